@@ -1,0 +1,140 @@
+package cymru.noddfa.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cymru.noddfa.testsupport.TestInfrastructure;
+import cymru.noddfa.testsupport.WithInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@WithInfrastructure(database = "outbox_test")
+@SpringBootTest(classes = OutboxRelayTest.TestApplication.class)
+class OutboxRelayTest {
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void a_committed_event_reaches_kafka_with_cloudevents_headers() {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		OutboxMessage message = message(topic, "provision-1", "{\"n\":1}");
+
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(message));
+
+		List<ConsumerRecord<String, String>> records = consume(topic, 1);
+		ConsumerRecord<String, String> record = records.get(0);
+		assertThat(record.key()).isEqualTo("provision-1");
+		assertThat(record.value()).isEqualTo("{\"n\":1}");
+		assertThat(header(record, "ce_id")).isEqualTo(message.eventId().toString());
+		assertThat(header(record, "ce_type")).isEqualTo("cymru.noddfa.test.Happened.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/noddfa/outbox-test");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_subject")).isEqualTo("provision-1");
+		assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(message.occurredAt());
+	}
+
+	@Test
+	void a_rolled_back_change_leaves_no_event() {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.outbox.append(message(topic, "k", "{}"));
+			tx.setRollbackOnly();
+		});
+		assertThat(this.jdbc.sql("select count(*) from outbox where topic = ?").param(topic).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void appending_outside_a_transaction_is_refused() {
+		assertThatThrownBy(() -> this.outbox.append(message("t", "k", "{}")))
+			.isInstanceOf(IllegalTransactionStateException.class);
+	}
+
+	@Test
+	void events_written_while_the_broker_is_down_wait_and_then_leave_in_order(TestInfrastructure infra) {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		this.transactions.executeWithoutResult((tx) -> this.outbox.append(message(topic, "p", "0")));
+		consume(topic, 1);
+
+		infra.stopKafka();
+		try {
+			for (int i = 1; i <= 20; i++) {
+				String value = String.valueOf(i);
+				this.transactions.executeWithoutResult((tx) -> this.outbox.append(message(topic, "p", value)));
+			}
+			assertThat(waiting(topic)).isEqualTo(20);
+		}
+		finally {
+			infra.startKafka();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> waiting(topic) == 0);
+		List<String> values = consume(topic, 21).stream().map(ConsumerRecord::value).distinct().toList();
+		assertThat(values).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13",
+				"14", "15", "16", "17", "18", "19", "20");
+	}
+
+	private long waiting(String topic) {
+		return this.jdbc.sql("select count(*) from outbox where topic = ? and published_at is null")
+			.param(topic)
+			.query(Long.class)
+			.single();
+	}
+
+	private static OutboxMessage message(String topic, String key, String payload) {
+		return new OutboxMessage(UUID.randomUUID(), topic, key, "cymru.noddfa.test.Happened.v1", key,
+				Instant.parse("2026-11-23T02:00:00.123Z"), payload);
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private static List<ConsumerRecord<String, String>> consume(String topic, int atLeast) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"), "group.id",
+						"outbox-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+				return records.size() >= atLeast;
+			});
+		}
+		return records;
+	}
+
+	@SpringBootApplication
+	@Import(OutboxConfiguration.class)
+	static class TestApplication {
+
+	}
+
+}

@@ -1,0 +1,131 @@
+package cymru.noddfa.kit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The part of every service's {@code @RestControllerAdvice} that is the same everywhere:
+ * malformed JSON, wrong types, unknown values and failed validation become a 400 problem
+ * naming the field, and anything unforeseen a 500 problem with no stack trace. A service
+ * extends it and adds handlers for its own domain errors.
+ */
+public abstract class MalformedRequestProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(MalformedRequestProblems.class);
+
+	protected final MessageSource messages;
+
+	protected MalformedRequestProblems(MessageSource messages) {
+		this.messages = messages;
+		setMessageSource(messages);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem;
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "unknown-field", field);
+			problem.setProperty("field", field);
+		}
+		else if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			String field = path(jackson);
+			problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", field);
+			problem.setProperty("field", field);
+		}
+		else {
+			problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "malformed-json");
+			problem.setProperty("field", "body");
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> Map.of("field", error.getField(), "message",
+					this.messages.getMessage(error, org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> Map.of("field", result.getMethodParameter().getParameterName(), "message",
+						this.messages.getMessage(error,
+								org.springframework.context.i18n.LocaleContextHolder.getLocale()))))
+			.toList();
+		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", ex.getName());
+		problem.setProperty("field", ex.getName());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unforeseen(Exception ex) {
+		log.error("Request failed unexpectedly; answered 500 without details", ex);
+		return ResponseEntity.internalServerError()
+			.body(Problems.of(this.messages, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
+	}
+
+	private ProblemDetail invalid(List<Map<String, String>> errors) {
+		String fields = errors.stream().map((e) -> e.get("field")).distinct().collect(Collectors.joining(", "));
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", fields);
+		if (!errors.isEmpty()) {
+			problem.setProperty("field", errors.get(0).get("field"));
+		}
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	/** {@code vacancies[0].bedType} from Jackson's path to the offending value. */
+	static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+}

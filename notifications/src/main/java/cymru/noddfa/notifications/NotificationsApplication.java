@@ -1,0 +1,13 @@
+package cymru.noddfa.notifications;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class NotificationsApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(NotificationsApplication.class, args);
+	}
+
+}

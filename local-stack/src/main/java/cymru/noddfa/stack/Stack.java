@@ -1,0 +1,130 @@
+package cymru.noddfa.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import cymru.noddfa.infra.EmbeddedInfrastructure;
+import cymru.noddfa.infra.PostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole of Noddfa on one machine: the embedded Kafka, PostgreSQL and Redis, and the
+ * gateway, bed-registry, placement-matcher and notifications services as child JVMs.
+ */
+public final class Stack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(Stack.class);
+
+	public static final String GATEWAY = "gateway";
+
+	public static final String REGISTRY = "bed-registry";
+
+	public static final String MATCHER = "placement-matcher";
+
+	public static final String NOTIFICATIONS = "notifications";
+
+	private final EmbeddedInfrastructure infra;
+
+	private final Map<String, ServiceProcess> services;
+
+	private Stack(EmbeddedInfrastructure infra, Map<String, ServiceProcess> services) {
+		this.infra = infra;
+		this.services = services;
+	}
+
+	public static Stack start(StackOptions options, Duration readyWithin) {
+		EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(options.dataDir(), options.infraPorts());
+		Map<String, ServiceProcess> services = plan(options, infra);
+		Stack stack = new Stack(infra, services);
+		try {
+			// the services do not need each other to start, so all four boot at once
+			services.values().forEach(ServiceProcess::start);
+			CompletableFuture
+				.allOf(services.values()
+					.stream()
+					.map((service) -> CompletableFuture.runAsync(() -> service.awaitReady(readyWithin)))
+					.toArray(CompletableFuture[]::new))
+				.join();
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+		return stack;
+	}
+
+	private static Map<String, ServiceProcess> plan(StackOptions options, EmbeddedInfrastructure infra) {
+		StackOptions.ServicePorts ports = options.ports();
+		List<String> common = new ArrayList<>(List.of("--spring.profiles.active=" + options.profile(),
+				"--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+				"--spring.data.redis.host=" + infra.redis().host(), "--spring.data.redis.port=" + infra.redis().port(),
+				"--spring.datasource.username=" + PostgresServer.USER,
+				"--spring.datasource.password=" + PostgresServer.PASSWORD));
+		Map<String, ServiceProcess> services = new LinkedHashMap<>();
+		services.put(REGISTRY,
+				service(options, REGISTRY, ports.registry(), "/actuator/health/readiness", common,
+						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("registry"),
+								"--noddfa.registry.demo-data.enabled=" + options.demoData())));
+		services.put(MATCHER, service(options, MATCHER, ports.matcher(), "/actuator/health/readiness", common,
+				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("matcher"))));
+		services.put(NOTIFICATIONS, service(options, NOTIFICATIONS, ports.notifications(), "/actuator/health/readiness",
+				common, List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("notifications"))));
+		services.put(GATEWAY,
+				service(options, GATEWAY, ports.gateway(), "/actuator/health/readiness", common,
+						List.of("--noddfa.gateway.registry-uri=http://127.0.0.1:" + ports.registry(),
+								"--noddfa.gateway.matching-uri=http://127.0.0.1:" + ports.matcher(),
+								"--noddfa.gateway.notifications-uri=http://127.0.0.1:" + ports.notifications())));
+		return services;
+	}
+
+	private static ServiceProcess service(StackOptions options, String name, int port, String readiness,
+			List<String> common, List<String> own) {
+		List<String> args = new ArrayList<>(common);
+		args.addAll(own);
+		Path jar = options.servicesDir().resolve(name + ".jar");
+		return new ServiceProcess(name, jar, port, readiness, options.jvmArgs(), args,
+				options.dataDir().resolve("logs").resolve(name + ".log"));
+	}
+
+	public EmbeddedInfrastructure infrastructure() {
+		return this.infra;
+	}
+
+	public ServiceProcess service(String name) {
+		ServiceProcess service = this.services.get(name);
+		if (service == null) {
+			throw new IllegalArgumentException("No service called " + name);
+		}
+		return service;
+	}
+
+	public String gatewayUrl() {
+		return service(GATEWAY).url();
+	}
+
+	/** Child JVMs still running, for a launcher that must leave no process behind. */
+	public List<Long> servicePids() {
+		return this.services.values().stream().map(ServiceProcess::pid).filter((pid) -> pid > 0).toList();
+	}
+
+	/** Stops the gateway first, so no request arrives at a service that is going away. */
+	@Override
+	public void close() {
+		service(GATEWAY).stop();
+		CompletableFuture
+			.allOf(this.services.values()
+				.stream()
+				.map((service) -> CompletableFuture.runAsync(service::stop))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		this.infra.close();
+		log.info("Noddfa stopped");
+	}
+
+}

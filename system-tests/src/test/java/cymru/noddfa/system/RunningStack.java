@@ -1,0 +1,50 @@
+package cymru.noddfa.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import cymru.noddfa.infra.EmbeddedInfrastructure;
+import cymru.noddfa.infra.FreePort;
+import cymru.noddfa.stack.Stack;
+import cymru.noddfa.stack.StackOptions;
+
+/**
+ * The whole stack, started once for every system test in this JVM, on free ports so that
+ * it never collides with a local stack someone is running, and stopped when the JVM
+ * exits.
+ */
+final class RunningStack {
+
+	private static Stack stack;
+
+	private RunningStack() {
+	}
+
+	static synchronized Stack get() {
+		if (stack == null) {
+			try {
+				Path dataDir = Files.createTempDirectory("noddfa-system-test");
+				Path servicesDir = Path.of(System.getProperty("noddfa.services-dir", "../local-stack/target/services"));
+				StackOptions options = new StackOptions(dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(),
+						new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(),
+								FreePort.pick()),
+						"local", false,
+						// small, quick-starting JVMs: four of them share two cores with
+						// the test
+						List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+				stack = Stack.start(options, Duration.ofSeconds(180));
+				Stack started = stack;
+				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-test-stack-stop"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return stack;
+	}
+
+}

@@ -1,0 +1,46 @@
+package cymru.noddfa.gateway.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a route's circuit breaker sends a request it could not complete: the downstream
+ * refused, timed out, or the circuit is open. Reached only by the gateway's internal
+ * forward; asked for directly it does not exist.
+ */
+@RestController
+class FallbackController {
+
+	static final String PATH = "/fallback";
+
+	private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
+	private final GatewayProblems problems;
+
+	FallbackController(GatewayProblems problems) {
+		this.problems = problems;
+	}
+
+	@RequestMapping(PATH)
+	Mono<Void> fallback(ServerWebExchange exchange) {
+		Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		if (failure == null || route == null) {
+			return this.problems.send(exchange, this.problems.problem(exchange, HttpStatus.NOT_FOUND, "not-found"));
+		}
+		String kind = GatewayProblems.downstreamFailure(failure);
+		log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After, the client will retry",
+				route.getId(), exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+				failure.getClass().getSimpleName());
+		return this.problems.unavailable(exchange, (kind != null) ? kind : "service-unavailable", route.getId());
+	}
+
+}

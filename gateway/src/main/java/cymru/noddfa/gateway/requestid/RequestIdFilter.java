@@ -1,0 +1,84 @@
+package cymru.noddfa.gateway.requestid;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+/**
+ * Gives every request an id, taken from {@code X-Request-Id} when the client sent a sane
+ * one, so one id follows a request through the gateway's logs, the service it reaches
+ * (the header is forwarded) and the Kafka headers that service writes. The id is echoed
+ * on the response, including on problems the gateway answers itself.
+ * <p>
+ * The id travels in the Reactor context; with automatic context propagation it is in the
+ * MDC (and so in every JSON log line) on whatever thread handles the request.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter implements WebFilter {
+
+	public static final String HEADER = "X-Request-Id";
+
+	public static final String MDC_KEY = "requestId";
+
+	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+	private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
+
+	static {
+		ContextRegistry.getInstance()
+			.registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY), (id) -> MDC.put(MDC_KEY, id),
+					() -> MDC.remove(MDC_KEY));
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
+		String requestId = (offered != null && SANE.matcher(offered).matches()) ? offered
+				: UUID.randomUUID().toString();
+		ServerHttpRequest request = exchange.getRequest().mutate().headers((h) -> h.set(HEADER, requestId)).build();
+		ServerWebExchange withId = exchange.mutate().request(request).build();
+		withId.getAttributes().put(ATTRIBUTE, requestId);
+		withId.getResponse().beforeCommit(() -> {
+			// set, not add: a service echoes the same id and the gateway copies its
+			// headers
+			withId.getResponse().getHeaders().set(HEADER, requestId);
+			return Mono.empty();
+		});
+		long started = System.nanoTime();
+		return chain.filter(withId)
+			.doFinally((signal) -> logCompletion(withId, requestId, started))
+			.contextWrite(Context.of(MDC_KEY, requestId));
+	}
+
+	private static void logCompletion(ServerWebExchange exchange, String requestId, long started) {
+		if (!log.isInfoEnabled()) {
+			return;
+		}
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, requestId)) {
+			// the path only: query strings may carry search criteria
+			log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
+					(System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package cymru.noddfa.gateway;
+
+import cymru.noddfa.testsupport.WithInfrastructure;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as deployed, on a random port, in front of three real HTTP servers standing
+ * in for the services, with the real Redis. Every test class extending this shares one
+ * Spring context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "noddfa.gateway.max-body-size=1KB", "noddfa.gateway.retry-after=7s",
+				"noddfa.gateway.matching-response-timeout-ms=800",
+				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+				"resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=1" })
+@WithInfrastructure(database = "gateway")
+abstract class GatewayTest {
+
+	static final StubService registry = StubService.start("registry");
+
+	static final StubService matching = StubService.start("matching");
+
+	static final StubService notifications = StubService.start("notifications");
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry properties) {
+		properties.add("noddfa.gateway.registry-uri", () -> registry.uri().toString());
+		properties.add("noddfa.gateway.matching-uri", () -> matching.uri().toString());
+		properties.add("noddfa.gateway.notifications-uri", () -> notifications.uri().toString());
+	}
+
+	GatewayClient client() {
+		return new GatewayClient(this.port);
+	}
+
+}

@@ -1,0 +1,46 @@
+package cymru.noddfa.gateway;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationsTests extends GatewayTest {
+
+	@Test
+	void liveness_and_readiness_are_up_and_readiness_does_not_wait_for_the_services() {
+		notifications.stop();
+		try {
+			HttpResponse<String> readiness = client().get("/actuator/health/readiness");
+
+			assertThat(readiness.statusCode()).isEqualTo(200);
+			assertThat(GatewayClient.json(readiness).get("status").asString()).isEqualTo("UP");
+		}
+		finally {
+			notifications.restart();
+		}
+		assertThat(client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void prometheus_metrics_are_served() {
+		HttpResponse<String> response = client().get("/actuator/prometheus");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void other_actuator_endpoints_are_not_exposed() {
+		assertThat(client().get("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(client().get("/actuator/gateway/routes").statusCode()).isEqualTo(404);
+		assertThat(client().get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void the_fallback_is_not_reachable_from_outside() {
+		assertThat(client().get("/fallback").statusCode()).isEqualTo(404);
+	}
+
+}

@@ -1,0 +1,69 @@
+package cymru.noddfa.registry;
+
+import cymru.noddfa.registry.provision.InvalidValue;
+import cymru.noddfa.registry.provision.ProvisionNotFound;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+	/** Compacted: the latest state per provision is all a new reader needs. */
+	@Bean
+	NewTopic provisionStateTopic(RegistryProperties properties) {
+		RegistryProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.provisionState())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.compact()
+			.build();
+	}
+
+	/**
+	 * Declared here too (creating it is a no-op when the matcher already did) so this
+	 * service's consumer is assigned its partitions from the start.
+	 */
+	@Bean
+	NewTopic referralEventsTopic(RegistryProperties properties) {
+		RegistryProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.referralEvents())
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	@Bean
+	NewTopic referralEventsDeadLetterTopic(RegistryProperties properties) {
+		RegistryProperties.Topics topics = properties.topics();
+		return TopicBuilder.name(topics.referralEvents() + ".dlt")
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	/**
+	 * Retries a failing event with back-off, then parks it on {@code <topic>.dlt} so one
+	 * bad event cannot stop the others. Events that can never succeed (unreadable, or
+	 * about a provision that does not exist) go there at once.
+	 */
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafka, RegistryProperties properties) {
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(record.topic() + ".dlt", -1));
+		RegistryProperties.Consumer consumer = properties.consumer();
+		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
+				new FixedBackOff(consumer.retryInterval().toMillis(), consumer.retries()));
+		handler.addNotRetryableExceptions(JacksonException.class, InvalidValue.class, ProvisionNotFound.class);
+		return handler;
+	}
+
+}

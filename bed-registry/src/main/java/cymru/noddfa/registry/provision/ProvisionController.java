@@ -1,0 +1,307 @@
+package cymru.noddfa.registry.provision;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cymru.noddfa.registry.RegistryProperties;
+import cymru.noddfa.registry.idempotency.IdempotencyStore;
+import cymru.noddfa.registry.idempotency.StoredResponse;
+import cymru.noddfa.registry.provision.Provision.VacancyCount;
+import cymru.noddfa.registry.reference.ReferenceData;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Providers keep their provisions and vacancies true. Writes answer with the provision's
+ * whole new state and its version as the ETag; {@code If-Match} guards against lost
+ * updates and {@code Idempotency-Key} makes a retry safe.
+ */
+@RestController
+@RequestMapping(path = "/v1/provisions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "provisions", description = "Provisions, their vacancies per bed type, status and history")
+class ProvisionController {
+
+	static final String ACTOR = "X-Actor";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+
+	private static final Pattern SANE_ACTOR = Pattern.compile("[A-Za-z0-9._@:-]{1,100}");
+
+	private static final String PROVISION_EXAMPLE = """
+			{"id": "bridgend-hub", "providerId": "ctm-partnership", "name": "Bridgend Integrated Residential Hub",
+			 "kind": "CRISIS_UNIT", "regionCode": "CTM", "localAuthority": "Bridgend",
+			 "location": {"lat": 51.51, "lon": -3.59}, "ageRange": {"min": 11, "max": 17}, "accepts": "ANY",
+			 "needsMet": ["MH_CRISIS", "SELF_HARM"], "exclusions": [],
+			 "admissions": {"always": false, "windows": [{"from": "18:00", "to": "08:00"}]},
+			 "stalenessWindowHours": 12, "vacancies": [{"bedType": "CRISIS", "total": 3, "available": 1}]}
+			""";
+
+	private final ProvisionStore provisions;
+
+	private final IdempotencyStore idempotency;
+
+	private final ReferenceData reference;
+
+	private final RegistryProperties properties;
+
+	private final JsonMapper json;
+
+	ProvisionController(ProvisionStore provisions, IdempotencyStore idempotency, ReferenceData reference,
+			RegistryProperties properties, JsonMapper json) {
+		this.provisions = provisions;
+		this.idempotency = idempotency;
+		this.reference = reference;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create a provision, optionally with its vacancies",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = PROVISION_EXAMPLE))))
+	@ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
+			content = @Content(schema = @Schema(implementation = ProvisionState.class)))
+	ResponseEntity<String> create(@RequestBody ProvisionRequest request,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		String by = actor(actor);
+		return respond(this.idempotency.once(key, fingerprint(http, null, request), () -> {
+			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
+			List<VacancyCount> vacancies = request.vacancyCounts();
+			ProvisionId id = (request.id() != null) ? new ProvisionId(request.id()) : ProvisionId.generate();
+			Provision provision = this.provisions
+				.create(Provision.create(id, details, vacancies, by, ProvisionStore.now()));
+			URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+				.path("/{id}")
+				.buildAndExpand(id.value())
+				.toUri();
+			return answer(201, provision, location.toString());
+		}));
+	}
+
+	@GetMapping
+	@Operation(summary = "List provisions, filtered and paged, ordered by id")
+	ProvisionPage list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) ProvisionKind kind, @RequestParam(required = false) BedType bedType,
+			@Parameter(description = "need codes that must all be met") @RequestParam(
+					required = false) List<String> need,
+			@RequestParam(required = false) String providerId, @RequestParam(required = false) ProvisionStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		if (region != null && !this.reference.isRegion(region)) {
+			throw new InvalidValue("region", "unknown-region", region);
+		}
+		List<String> needs = (need != null) ? need : List.of();
+		for (String code : needs) {
+			if (!this.reference.isNeed(code)) {
+				throw new InvalidValue("need", "unknown-need", code);
+			}
+		}
+		if (page < 0 || page > 1_000_000) {
+			throw new InvalidValue("page", "out-of-range", page, 0, 1_000_000);
+		}
+		if (size < 1 || size > this.properties.maxPageSize()) {
+			throw new InvalidValue("size", "out-of-range", size, 1, this.properties.maxPageSize());
+		}
+		return this.provisions.list(new ProvisionFilter(region, kind, bedType, needs, providerId, status), page, size);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One provision with its vacancies; the ETag is its version")
+	ResponseEntity<ProvisionState> get(@PathVariable String id) {
+		Provision provision = this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id));
+		return ResponseEntity.ok().eTag(etag(provision.version())).body(ProvisionState.of(provision));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Replace a provision's description (and, if given, vacancies); needs If-Match",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = PROVISION_EXAMPLE))))
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
+	ResponseEntity<String> update(@PathVariable String id, @RequestBody ProvisionRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		String by = actor(actor);
+		long expected = requiredVersion(ifMatch);
+		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, request), () -> {
+			if (request.id() != null && !request.id().equals(id)) {
+				throw new InvalidValue("id", "id-mismatch", request.id());
+			}
+			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
+			List<VacancyCount> vacancies = request.vacancyCounts();
+			return answer(200, this.provisions.change(id, expected,
+					(provision, at) -> provision.update(details, vacancies, by, at)), null);
+		}));
+	}
+
+	@PutMapping(path = "/{id}/vacancies/{bedType}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Set the total and available beds of one type; needs If-Match",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = "{\"total\": 3, \"available\": 1}"))))
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
+	@ApiResponse(responseCode = "412", description = "Stale If-Match; the body's 'current' is the current state")
+	@ApiResponse(responseCode = "428", description = "If-Match missing")
+	ResponseEntity<String> setVacancy(@PathVariable String id, @PathVariable BedType bedType,
+			@RequestBody VacancyRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		String by = actor(actor);
+		long expected = requiredVersion(ifMatch);
+		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, request), () -> {
+			int total = request.validTotal();
+			int available = request.validAvailable();
+			return answer(200, this.provisions.change(id, expected,
+					(provision, at) -> provision.setVacancy(bedType, total, available, by, at)), null);
+		}));
+	}
+
+	@PostMapping("/{id}/confirmations")
+	@Operation(summary = "Still accurate: confirm one bed type's counts (or all) without changing them",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+					content = @Content(examples = @ExampleObject(value = "{\"bedType\": \"CRISIS\"}"))))
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
+	ResponseEntity<String> confirm(@PathVariable String id, @RequestBody(required = false) ConfirmationRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		ConfirmationRequest confirmation = (request != null) ? request : ConfirmationRequest.ALL;
+		return statusLike(id, ifMatch, key, actor, http, confirmation,
+				(provision, by, at) -> provision.confirm(confirmation.bedType(), by, at));
+	}
+
+	@PostMapping("/{id}/pause")
+	@Operation(summary = "Pause an open provision with a reason, e.g. staffing",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = "{\"reason\": \"staffing\"}"))))
+	ResponseEntity<String> pause(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
+		return statusLike(id, ifMatch, key, actor, http, status,
+				(provision, by, at) -> provision.pause(status.reason(), by, at));
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen a paused provision")
+	ResponseEntity<String> reopen(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
+		return statusLike(id, ifMatch, key, actor, http, status,
+				(provision, by, at) -> provision.reopen(status.reason(), by, at));
+	}
+
+	@PostMapping("/{id}/close")
+	@Operation(summary = "Close a provision for good, with a reason",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(examples = @ExampleObject(value = "{\"reason\": \"service decommissioned\"}"))))
+	ResponseEntity<String> close(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
+		return statusLike(id, ifMatch, key, actor, http, status,
+				(provision, by, at) -> provision.close(status.reason(), by, at));
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Every vacancy and status change: who, when, before, after")
+	ProvisionHistory history(@PathVariable String id) {
+		return this.provisions.history(id).orElseThrow(() -> new ProvisionNotFound(id));
+	}
+
+	/** Writes whose If-Match is optional: a one-tap confirmation or status change. */
+	private ResponseEntity<String> statusLike(String id, String ifMatch, String key, String actor,
+			HttpServletRequest http, Object body, ActorChange change) {
+		String by = actor(actor);
+		Long expected = (ifMatch != null) ? version(ifMatch) : null;
+		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, body), () -> answer(200,
+				this.provisions.change(id, expected, (provision, at) -> change.apply(provision, by, at)), null)));
+	}
+
+	private StoredResponse answer(int status, Provision provision, String location) {
+		return new StoredResponse(status, etag(provision.version()), location,
+				this.json.writeValueAsString(ProvisionState.of(provision)));
+	}
+
+	private static ResponseEntity<String> respond(StoredResponse response) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(response.etag());
+		if (response.location() != null) {
+			builder.location(URI.create(response.location()));
+		}
+		return builder.body(response.body());
+	}
+
+	private String fingerprint(HttpServletRequest http, String ifMatch, Object body) {
+		return http.getMethod() + " " + http.getRequestURI() + "\n" + ifMatch + "\n"
+				+ this.json.writeValueAsString(body);
+	}
+
+	static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+	private static long requiredVersion(String ifMatch) {
+		if (ifMatch == null) {
+			throw new PreconditionRequired();
+		}
+		return version(ifMatch);
+	}
+
+	private static long version(String ifMatch) {
+		Matcher matcher = ETAG.matcher(ifMatch.strip());
+		if (!matcher.matches()) {
+			throw new InvalidValue(HttpHeaders.IF_MATCH, "invalid-etag", ifMatch);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** Who made the change, until identity arrives with the gateway. */
+	private static String actor(String header) {
+		if (header == null) {
+			return "anonymous";
+		}
+		if (!SANE_ACTOR.matcher(header).matches()) {
+			throw new InvalidValue(ACTOR, "invalid-actor");
+		}
+		return header;
+	}
+
+	@FunctionalInterface
+	private interface ActorChange {
+
+		void apply(Provision provision, String by, java.time.Instant at);
+
+	}
+
+}

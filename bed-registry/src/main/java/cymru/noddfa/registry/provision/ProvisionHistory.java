@@ -1,0 +1,15 @@
+package cymru.noddfa.registry.provision;
+
+import java.time.Instant;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/** Every vacancy and status change of one provision, oldest first. */
+record ProvisionHistory(String provisionId, List<Item> items) {
+
+	record Item(long version, Instant at, String actor, HistoryEntry.Change change, BedType bedType, JsonNode before,
+			JsonNode after, String reason) {
+	}
+
+}

@@ -1,0 +1,7 @@
+package cymru.noddfa.registry.provision;
+
+public enum ProvisionStatus {
+
+	OPEN, PAUSED, CLOSED
+
+}

@@ -1,0 +1,49 @@
+package cymru.noddfa.registry;
+
+import java.time.Duration;
+
+import cymru.noddfa.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ReadinessTest extends RegistryComponentTest {
+
+	@Test
+	void readiness_goes_down_without_the_database_and_comes_back_with_it(TestInfrastructure infra) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> readiness().status() == 200);
+
+		infra.stopPostgres();
+		try {
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				Api.Response down = readiness();
+				assertThat(down.status()).isEqualTo(503);
+				assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
+			});
+		}
+		finally {
+			infra.startPostgres();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Api.Response up = readiness();
+			assertThat(up.status()).isEqualTo(200);
+			assertThat(up.json().get("status").asString()).isEqualTo("UP");
+		});
+		// the pool serves requests again, not just the health check
+		assertThat(create(unique("after-outage")).status()).isEqualTo(201);
+	}
+
+	@Test
+	void liveness_prometheus_and_readiness_are_exposed() {
+		assertThat(this.api.get("/actuator/health/liveness").status()).isEqualTo(200);
+		assertThat(this.api.get("/actuator/prometheus").body()).contains("noddfa_outbox_published");
+		assertThat(readiness().body()).contains("\"UP\"");
+	}
+
+	private Api.Response readiness() {
+		return this.api.get("/actuator/health/readiness");
+	}
+
+}

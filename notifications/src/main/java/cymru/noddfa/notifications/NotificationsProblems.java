@@ -1,0 +1,52 @@
+package cymru.noddfa.notifications;
+
+import cymru.noddfa.kit.MalformedRequestProblems;
+import cymru.noddfa.kit.Problems;
+import cymru.noddfa.notifications.subscription.SubscriptionNotFound;
+import cymru.noddfa.notifications.webhook.RefusedWebhookAddress;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+
+@RestControllerAdvice
+class NotificationsProblems extends MalformedRequestProblems {
+
+	NotificationsProblems(MessageSource messages) {
+		super(messages);
+	}
+
+	@ExceptionHandler(RefusedWebhookAddress.class)
+	ResponseEntity<ProblemDetail> refused(RefusedWebhookAddress ex) {
+		String reason = this.messages.getMessage("webhook.refused." + ex.reason().name(), null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "webhook-url-refused", reason);
+		problem.setProperty("field", "url");
+		problem.setProperty("reason", ex.reason().name());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(SubscriptionNotFound.class)
+	ResponseEntity<ProblemDetail> notFound(SubscriptionNotFound ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "subscription-not-found");
+		problem.setProperty("field", "id");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "missing-parameter",
+				ex.getParameterName());
+		problem.setProperty("field", ex.getParameterName());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+}

@@ -1,0 +1,7 @@
+package cymru.noddfa.notifications.delivery;
+
+import java.time.Instant;
+
+record AttemptView(int number, Instant startedAt, int durationMs, String outcome, Integer httpStatus, String error) {
+
+}

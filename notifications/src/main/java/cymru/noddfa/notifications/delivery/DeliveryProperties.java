@@ -1,0 +1,26 @@
+package cymru.noddfa.notifications.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pollInterval how often the scheduler looks for due attempts when nothing woke it
+ * @param batchSize attempts claimed at once
+ * @param maxAttempts attempts before a delivery is dead-lettered
+ * @param initialBackoff wait after the first failure; it doubles with each failure
+ * @param maxBackoff the longest wait between two attempts
+ * @param lease how long a claimed attempt is reserved for the instance that claimed it;
+ * longer than any send may take, so a crashed instance's attempts are retried after it
+ */
+@ConfigurationProperties("noddfa.notifications.delivery")
+public record DeliveryProperties(@DefaultValue("500ms") Duration pollInterval, @DefaultValue("50") int batchSize,
+		@DefaultValue("12") int maxAttempts, @DefaultValue("1s") Duration initialBackoff,
+		@DefaultValue("5m") Duration maxBackoff, @DefaultValue("60s") Duration lease) {
+
+	public RetryPolicy retryPolicy() {
+		return new RetryPolicy(this.maxAttempts, this.initialBackoff, this.maxBackoff);
+	}
+
+}

@@ -1,0 +1,164 @@
+package cymru.noddfa.notifications.delivery;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class DeliveryRepository {
+
+	private final JdbcClient jdbc;
+
+	DeliveryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Queues a notification for one recipient on one channel, due now. A second call for
+	 * the same event, recipient and channel changes nothing: that is what makes a
+	 * redelivered event send once.
+	 */
+	public boolean plan(Notification notification, String payload, Recipient recipient, Instant now) {
+		return this.jdbc
+			.sql("""
+					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
+					                        subscription_id, target, payload, status, next_attempt_at, created_at)
+					values (:id, :eventId, :eventType, :referralId, :reference, :region, :recipient, :channel,
+					        :subscriptionId, :target, :payload, 'PENDING', :now, :now)
+					on conflict (event_id, recipient, channel) do nothing
+					""")
+			.param("id", UUID.randomUUID())
+			.param("eventId", notification.eventId())
+			.param("eventType", notification.eventType())
+			.param("referralId", notification.referralId())
+			.param("reference", notification.reference())
+			.param("region", notification.regionCode())
+			.param("recipient", recipient.key())
+			.param("channel", recipient.channel())
+			.param("subscriptionId", recipient.subscriptionId())
+			.param("target", recipient.target())
+			.param("payload", payload)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Takes up to {@code limit} due deliveries for this instance by pushing their next
+	 * attempt out by the lease. {@code skip locked} lets several instances claim side by
+	 * side without ever taking the same delivery.
+	 */
+	List<Due> claim(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				with due as (
+				    select id from deliveries
+				    where status = 'PENDING' and next_attempt_at <= now()
+				    order by next_attempt_at
+				    limit :limit
+				    for update skip locked)
+				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+				from due where d.id = due.id
+				returning d.id, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code, d.recipient,
+				          d.channel, d.subscription_id, d.target, d.payload, d.attempts,
+				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
+				""")
+			.param("limit", limit)
+			.param("leaseSeconds", (double) lease.toMillis() / 1000)
+			.query(Due.class)
+			.list();
+	}
+
+	void recordAttempt(UUID deliveryId, int number, Instant startedAt, Duration took, Outcome outcome,
+			Integer httpStatus, String error) {
+		this.jdbc
+			.sql("""
+					insert into delivery_attempts (delivery_id, number, started_at, duration_ms, outcome, http_status, error)
+					values (?, ?, ?, ?, ?, ?, ?)
+					""")
+			.params(deliveryId, number, Timestamp.from(startedAt), (int) took.toMillis(), outcome.name(), httpStatus,
+					error)
+			.update();
+	}
+
+	void delivered(UUID deliveryId, int attempts, Instant at) {
+		this.jdbc.sql("""
+				update deliveries set status = 'DELIVERED', attempts = ?, delivered_at = ?, next_attempt_at = null,
+				                      last_error = null
+				where id = ?
+				""").params(attempts, Timestamp.from(at), deliveryId).update();
+	}
+
+	void retryAt(UUID deliveryId, int attempts, Instant next, String error) {
+		this.jdbc.sql("update deliveries set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
+			.params(attempts, Timestamp.from(next), error, deliveryId)
+			.update();
+	}
+
+	void finish(UUID deliveryId, int attempts, DeliveryStatus status, String error) {
+		this.jdbc
+			.sql("update deliveries set status = ?, attempts = ?, next_attempt_at = null, last_error = ? where id = ?")
+			.params(status.name(), attempts, error, deliveryId)
+			.update();
+	}
+
+	List<DeliveryView> forReferral(String referralId) {
+		List<DeliveryView> deliveries = this.jdbc.sql("""
+				select id, event_id, event_type, referral_id, reference, region_code, recipient, channel, target,
+				       status, attempts, created_at, delivered_at,
+				       case when status = 'PENDING' then next_attempt_at end as next_attempt_at, last_error
+				from deliveries where referral_id = ? order by created_at, id
+				""")
+			.param(referralId)
+			.query((rs, n) -> new DeliveryView(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+					rs.getString("event_type"), rs.getString("referral_id"), rs.getString("reference"),
+					rs.getString("region_code"), rs.getString("recipient"), rs.getString("channel"),
+					rs.getString("target"), rs.getString("status"), rs.getInt("attempts"),
+					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("delivered_at")),
+					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), List.of()))
+			.list();
+		if (deliveries.isEmpty()) {
+			return deliveries;
+		}
+		Map<UUID, List<AttemptView>> attempts = this.jdbc.sql("""
+				select delivery_id, number, started_at, duration_ms, outcome, http_status, error
+				from delivery_attempts where delivery_id = any(?) order by delivery_id, number
+				""")
+			.param(deliveries.stream().map(DeliveryView::id).toArray(UUID[]::new))
+			.query((rs, n) -> new AttemptRow(rs.getObject("delivery_id", UUID.class), rs.getInt("number"),
+					instant(rs.getTimestamp("started_at")), rs.getInt("duration_ms"), rs.getString("outcome"),
+					rs.getObject("http_status", Integer.class), rs.getString("error")))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(AttemptRow::deliveryId,
+					Collectors.mapping(AttemptRow::view, Collectors.toList())));
+		return deliveries.stream().map((d) -> d.withAttemptLog(attempts.getOrDefault(d.id(), List.of()))).toList();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/** A delivery claimed for an attempt, with what the attempt needs. */
+	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
+			String recipient, String channel, UUID subscriptionId, String target, String payload, int attempts,
+			String secret) {
+
+	}
+
+	record AttemptRow(UUID deliveryId, int number, Instant startedAt, int durationMs, String outcome,
+			Integer httpStatus, String error) {
+
+		AttemptView view() {
+			return new AttemptView(this.number, this.startedAt, this.durationMs, this.outcome, this.httpStatus,
+					this.error);
+		}
+
+	}
+
+}

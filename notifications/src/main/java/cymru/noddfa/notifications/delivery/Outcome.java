@@ -1,0 +1,12 @@
+package cymru.noddfa.notifications.delivery;
+
+/** What one attempt came to. */
+public enum Outcome {
+
+	DELIVERED,
+	/** The receiver was unreachable or answered with an error. */
+	FAILED,
+	/** The address was refused (it now resolves inside our network): not called. */
+	REFUSED
+
+}

@@ -1,0 +1,37 @@
+package cymru.noddfa.notifications.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential back-off with jitter: after the n-th failure the next attempt waits between
+ * half and all of {@code initial * 2^(n-1)}, capped at {@code max}. The jitter keeps many
+ * deliveries that failed together (a receiver restarting) from retrying in lockstep.
+ */
+public record RetryPolicy(int maxAttempts, Duration initial, Duration max) {
+
+	public RetryPolicy {
+		if (maxAttempts < 1 || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+			throw new IllegalArgumentException("need maxAttempts >= 1 and 0 < initial <= max");
+		}
+	}
+
+	/** Whether a delivery that has failed this many times gets another attempt. */
+	public boolean retries(int failedAttempts) {
+		return failedAttempts < this.maxAttempts;
+	}
+
+	public Instant nextAttempt(int failedAttempts, Instant now, RandomGenerator random) {
+		Duration ceiling = backoff(failedAttempts);
+		long half = ceiling.toMillis() / 2;
+		return now.plusMillis(half + random.nextLong(half + 1));
+	}
+
+	Duration backoff(int failedAttempts) {
+		int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
+		Duration exponential = this.initial.multipliedBy(1L << doublings);
+		return (exponential.compareTo(this.max) > 0) ? this.max : exponential;
+	}
+
+}

@@ -1,0 +1,22 @@
+package cymru.noddfa.notifications.subscription;
+
+/**
+ * The events a subscription can ask for: the placement matcher's referral lifecycle
+ * steps, named as on {@code matching.referral-events.v1}.
+ */
+public enum EventType {
+
+	ReferralCreated, HoldPlaced, HoldAccepted, HoldDeclined, HoldExpired, PlacementStarted, PlacementEnded,
+	ReferralEscalated, MatchAvailable, CrisisStayOverran, ReferralCancelled;
+
+	/** The type named in an event, or {@code null} for one this service does not know. */
+	public static EventType named(String name) {
+		for (EventType type : values()) {
+			if (type.name().equals(name)) {
+				return type;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,100 @@
+package cymru.noddfa.notifications.subscription;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import cymru.noddfa.notifications.webhook.WebhookProperties;
+import cymru.noddfa.notifications.webhook.WebhookAddressPolicy;
+import cymru.noddfa.notifications.webhook.WebhookSignature;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/subscriptions")
+class SubscriptionController {
+
+	private final SubscriptionRepository subscriptions;
+
+	private final WebhookAddressPolicy policy;
+
+	private final Clock clock;
+
+	SubscriptionController(SubscriptionRepository subscriptions, WebhookProperties webhooks, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.policy = webhooks.policy();
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody NewSubscription request) {
+		this.policy.check(request.url());
+		Subscription subscription = Subscription.create(request.regionCode(),
+				(request.eventTypes() != null) ? request.eventTypes() : Set.of(), request.channel(), request.url(),
+				WebhookSignature.newSecret(), this.clock.instant());
+		this.subscriptions.add(subscription);
+		return ResponseEntity.created(URI.create("/v1/subscriptions/" + subscription.id()))
+			.body(SubscriptionView.withSecret(subscription));
+	}
+
+	@GetMapping("/{id}")
+	SubscriptionView subscription(@PathVariable UUID id) {
+		return this.subscriptions.find(id).map(SubscriptionView::of).orElseThrow(() -> new SubscriptionNotFound(id));
+	}
+
+	@GetMapping
+	List<SubscriptionView> subscriptions() {
+		return this.subscriptions.all().stream().map(SubscriptionView::of).toList();
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
+		if (!this.subscriptions.remove(id)) {
+			throw new SubscriptionNotFound(id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * @param regionCode omitted for every region
+	 * @param eventTypes omitted or empty for every type
+	 */
+	record NewSubscription(@Pattern(regexp = "[A-Z]{2,8}") String regionCode, Set<@NotNull EventType> eventTypes,
+			@NotNull Channel channel, @NotBlank @Size(max = 2048) String url) {
+	}
+
+	/** The secret appears only in the answer to the request that made it. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SubscriptionView(UUID id, String regionCode, List<EventType> eventTypes, Channel channel, String url,
+			Instant createdAt, String secret) {
+
+		static SubscriptionView of(Subscription s) {
+			return new SubscriptionView(s.id(), s.regionCode(), s.eventTypes().stream().sorted().toList(), s.channel(),
+					s.url(), s.createdAt(), null);
+		}
+
+		static SubscriptionView withSecret(Subscription s) {
+			SubscriptionView view = of(s);
+			return new SubscriptionView(view.id(), view.regionCode(), view.eventTypes(), view.channel(), view.url(),
+					view.createdAt(), s.secret());
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package cymru.noddfa.notifications.subscription;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SubscriptionRepository {
+
+	private final JdbcClient jdbc;
+
+	SubscriptionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Subscription subscription) {
+		this.jdbc.sql("""
+				insert into subscriptions (id, region_code, event_types, channel, url, secret, created_at)
+				values (:id, :region, :types, :channel, :url, :secret, :createdAt)
+				""")
+			.param("id", subscription.id())
+			.param("region", subscription.regionCode())
+			.param("types", subscription.eventTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
+			.param("channel", subscription.channel().name())
+			.param("url", subscription.url())
+			.param("secret", subscription.secret())
+			.param("createdAt", Timestamp.from(subscription.createdAt()))
+			.update();
+	}
+
+	public Optional<Subscription> find(UUID id) {
+		return this.jdbc.sql("select * from subscriptions where id = ?").param(id).query(this::row).optional();
+	}
+
+	List<Subscription> all() {
+		return this.jdbc.sql("select * from subscriptions order by created_at, id").query(this::row).list();
+	}
+
+	boolean remove(UUID id) {
+		return this.jdbc.sql("delete from subscriptions where id = ?").param(id).update() > 0;
+	}
+
+	/** The subscriptions that want this type of event from this region. */
+	public List<Subscription> wanting(EventType type, String regionCode) {
+		return this.jdbc.sql("""
+				select * from subscriptions
+				where (region_code is null or region_code = :region)
+				  and (cardinality(event_types) = 0 or :type = any(event_types))
+				order by created_at, id
+				""").param("region", regionCode).param("type", type.name()).query(this::row).list();
+	}
+
+	private Subscription row(ResultSet rs, int rowNum) throws SQLException {
+		Array types = rs.getArray("event_types");
+		Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
+		Arrays.stream((String[]) types.getArray()).map(EventType::valueOf).forEach(eventTypes::add);
+		return new Subscription(rs.getObject("id", UUID.class), rs.getString("region_code"), eventTypes,
+				Channel.valueOf(rs.getString("channel")), rs.getString("url"), rs.getString("secret"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

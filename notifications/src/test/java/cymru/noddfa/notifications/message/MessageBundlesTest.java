@@ -1,0 +1,57 @@
+package cymru.noddfa.notifications.message;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cymru.noddfa.notifications.subscription.EventType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageBundlesTest {
+
+	@Test
+	void every_english_message_has_a_welsh_one_and_the_other_way_round() throws IOException {
+		Set<String> english = keys("messages.properties");
+		Set<String> welsh = keys("messages_cy.properties");
+		assertThat(welsh).as("keys missing from messages_cy.properties")
+			.containsAll(english)
+			.as("keys missing from messages.properties")
+			.hasSameElementsAs(english);
+	}
+
+	@ParameterizedTest
+	@EnumSource(EventType.class)
+	void every_event_type_renders_in_english_and_welsh_with_its_reference(EventType type) {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		source.setAlwaysUseMessageFormat(true);
+		Templates templates = new Templates(source::getMessage);
+
+		BilingualText text = templates.render(type.name(), "CTM-0042", "CTM");
+
+		assertThat(text.en()).contains("CTM-0042").doesNotContain("''").doesNotContain("{");
+		assertThat(text.cy()).contains("CTM-0042").doesNotContain("''").doesNotContain("{").isNotEqualTo(text.en());
+	}
+
+	private static Set<String> keys(String resource) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return new TreeSet<>(properties.stringPropertyNames());
+	}
+
+}

@@ -1,0 +1,80 @@
+package cymru.noddfa.matcher.availability;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The fields of a {@code registry.provision-state.v1} value that matching reads. The
+ * registry owns the contract; this is our own copy of the part we need, so new fields on
+ * its side never break us.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProvisionState(String provisionId, long version, String name, String kind, String regionCode,
+		Location location, AgeRange ageRange, String accepts, List<String> needsMet, List<String> exclusions,
+		Admissions admissions, String status, Integer stalenessWindowHours, List<Vacancy> vacancies) {
+
+	public ProvisionState {
+		needsMet = (needsMet != null) ? List.copyOf(needsMet) : List.of();
+		exclusions = (exclusions != null) ? List.copyOf(exclusions) : List.of();
+		vacancies = (vacancies != null) ? List.copyOf(vacancies) : List.of();
+		admissions = (admissions != null) ? admissions : new Admissions(true, List.of());
+		ageRange = (ageRange != null) ? ageRange : new AgeRange(0, 99);
+		accepts = (accepts != null) ? accepts : "ANY";
+	}
+
+	public boolean isOpen() {
+		return "OPEN".equals(this.status);
+	}
+
+	public java.util.Optional<Vacancy> vacancy(BedType bedType) {
+		return this.vacancies.stream().filter((v) -> bedType.name().equals(v.bedType())).findFirst();
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Location(double lat, double lon) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record AgeRange(int min, int max) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Admissions(boolean always, List<Window> windows) {
+
+		public Admissions {
+			windows = (windows != null) ? List.copyOf(windows) : List.of();
+		}
+
+		/** Local (Europe/London) time of day; a window may cross midnight. */
+		public boolean admitsAt(LocalTime time) {
+			if (this.always) {
+				return true;
+			}
+			return this.windows.stream().anyMatch((window) -> window.contains(time));
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Window(LocalTime from, LocalTime to) {
+
+		boolean contains(LocalTime time) {
+			if (this.from.equals(this.to)) {
+				return true;
+			}
+			if (this.from.isBefore(this.to)) {
+				return !time.isBefore(this.from) && time.isBefore(this.to);
+			}
+			return !time.isBefore(this.from) || time.isBefore(this.to);
+		}
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Vacancy(String bedType, int total, int available, Instant confirmedAt, Instant updatedAt) {
+	}
+
+}

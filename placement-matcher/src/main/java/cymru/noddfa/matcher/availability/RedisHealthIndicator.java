@@ -1,0 +1,29 @@
+package cymru.noddfa.matcher.availability;
+
+import redis.clients.jedis.UnifiedJedis;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * UP while Redis answers PING. Searches answer from Redis, so an instance without it must
+ * not take traffic.
+ */
+class RedisHealthIndicator extends AbstractHealthIndicator {
+
+	private final UnifiedJedis redis;
+
+	private final AvailabilityStore store;
+
+	RedisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
+		super("Redis health check failed");
+		this.redis = redis;
+		this.store = store;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		builder.up().withDetail("ping", this.redis.ping()).withDetail("readModelReady", this.store.isReady());
+	}
+
+}

@@ -1,0 +1,74 @@
+package cymru.noddfa.matcher.search;
+
+import java.time.Instant;
+import java.util.List;
+
+import cymru.noddfa.matcher.availability.BedType;
+import cymru.noddfa.matcher.reference.Gazetteer;
+import cymru.noddfa.matcher.reference.Needs;
+import cymru.noddfa.matcher.reference.Regions;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SearchController {
+
+	private final Searching searching;
+
+	private final SearchResultMapper mapper;
+
+	private final Regions regions;
+
+	private final Gazetteer gazetteer;
+
+	private final Needs needs;
+
+	SearchController(Searching searching, SearchResultMapper mapper, Regions regions, Gazetteer gazetteer,
+			Needs needs) {
+		this.searching = searching;
+		this.mapper = mapper;
+		this.regions = regions;
+		this.gazetteer = gazetteer;
+		this.needs = needs;
+	}
+
+	@PostMapping("/v1/searches")
+	SearchResultMapper.Answer search(@RequestBody SearchRequest request) {
+		return search(request.toInput());
+	}
+
+	/** The same search as query parameters, for links and the README's curl examples. */
+	@GetMapping("/v1/searches")
+	SearchResultMapper.Answer search(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+			@RequestParam(required = false) String place, @RequestParam(required = false) Integer age,
+			@RequestParam(required = false) Sex sex, @RequestParam(required = false) List<String> needs,
+			@RequestParam(required = false) BedType bedType, @RequestParam(required = false) Instant admissionAt,
+			@RequestParam(required = false) Double maxKm) {
+		return search(new SearchInput(regionCode, lat, lon, place, age, sex, needs, bedType, admissionAt, maxKm));
+	}
+
+	private SearchResultMapper.Answer search(SearchInput input) {
+		SearchCriteria criteria = input.toCriteria(this.regions, this.gazetteer, this.needs, this.searching.now());
+		return this.mapper.answer(this.searching.search(criteria));
+	}
+
+	record Location(Double lat, Double lon) {
+	}
+
+	record SearchRequest(String regionCode, Location location, String place, Integer age, Sex sex, List<String> needs,
+			BedType bedType, Instant admissionAt, Double maxKm) {
+
+		SearchInput toInput() {
+			return new SearchInput(this.regionCode, (this.location != null) ? this.location.lat() : null,
+					(this.location != null) ? this.location.lon() : null, this.place, this.age, this.sex, this.needs,
+					this.bedType, this.admissionAt, this.maxKm);
+		}
+
+	}
+
+}

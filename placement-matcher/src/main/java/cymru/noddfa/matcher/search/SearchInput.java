@@ -1,0 +1,60 @@
+package cymru.noddfa.matcher.search;
+
+import java.time.Instant;
+import java.util.List;
+
+import cymru.noddfa.matcher.availability.BedType;
+import cymru.noddfa.matcher.reference.Gazetteer;
+import cymru.noddfa.matcher.reference.Needs;
+import cymru.noddfa.matcher.reference.Regions;
+
+/**
+ * A search as a client sends it: a point or a gazetteer place. Turning it into criteria
+ * checks every value against the reference data once.
+ */
+public record SearchInput(String regionCode, Double lat, Double lon, String place, Integer age, Sex sex,
+		List<String> needs, BedType bedType, Instant admissionAt, Double maxKm) {
+
+	public SearchCriteria toCriteria(Regions regions, Gazetteer gazetteer, Needs vocabulary, Instant now) {
+		if (!regions.isKnown(this.regionCode)) {
+			throw new RejectedInput("regionCode", "unknown-region", String.valueOf(this.regionCode));
+		}
+		if (this.age == null || this.age < 0 || this.age > 25) {
+			throw new RejectedInput("age", "invalid-age");
+		}
+		if (this.bedType == null) {
+			throw new RejectedInput("bedType", "missing-field", "bedType");
+		}
+		List<String> needs = (this.needs != null) ? this.needs : List.of();
+		for (int i = 0; i < needs.size(); i++) {
+			if (!vocabulary.isKnown(needs.get(i))) {
+				throw new RejectedInput("needs[" + i + "]", "unknown-need", String.valueOf(needs.get(i)));
+			}
+		}
+		if (this.maxKm != null && !(this.maxKm > 0)) {
+			throw new RejectedInput("maxKm", "invalid-distance");
+		}
+		double lat;
+		double lon;
+		if (this.lat != null || this.lon != null) {
+			if (this.lat == null || this.lon == null || this.lat < -90 || this.lat > 90 || this.lon < -180
+					|| this.lon > 180) {
+				throw new RejectedInput("location", "invalid-location");
+			}
+			lat = this.lat;
+			lon = this.lon;
+		}
+		else if (this.place != null) {
+			Gazetteer.Place found = gazetteer.find(this.place)
+				.orElseThrow(() -> new RejectedInput("place", "unknown-place", this.place));
+			lat = found.lat();
+			lon = found.lon();
+		}
+		else {
+			throw new RejectedInput("location", "missing-location");
+		}
+		return new SearchCriteria(this.regionCode, lat, lon, this.age, this.sex, needs.stream().distinct().toList(),
+				this.bedType, (this.admissionAt != null) ? this.admissionAt : now, this.maxKm);
+	}
+
+}

@@ -1,0 +1,17 @@
+package cymru.noddfa.matcher.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxCandidates most candidates one answer lists
+ * @param initialCount members asked of a GEO index first; multiplied by four while the
+ * filters leave too few
+ * @param maxCount the widest a single GEO query grows
+ * @param radiusKm search radius when the team gives no maximum distance
+ */
+@ConfigurationProperties("noddfa.matcher.search")
+public record SearchProperties(@DefaultValue("20") int maxCandidates, @DefaultValue("16") int initialCount,
+		@DefaultValue("4096") int maxCount, @DefaultValue("800") double radiusKm) {
+
+}

@@ -1,0 +1,114 @@
+package cymru.noddfa.matcher.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cymru.noddfa.matcher.availability.AvailabilityStore;
+import cymru.noddfa.matcher.availability.ReadModelUnavailable;
+
+/**
+ * Finds candidates nearest first: the small per-region index of the child's region, then
+ * the bed type's index for the rest of the country, each asked for a few members and
+ * widened only while the filters leave too few.
+ */
+public class Searching {
+
+	private final AvailabilityStore store;
+
+	private final SearchProperties properties;
+
+	private final Clock clock;
+
+	public Searching(AvailabilityStore store, SearchProperties properties, Clock clock) {
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	public SearchResult search(SearchCriteria criteria) {
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
+		Instant now = this.clock.instant();
+		double radius = (criteria.maxKm() != null) ? criteria.maxKm() : this.properties.radiusKm();
+		Tally tally = new Tally();
+		List<Candidate> candidates = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		scan(criteria, criteria.regionCode(), radius, now, this.properties.maxCandidates(), seen, candidates, tally);
+		if (candidates.size() < this.properties.maxCandidates()) {
+			scan(criteria, null, radius, now, this.properties.maxCandidates() - candidates.size(), seen, candidates,
+					tally);
+		}
+		candidates.sort(Matching.RANKING);
+		return new SearchResult(List.copyOf(candidates), tally.exclusions(), now);
+	}
+
+	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
+			List<Candidate> candidates, Tally tally) {
+		int count = this.properties.initialCount();
+		int looked = 0;
+		int found = 0;
+		while (true) {
+			List<AvailabilityStore.Nearby> hits = this.store.nearest(criteria.bedType(), region, criteria.lat(),
+					criteria.lon(), radius, count);
+			List<AvailabilityStore.Nearby> fresh = new ArrayList<>();
+			for (AvailabilityStore.Nearby hit : hits.subList(Math.min(looked, hits.size()), hits.size())) {
+				if (seen.add(hit.provisionId())) {
+					fresh.add(hit);
+				}
+			}
+			looked = hits.size();
+			List<Optional<AvailabilityStore.Stored>> loaded = this.store
+				.load(fresh.stream().map(AvailabilityStore.Nearby::provisionId).toList(), criteria.bedType());
+			for (int i = 0; i < fresh.size() && found < wanted; i++) {
+				if (loaded.get(i).isEmpty()) {
+					continue;
+				}
+				AvailabilityStore.Stored stored = loaded.get(i).get();
+				switch (Matching.judge(criteria, stored.state(), stored.free(), fresh.get(i).distanceKm(), now)) {
+					case Matching.Fit fit -> {
+						candidates.add(fit.candidate());
+						found++;
+					}
+					case Matching.Excluded excluded -> tally.add(excluded);
+				}
+			}
+			if (found >= wanted || hits.size() < count || count >= this.properties.maxCount()) {
+				return;
+			}
+			count = Math.min(count * 4, this.properties.maxCount());
+		}
+	}
+
+	/** Excluded provisions counted by reason (and by need for need reasons). */
+	static final class Tally {
+
+		private final Map<ExclusionReason, Map<String, Integer>> counts = new EnumMap<>(ExclusionReason.class);
+
+		void add(Matching.Excluded excluded) {
+			this.counts.computeIfAbsent(excluded.reason(), (r) -> new LinkedHashMap<>())
+				.merge(String.valueOf(excluded.need()), 1, Integer::sum);
+		}
+
+		List<Exclusion> exclusions() {
+			List<Exclusion> exclusions = new ArrayList<>();
+			this.counts.forEach((reason, byNeed) -> byNeed.forEach(
+					(need, count) -> exclusions.add(new Exclusion(reason, "null".equals(need) ? null : need, count))));
+			return List.copyOf(exclusions);
+		}
+
+	}
+
+}

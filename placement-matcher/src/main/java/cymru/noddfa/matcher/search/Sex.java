@@ -1,0 +1,7 @@
+package cymru.noddfa.matcher.search;
+
+public enum Sex {
+
+	FEMALE, MALE, OTHER, UNKNOWN
+
+}

@@ -1,0 +1,140 @@
+package cymru.noddfa.matcher.search;
+
+import java.time.Duration;
+
+import cymru.noddfa.matcher.MatcherComponentTest;
+import cymru.noddfa.matcher.ProvisionStates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.http.MediaType;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class SearchApiTest extends MatcherComponentTest {
+
+	private final ProvisionStates registry = new ProvisionStates();
+
+	@AfterEach
+	void close() {
+		this.registry.close();
+	}
+
+	@Test
+	void a_search_lists_in_region_candidates_nearest_first_then_out_of_region_ones_and_explains_exclusions()
+			throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var near = ProvisionStates.provision(ProvisionStates.uniqueId("near")).at(child[0] + 0.05, child[1]);
+		var far = ProvisionStates.provision(ProvisionStates.uniqueId("far")).at(child[0] + 0.2, child[1]);
+		var nearestButElsewhere = ProvisionStates.provision(ProvisionStates.uniqueId("elsewhere"))
+			.at(child[0] + 0.01, child[1])
+			.region("GWE");
+		var noLearningDisability = ProvisionStates.provision(ProvisionStates.uniqueId("no-ld"))
+			.at(child[0] + 0.02, child[1])
+			.needs("SELF_HARM");
+		var full = ProvisionStates.provision(ProvisionStates.uniqueId("full"))
+			.at(child[0] + 0.03, child[1])
+			.onlyBeds("CRISIS", 2, 0);
+		for (var provision : new ProvisionStates.Provision[] { near, far, nearestButElsewhere, noLearningDisability,
+				full }) {
+			provision.needsMet.add("LEARNING_DISABILITY");
+			this.registry.publish(provision);
+		}
+		noLearningDisability.needs("SELF_HARM").version(2);
+		this.registry.publish(noLearningDisability);
+
+		String body = """
+				{"regionCode": "CTM", "location": {"lat": %s, "lon": %s}, "age": 14, "sex": "FEMALE",
+				 "needs": ["SELF_HARM", "LEARNING_DISABILITY"], "bedType": "CRISIS", "maxKm": 50}
+				""".formatted(child[0], child[1]);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> this.mvc.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON).content(body))
+						.andExpect(status().isOk())
+						.andExpect(jsonPath("$.candidates[*].provisionId")
+							.value(contains(near.id(), far.id(), nearestButElsewhere.id())))
+						.andExpect(jsonPath("$.candidates[0].inRegion").value(true))
+						.andExpect(jsonPath("$.candidates[0].distanceKm").value(5.6))
+						.andExpect(jsonPath("$.candidates[0].bedsFree").value(1))
+						.andExpect(jsonPath("$.candidates[0].confirmed").value(true))
+						.andExpect(jsonPath("$.candidates[2].inRegion").value(false))
+						.andExpect(jsonPath("$.candidates[2].reasons[0].code").value("OUT_OF_REGION"))
+						.andExpect(jsonPath("$.excluded", hasSize(1)))
+						.andExpect(jsonPath("$.excluded[0].reason").value("NEED_NOT_MET"))
+						.andExpect(jsonPath("$.excluded[0].need").value("LEARNING_DISABILITY"))
+						.andExpect(jsonPath("$.excluded[0].count").value(1))
+						.andExpect(
+								jsonPath("$.excluded[0].message").value("1 excluded: no Learning disability support"))
+						.andExpect(jsonPath("$.searchedAt").isNotEmpty()));
+	}
+
+	@Test
+	void the_same_search_works_as_a_get_with_a_place_name_and_speaks_welsh_when_asked() throws Exception {
+		this.mvc
+			.perform(get("/v1/searches").param("place", "Bridgend")
+				.param("regionCode", "CTM")
+				.param("age", "14")
+				.param("bedType", "CRISIS")
+				.param("needs", "MH_CRISIS")
+				.param("maxKm", "1")
+				.header("Accept-Language", "cy"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.candidates").isArray());
+		this.mvc
+			.perform(get("/v1/searches").param("place", "Atlantis")
+				.param("regionCode", "CTM")
+				.param("age", "14")
+				.param("bedType", "CRISIS")
+				.header("Accept-Language", "cy"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("place"))
+			.andExpect(jsonPath("$.title").value("Lle anhysbys"));
+	}
+
+	@ParameterizedTest(name = "{0} -> 400 naming {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS"            | body
+					{"regionCode": "CTM", "place": "Bridgend", "age": "old", "bedType": "CRISIS"}        | age
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "HAMMOCK"}          | bedType
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "sex": "X"} | sex
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "x": 1}   | x
+					{"regionCode": "XXX", "place": "Bridgend", "age": 14, "bedType": "CRISIS"}           | regionCode
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "needs": ["MH_CRISIS", "FLYING"]} | needs[1]
+					{"regionCode": "CTM", "age": 14, "bedType": "CRISIS"}                                 | location
+					{"regionCode": "CTM", "location": {"lat": 95, "lon": 0}, "age": 14, "bedType": "CRISIS"} | location
+					{"regionCode": "CTM", "place": "Bridgend", "age": -1, "bedType": "CRISIS"}           | age
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14}                                 | bedType
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "maxKm": 0} | maxKm
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "admissionAt": "tonight"} | admissionAt
+					""")
+	void a_malformed_search_is_a_400_problem_naming_the_field(String body, String field) throws Exception {
+		this.mvc.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(field))
+			.andExpect(jsonPath("$.type").isNotEmpty());
+	}
+
+	@Test
+	void an_unknown_bed_type_in_a_get_search_is_a_400_naming_bed_type() throws Exception {
+		this.mvc
+			.perform(get("/v1/searches").param("place", "Bridgend")
+				.param("regionCode", "CTM")
+				.param("age", "14")
+				.param("bedType", "HAMMOCK"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value("bedType"));
+	}
+
+}

@@ -39,6 +39,22 @@ class OperationsTests extends GatewayTest {
 	}
 
 	@Test
+	void readiness_includes_the_rate_limit_store_and_nothing_downstream() {
+		HttpResponse<String> readiness = client().get("/actuator/health/readiness", "Accept",
+				"application/vnd.spring-boot.actuator.v3+json");
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void outside_the_local_profile_there_is_no_development_token_issuer() {
+		HttpResponse<String> response = client().postJson("/dev-auth/token", "{\"role\":\"ADMIN\"}");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(client().get("/dev-auth/jwks").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void the_fallback_is_not_reachable_from_outside() {
 		assertThat(client().get("/fallback").statusCode()).isEqualTo(404);
 	}

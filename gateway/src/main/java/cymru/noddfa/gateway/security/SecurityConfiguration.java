@@ -1,23 +1,144 @@
 package cymru.noddfa.gateway.security;
 
+import java.util.List;
+
+import cymru.noddfa.gateway.problem.GatewayProblems;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+/**
+ * The gateway's front door: security headers on every response, CORS only for listed
+ * origins, and bearer tokens checked for signature, issuer, audience and expiry when an
+ * issuer is configured. Stateless: no session, no CSRF token (there is no cookie to
+ * forge), no login form.
+ * <p>
+ * Authentication on the API routes is switched on with
+ * {@code noddfa.gateway.security.require-authentication=true} once every service
+ * validates the relayed token too.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+	static final String ROLES_CLAIM = "roles";
+
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties security,
+			CorsProperties cors, ObjectProvider<ReactiveJwtDecoder> decoder, GatewayProblems problems) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			return problems.send(exchange, problems.problem(exchange, HttpStatus.UNAUTHORIZED, "unauthorized"));
+		};
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.send(exchange,
+				problems.problem(exchange, HttpStatus.FORBIDDEN, "forbidden"));
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(security.contentSecurityPolicy()))
+				.frameOptions((frame) -> frame.mode(Mode.DENY))
+				.hsts((hsts) -> hsts.maxAge(security.hstsMaxAge()).includeSubdomains(true))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.authorizeExchange((exchanges) -> {
+				exchanges
+					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/dev-auth/**")
+					.permitAll();
+				if (security.requireAuthentication()) {
+					exchanges.pathMatchers("/api/**").authenticated();
+				}
+				exchanges.anyExchange().permitAll();
+			});
+		if (cors.allowedOrigins().isEmpty()) {
+			http.cors(ServerHttpSecurity.CorsSpec::disable);
+		}
+		else {
+			http.cors((spec) -> spec.configurationSource(corsSource(cors)));
+		}
+		ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
+		if (jwtDecoder != null) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden)
+				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())));
+		}
+		return http.build();
+	}
+
+	/** Present only when an issuer's keys are configured. */
+	@Bean
+	@ConditionalOnProperty("noddfa.gateway.security.jwk-set-uri")
+	ReactiveJwtDecoder jwtDecoder(SecurityProperties security) {
+		return decoder(security);
+	}
+
+	/**
+	 * Signature by a key from the issuer's JWKS (RS256 only, so {@code alg=none} and HMAC
+	 * tricks fail), then issuer, audience and expiry (Spring checks no audience unless
+	 * told to).
+	 */
+	static NimbusReactiveJwtDecoder decoder(SecurityProperties security) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
+		decoder.setJwtValidator(validator(security.issuer(), security.audience()));
+		return decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience)));
+	}
+
+	private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return new ReactiveJwtAuthenticationConverterAdapter(converter);
+	}
+
+	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties cors) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(cors.allowedOrigins());
+		configuration.setAllowedMethods(cors.allowedMethods());
+		configuration.setAllowedHeaders(cors.allowedHeaders());
+		configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "ETag", "Location"));
+		configuration.setMaxAge(cors.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		return source;
 	}
 
 }

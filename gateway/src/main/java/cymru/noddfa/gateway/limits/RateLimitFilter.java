@@ -1,0 +1,87 @@
+package cymru.noddfa.gateway.limits;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cymru.noddfa.gateway.problem.GatewayProblems;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Per-user and per-client-IP rate limits, answered with a 429 problem and
+ * {@code Retry-After}. Runs after the security filters, so the user is the validated
+ * token's subject, never a name a caller merely claims. Health and metrics are not
+ * limited: probes must always get through.
+ */
+@Component
+@Order(-50)
+class RateLimitFilter implements WebFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+	private final RateLimitProperties limits;
+
+	private final TokenBucketStore buckets;
+
+	private final GatewayProblems problems;
+
+	RateLimitFilter(RateLimitProperties limits, TokenBucketStore buckets, GatewayProblems problems) {
+		this.limits = limits;
+		this.buckets = buckets;
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.limits.enabled() || exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+			return chain.filter(exchange);
+		}
+		String clientIp = clientIp(exchange);
+		return exchange.getPrincipal()
+			.filter(RateLimitFilter::signedIn)
+			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.user())
+				.flatMap((allowance) -> allowance.allowed()
+						? this.buckets.take("ip:" + clientIp, this.limits.clientIp()) : Mono.just(allowance)))
+			.switchIfEmpty(Mono.defer(() -> this.buckets.take("anonymous:" + clientIp, this.limits.anonymous())))
+			.flatMap((allowance) -> allowance.allowed() ? chain.filter(exchange) : tooMany(exchange, allowance));
+	}
+
+	private Mono<Void> tooMany(ServerWebExchange exchange, Allowance allowance) {
+		log.info("Rate limit reached for {} {}; answered 429, retry in {} s", exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath(), allowance.retryAfterSeconds());
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(allowance.retryAfterSeconds()));
+		return this.problems.send(exchange,
+				this.problems.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited"));
+	}
+
+	private static boolean signedIn(Principal principal) {
+		return principal instanceof Authentication authentication && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	/**
+	 * The peer address; behind a load balancer set
+	 * {@code server.forward-headers-strategy} so that it is the client's, taken from
+	 * {@code X-Forwarded-For} only when that header comes from a trusted proxy.
+	 */
+	private static String clientIp(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		if (remote == null || remote.getAddress() == null) {
+			return "unknown";
+		}
+		return remote.getAddress().getHostAddress();
+	}
+
+}

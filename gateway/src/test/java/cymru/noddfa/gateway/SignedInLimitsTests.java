@@ -1,0 +1,59 @@
+package cymru.noddfa.gateway;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignedInLimitsTests extends SignedInGatewayTest {
+
+	@Test
+	void a_user_past_their_burst_gets_429_with_retry_after_and_another_user_on_the_same_address_is_unaffected() {
+		GatewayClient sharedAddress = client();
+		String busy = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"NWA\"}");
+		String other = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"POW\"}");
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> limited = null;
+		for (int i = 0; i < 30 && limited == null; i++) {
+			HttpResponse<String> response = sharedAddress.get("/api/matching/v1/searches/limits", "Authorization",
+					"Bearer " + busy);
+			statuses.add(response.statusCode());
+			if (response.statusCode() == 429) {
+				limited = response;
+			}
+		}
+
+		assertThat(limited).as("statuses %s", statuses).isNotNull();
+		assertThat(statuses.subList(0, 5)).containsOnly(200);
+		assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(GatewayClient.json(limited).get("type").asString())
+			.isEqualTo("https://noddfa.cymru/problems/rate-limited");
+		assertThat(
+				sharedAddress.get("/api/matching/v1/searches/limits", "Authorization", "Bearer " + other).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void a_configured_origin_may_call_across_origins_and_others_may_not() {
+		HttpResponse<String> allowed = client().send(client().request("/api/registry/v1/provisions")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://app.noddfa.example")
+			.header("Access-Control-Request-Method", "PUT")
+			.header("Access-Control-Request-Headers", "Authorization, If-Match")
+			.build());
+		HttpResponse<String> refused = client().send(client().request("/api/registry/v1/provisions")
+			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "PUT")
+			.build());
+
+		assertThat(allowed.statusCode()).isEqualTo(200);
+		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.noddfa.example");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+}

@@ -5,6 +5,8 @@ import cymru.noddfa.kit.Problems;
 import cymru.noddfa.matcher.availability.ProvisionNotFound;
 import cymru.noddfa.matcher.availability.ReadModelProperties;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
+import cymru.noddfa.matcher.referral.ReferralConflict;
+import cymru.noddfa.matcher.referral.ReferralNotFound;
 import cymru.noddfa.matcher.search.RejectedInput;
 
 import org.springframework.context.MessageSource;
@@ -50,6 +52,26 @@ class MatcherProblems extends MalformedRequestProblems {
 				ex.provisionId());
 		problem.setProperty("field", "provisionId");
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(ReferralNotFound.class)
+	ResponseEntity<ProblemDetail> referralNotFound(ReferralNotFound ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "not-found", ex.field());
+		problem.setProperty("field", ex.field());
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	/** A lost race or a step the lifecycle does not allow: nothing was changed. */
+	@ExceptionHandler(ReferralConflict.class)
+	ResponseEntity<ProblemDetail> conflict(ReferralConflict ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.CONFLICT, ex.kind());
+		problem.setProperty("field", switch (ex.kind()) {
+			case "no-bed-free", "provision-unsuitable" -> "provisionId";
+			case "hold-cap-reached" -> "X-Team-Id";
+			case "hold-state" -> "holdId";
+			default -> "status";
+		});
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 }

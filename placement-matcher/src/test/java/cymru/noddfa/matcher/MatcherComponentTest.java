@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
-		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.holds.team-cap=1000" })
+		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.holds.team-cap=3" })
 @AutoConfigureMockMvc
 public abstract class MatcherComponentTest {
 

@@ -55,6 +55,21 @@ public class Searching {
 		return new SearchResult(List.copyOf(candidates), tally.exclusions(), now);
 	}
 
+	/**
+	 * How one provision fares against the criteria, whatever its distance: for a team
+	 * that picks a provision itself, and for re-checking waiting referrals.
+	 */
+	public Optional<Matching.Verdict> judge(SearchCriteria criteria, String provisionId) {
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
+		return this.store.load(List.of(provisionId), criteria.bedType()).get(0).map((stored) -> {
+			double km = Matching.distanceKm(criteria.lat(), criteria.lon(), stored.state().location().lat(),
+					stored.state().location().lon());
+			return Matching.judge(criteria, stored.state(), stored.free(), km, this.clock.instant());
+		});
+	}
+
 	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
 			List<Candidate> candidates, Tally tally) {
 		int count = this.properties.initialCount();

@@ -1,0 +1,8 @@
+package cymru.noddfa.matcher.referral;
+
+/** Where the child is now. */
+public enum CurrentSetting {
+
+	HOME, A_AND_E, POLICE, OTHER
+
+}

@@ -1,0 +1,44 @@
+package cymru.noddfa.matcher.referral;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expires holds nobody answered in time and reports crisis stays that overran. Safe on
+ * every instance at once: each step is a guarded update that only one can win.
+ */
+@Component
+class ReferralScheduler {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralScheduler.class);
+
+	private final ReferralStore store;
+
+	ReferralScheduler(ReferralStore store) {
+		this.store = store;
+	}
+
+	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.expiry-check-interval:5s}")
+	void expireHolds() {
+		try {
+			this.store.expiredHolds().forEach(this.store::expire);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not expire holds ({}); retrying at the next check", ex.getMessage());
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.overrun-check-interval:60s}")
+	void reportOverruns() {
+		try {
+			this.store.reportOverruns();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not check crisis stays for overruns ({}); retrying later", ex.getMessage());
+		}
+	}
+
+}

@@ -2,22 +2,17 @@ package cymru.noddfa.registry;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.networknt.schema.JsonSchema;
 import cymru.noddfa.testsupport.JsonSchemas;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class ProvisionEventsTest extends RegistryComponentTest {
 
@@ -36,7 +31,7 @@ class ProvisionEventsTest extends RegistryComponentTest {
 		this.api.post("/v1/provisions/" + id + "/pause", "{\"reason\": \"staffing\"}");
 		Api.Response last = this.api.get("/v1/provisions/" + id);
 
-		List<ConsumerRecord<String, String>> records = consume(TOPIC, (r) -> id.equals(r.key()), 4);
+		List<ConsumerRecord<String, String>> records = Topics.consume(TOPIC, (r) -> id.equals(r.key()), 4);
 
 		assertThat(records).extracting((r) -> Api.parse(r.value()).get("version").asLong())
 			.containsExactly(1L, 2L, 3L, 4L);
@@ -56,7 +51,7 @@ class ProvisionEventsTest extends RegistryComponentTest {
 		String id = unique("shape");
 		create(id);
 
-		String value = consume(TOPIC, (r) -> id.equals(r.key()), 1).get(0).value();
+		String value = Topics.consume(TOPIC, (r) -> id.equals(r.key()), 1).get(0).value();
 
 		List<String> fields = new ArrayList<>();
 		Api.parse(value).propertyNames().forEach(fields::add);
@@ -84,32 +79,6 @@ class ProvisionEventsTest extends RegistryComponentTest {
 
 	static String header(ConsumerRecord<String, String> record, String name) {
 		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-	}
-
-	/** Reads the topic from the start until {@code atLeast} records match. */
-	public static List<ConsumerRecord<String, String>> consume(String topic,
-			Predicate<ConsumerRecord<String, String>> wanted, int atLeast) {
-		return consume(topic, wanted, (records) -> records.size() >= atLeast);
-	}
-
-	public static List<ConsumerRecord<String, String>> consume(String topic,
-			Predicate<ConsumerRecord<String, String>> wanted, Predicate<List<ConsumerRecord<String, String>>> done) {
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"), "group.id",
-						"registry-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			await().atMost(Duration.ofSeconds(90)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (wanted.test(record)) {
-						records.add(record);
-					}
-				});
-				return done.test(records);
-			});
-		}
-		return records;
 	}
 
 }

@@ -126,13 +126,12 @@ public class ProvisionStore {
 		}
 		if (!filter.needs().isEmpty()) {
 			// every need asked for is met
-			where.append(" and p.needs_met @> :needs");
+			where.append(" and p.needs_met @> cast(:needs as text[])");
 			params.put("needs", filter.needs().toArray(String[]::new));
 		}
 		if (filter.bedType() != null) {
-			where.append("""
-					and exists (select 1 from vacancy v
-					            where v.provision_id = p.id and v.bed_type = :bedType and v.total > 0)""");
+			where.append(" and exists (select 1 from vacancy v"
+					+ " where v.provision_id = p.id and v.bed_type = :bedType and v.total > 0)");
 			params.put("bedType", filter.bedType().name());
 		}
 		long total = this.jdbc.sql("select count(*) from provision p " + where)

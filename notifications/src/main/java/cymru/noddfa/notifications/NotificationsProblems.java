@@ -2,6 +2,9 @@ package cymru.noddfa.notifications;
 
 import cymru.noddfa.kit.MalformedRequestProblems;
 import cymru.noddfa.kit.Problems;
+import cymru.noddfa.notifications.alert.AlertNotFound;
+import cymru.noddfa.notifications.alert.BadAcknowledgementLink;
+import cymru.noddfa.notifications.contact.ContactNotFound;
 import cymru.noddfa.notifications.subscription.SubscriptionNotFound;
 import cymru.noddfa.notifications.webhook.RefusedWebhookAddress;
 
@@ -38,6 +41,27 @@ class NotificationsProblems extends MalformedRequestProblems {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "subscription-not-found");
 		problem.setProperty("field", "id");
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(ContactNotFound.class)
+	ResponseEntity<ProblemDetail> contactNotFound(ContactNotFound ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "contact-not-found");
+		problem.setProperty("field", "id");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(AlertNotFound.class)
+	ResponseEntity<ProblemDetail> alertNotFound(AlertNotFound ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "alert-not-found");
+		problem.setProperty("field", "id");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(BadAcknowledgementLink.class)
+	ResponseEntity<ProblemDetail> badLink(BadAcknowledgementLink ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.FORBIDDEN, "acknowledgement-link-invalid");
+		problem.setProperty("field", "sig");
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -22,8 +24,22 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 		properties = { "noddfa.notifications.webhooks.allow-private-addresses=true",
 				"noddfa.notifications.delivery.poll-interval=100ms",
 				"noddfa.notifications.delivery.initial-backoff=250ms", "noddfa.notifications.delivery.max-backoff=3s",
-				"noddfa.notifications.delivery.max-attempts=60", "noddfa.outbox.poll-interval=100ms" })
+				"noddfa.notifications.delivery.max-attempts=60", "noddfa.notifications.delivery.fall-through-after=2",
+				"noddfa.notifications.alerts.escalate-after=2s", "noddfa.notifications.alerts.check-interval=200ms",
+				"noddfa.notifications.alerts.link-key=test-link-key",
+				"noddfa.notifications.alerts.public-base-url=http://127.0.0.1",
+				"noddfa.notifications.notify.api-key=" + NotifyStub.API_KEY,
+				"noddfa.notifications.notify.sms-template-id=0a0b0c0d-0000-4000-8000-000000000001",
+				"noddfa.notifications.notify.email-template-id=0a0b0c0d-0000-4000-8000-000000000002",
+				"noddfa.outbox.poll-interval=100ms" })
 abstract class ServiceTest {
+
+	@DynamicPropertySource
+	static void mailAndNotify(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
+		registry.add("noddfa.notifications.notify.base-url", () -> NotifyStub.get().baseUrl());
+	}
 
 	@LocalServerPort
 	int port;
@@ -44,6 +60,29 @@ abstract class ServiceTest {
 	@AfterEach
 	void unsubscribe() {
 		this.subscriptions.forEach((id) -> this.http.delete().uri("/v1/subscriptions/{id}", id).exchange());
+	}
+
+	private final List<String> contacts = new ArrayList<>();
+
+	@AfterEach
+	void removeContacts() {
+		this.contacts.forEach((id) -> this.http.delete().uri("/v1/contacts/{id}", id).exchange());
+	}
+
+	/** Adds a contact for this test only; returns its id. */
+	String contact(String json) {
+		String created = this.http.post()
+			.uri("/v1/contacts")
+			.header("Content-Type", "application/json")
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(String.class)
+			.getResponseBody();
+		String id = JsonMapper.builder().build().readTree(created).get("id").asString();
+		this.contacts.add(id);
+		return id;
 	}
 
 	String subscribe(String json) {

@@ -70,6 +70,12 @@ class WebhookDeliveryTest extends ServiceTest {
 		assertThat(message.get("occurredAt").asString()).isNotBlank();
 		assertThat(message.at("/text/en").asString()).contains("CTM-0042").contains("accept or decline");
 		assertThat(message.at("/text/cy").asString()).contains("CTM-0042").contains("Derbyniwch");
+
+		JsonNode delivered = this.json
+			.readTree(PeopleAlertsTest.deliveryEvent(referral, "NotificationDelivered").value());
+		assertThat(delivered.get("sourceEventId").asString()).isEqualTo(eventId.toString());
+		assertThat(delivered.get("channel").asString()).isEqualTo("WEBHOOK");
+		assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -25,13 +25,16 @@ public class DeliveryRepository {
 	 * the same event, recipient and channel changes nothing: that is what makes a
 	 * redelivered event send once.
 	 */
-	public boolean plan(Notification notification, String payload, Recipient recipient, Instant now) {
+	public boolean plan(Notification notification, String payload, Recipient recipient, Integer maxAttempts,
+			Instant now) {
 		return this.jdbc
 			.sql("""
 					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
-					                        subscription_id, target, payload, status, next_attempt_at, created_at)
+					                        subscription_id, contact_id, alert_id, channel_index, max_attempts, target,
+					                        payload, status, next_attempt_at, created_at)
 					values (:id, :eventId, :eventType, :referralId, :reference, :region, :recipient, :channel,
-					        :subscriptionId, :target, :payload, 'PENDING', :now, :now)
+					        :subscriptionId, :contactId, :alertId, :channelIndex, :maxAttempts, :target,
+					        :payload, 'PENDING', :now, :now)
 					on conflict (event_id, recipient, channel) do nothing
 					""")
 			.param("id", UUID.randomUUID())
@@ -43,6 +46,10 @@ public class DeliveryRepository {
 			.param("recipient", recipient.key())
 			.param("channel", recipient.channel())
 			.param("subscriptionId", recipient.subscriptionId())
+			.param("contactId", recipient.contactId())
+			.param("alertId", recipient.alertId())
+			.param("channelIndex", recipient.channelIndex())
+			.param("maxAttempts", maxAttempts)
 			.param("target", recipient.target())
 			.param("payload", payload)
 			.param("now", Timestamp.from(now))
@@ -65,13 +72,38 @@ public class DeliveryRepository {
 				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
 				from due where d.id = due.id
 				returning d.id, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code, d.recipient,
-				          d.channel, d.subscription_id, d.target, d.payload, d.attempts,
+				          d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index, d.max_attempts,
+				          d.target, d.payload, d.attempts,
 				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
 				""")
 			.param("limit", limit)
 			.param("leaseSeconds", (double) lease.toMillis() / 1000)
 			.query(Due.class)
 			.list();
+	}
+
+	/**
+	 * Queues the same message for the same person on their next channel, after the
+	 * previous one died.
+	 */
+	boolean fallThrough(UUID deadDelivery, String channel, int channelIndex, String target, Integer maxAttempts) {
+		return this.jdbc
+			.sql("""
+					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
+					                        contact_id, alert_id, channel_index, max_attempts, target, payload, status,
+					                        next_attempt_at, created_at)
+					select :id, event_id, event_type, referral_id, reference, region_code, recipient, :channel,
+					       contact_id, alert_id, :channelIndex, :maxAttempts, :target, payload, 'PENDING', now(), now()
+					from deliveries where id = :dead
+					on conflict (event_id, recipient, channel) do nothing
+					""")
+			.param("id", UUID.randomUUID())
+			.param("channel", channel)
+			.param("channelIndex", channelIndex)
+			.param("maxAttempts", maxAttempts)
+			.param("target", target)
+			.param("dead", deadDelivery)
+			.update() == 1;
 	}
 
 	void recordAttempt(UUID deliveryId, int number, Instant startedAt, Duration took, Outcome outcome,
@@ -146,8 +178,8 @@ public class DeliveryRepository {
 
 	/** A delivery claimed for an attempt, with what the attempt needs. */
 	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
-			String recipient, String channel, UUID subscriptionId, String target, String payload, int attempts,
-			String secret) {
+			String recipient, String channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
+			Integer maxAttempts, String target, String payload, int attempts, String secret) {
 
 	}
 

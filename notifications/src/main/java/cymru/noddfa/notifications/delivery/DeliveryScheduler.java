@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import cymru.noddfa.notifications.contact.Contact;
+import cymru.noddfa.notifications.contact.ContactRepository;
 import cymru.noddfa.notifications.webhook.WebhookSender;
 import cymru.noddfa.outbox.Outbox;
 import cymru.noddfa.outbox.OutboxMessage;
@@ -44,6 +46,12 @@ public class DeliveryScheduler implements SmartLifecycle {
 
 	private final WebhookSender webhooks;
 
+	private final EmailSender email;
+
+	private final NotifyClient notify;
+
+	private final ContactRepository contacts;
+
 	private final TransactionTemplate transactions;
 
 	private final Outbox outbox;
@@ -66,10 +74,14 @@ public class DeliveryScheduler implements SmartLifecycle {
 
 	private Thread worker;
 
-	DeliveryScheduler(DeliveryRepository deliveries, WebhookSender webhooks, TransactionTemplate transactions,
-			Outbox outbox, JsonMapper json, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
+	DeliveryScheduler(DeliveryRepository deliveries, WebhookSender webhooks, EmailSender email, NotifyClient notify,
+			ContactRepository contacts, TransactionTemplate transactions, Outbox outbox, JsonMapper json,
+			DeliveryProperties properties, Clock clock, MeterRegistry meters) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
+		this.email = email;
+		this.notify = notify;
+		this.contacts = contacts;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.json = json;
@@ -127,32 +139,73 @@ public class DeliveryScheduler implements SmartLifecycle {
 					delivery.subscriptionId());
 			return;
 		}
-		WebhookSender.Result result = this.webhooks.send(delivery.target(), delivery.secret(),
-				delivery.eventId().toString(), delivery.id().toString(), delivery.payload());
-		Outcome outcome = Outcome.valueOf(result.outcome().name());
+		Sent result = send(delivery);
 		Instant finished = this.clock.instant();
 		this.transactions.executeWithoutResult((tx) -> {
-			this.deliveries.recordAttempt(delivery.id(), number, started, Duration.between(started, finished), outcome,
-					result.httpStatus(), result.error());
-			if (outcome == Outcome.DELIVERED) {
+			this.deliveries.recordAttempt(delivery.id(), number, started, Duration.between(started, finished),
+					result.outcome(), result.httpStatus(), result.error());
+			if (result.outcome() == Outcome.DELIVERED) {
 				this.deliveries.delivered(delivery.id(), number, finished);
 				publish("NotificationDelivered", delivery, number, finished);
 			}
-			else if (this.retries.retries(number)) {
+			else if (result.outcome() == Outcome.FAILED && this.retries.retries(number, delivery.maxAttempts())) {
 				Instant next = this.retries.nextAttempt(number, finished, ThreadLocalRandom.current());
 				this.deliveries.retryAt(delivery.id(), number, next, result.error());
-				log.info("Delivery {} of event {} attempt {} {} ({}); next attempt at {}", delivery.id(),
-						delivery.eventId(), number, outcome, result.error(), next);
+				log.info("Delivery {} of event {} attempt {} failed ({}); next attempt at {}", delivery.id(),
+						delivery.eventId(), number, result.error(), next);
 			}
 			else {
 				this.deliveries.finish(delivery.id(), number, DeliveryStatus.DEAD, result.error());
-				publish("NotificationDeadLettered", delivery, number, finished);
-				log.warn("Delivery {} of event {} to {} dead-lettered after {} attempts ({}); nobody was told",
-						delivery.id(), delivery.eventId(), delivery.recipient(), number, result.error());
+				if (!fellThrough(delivery)) {
+					publish("NotificationDeadLettered", delivery, number, finished);
+					log.error(
+							"Delivery {} of event {} to {} dead-lettered after {} attempts ({}); nobody was told "
+									+ "on this route",
+							delivery.id(), delivery.eventId(), delivery.recipient(), number, result.error());
+				}
 			}
 		});
-		this.meters.counter("noddfa.notifications.attempts", "channel", delivery.channel(), "outcome", outcome.name())
+		this.meters
+			.counter("noddfa.notifications.attempts", "channel", delivery.channel(), "outcome", result.outcome().name())
 			.increment();
+	}
+
+	private Sent send(DeliveryRepository.Due delivery) {
+		if ("WEBHOOK".equals(delivery.channel())) {
+			WebhookSender.Result result = this.webhooks.send(delivery.target(), delivery.secret(),
+					delivery.eventId().toString(), delivery.id().toString(), delivery.payload());
+			return new Sent(Outcome.valueOf(result.outcome().name()), result.httpStatus(), result.error());
+		}
+		Notification notification = this.json.readValue(delivery.payload(), Notification.class);
+		return switch (delivery.channel()) {
+			case "EMAIL" -> this.notify.carriesEmail()
+					? this.notify.email(delivery.target(), delivery.id().toString(), notification)
+					: this.email.send(delivery.target(), notification);
+			case "SMS" -> this.notify.sms(delivery.target(), delivery.id().toString(), notification);
+			default -> Sent.refused("no sender for channel " + delivery.channel());
+		};
+	}
+
+	/**
+	 * When a person's channel dies, their next channel gets the same message; returns
+	 * {@code false} when there is none left.
+	 */
+	private boolean fellThrough(DeliveryRepository.Due dead) {
+		if (dead.contactId() == null || dead.channelIndex() == null) {
+			return false;
+		}
+		Contact contact = this.contacts.find(dead.contactId()).orElse(null);
+		for (int index = dead.channelIndex() + 1; contact != null && contact.channel(index) != null; index++) {
+			Contact.Reach next = contact.channel(index);
+			if (this.deliveries.fallThrough(dead.id(), next.channel().name(), index, next.address(),
+					this.properties.fallThroughAfter())) {
+				log.warn("Delivery {} to contact {} by {} failed; falling through to {}", dead.id(), contact.id(),
+						dead.channel(), next.channel());
+				wakeUpAfterCommit();
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void publish(String type, DeliveryRepository.Due delivery, int attempts, Instant at) {

@@ -7,12 +7,20 @@ import java.util.UUID;
  *
  * @param key stable name of the recipient, part of the deduplication key
  * @param subscriptionId the subscription that asked for it, if any
- * @param target where the message goes (a URL for webhooks)
+ * @param contactId the person it is for, if any
+ * @param alertId the alert it belongs to, if any
+ * @param channelIndex which of the contact's channels this is
+ * @param target where the message goes (a URL, an email address, a phone number)
  */
-public record Recipient(String key, String channel, UUID subscriptionId, String target) {
+public record Recipient(String key, String channel, UUID subscriptionId, UUID contactId, UUID alertId,
+		Integer channelIndex, String target) {
 
 	public static Recipient webhook(UUID subscriptionId, String url) {
-		return new Recipient("subscription:" + subscriptionId, "WEBHOOK", subscriptionId, url);
+		return new Recipient("subscription:" + subscriptionId, "WEBHOOK", subscriptionId, null, null, null, url);
+	}
+
+	public static Recipient contact(UUID contactId, UUID alertId, String channel, int channelIndex, String address) {
+		return new Recipient("contact:" + contactId, channel, null, contactId, alertId, channelIndex, address);
 	}
 
 }

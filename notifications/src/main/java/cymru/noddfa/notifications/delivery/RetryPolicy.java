@@ -19,7 +19,15 @@ public record RetryPolicy(int maxAttempts, Duration initial, Duration max) {
 
 	/** Whether a delivery that has failed this many times gets another attempt. */
 	public boolean retries(int failedAttempts) {
-		return failedAttempts < this.maxAttempts;
+		return retries(failedAttempts, null);
+	}
+
+	/**
+	 * @param limit this delivery's own limit, when it has one (a person's channel falls
+	 * through sooner than a webhook gives up)
+	 */
+	public boolean retries(int failedAttempts, Integer limit) {
+		return failedAttempts < ((limit != null) ? limit : this.maxAttempts);
 	}
 
 	public Instant nextAttempt(int failedAttempts, Instant now, RandomGenerator random) {

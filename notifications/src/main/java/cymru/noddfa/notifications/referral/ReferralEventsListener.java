@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.UUID;
 
 import cymru.noddfa.notifications.UnreadableEvent;
+import cymru.noddfa.notifications.alert.AlertPublisher;
+import cymru.noddfa.notifications.alert.Audience;
 import cymru.noddfa.notifications.delivery.DeliveryRepository;
 import cymru.noddfa.notifications.delivery.DeliveryScheduler;
 import cymru.noddfa.notifications.delivery.InboxRepository;
@@ -47,12 +49,15 @@ class ReferralEventsListener {
 
 	private final Templates templates;
 
+	private final AlertPublisher alerts;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	ReferralEventsListener(InboxRepository inbox, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-			DeliveryScheduler scheduler, Templates templates, JsonMapper json, Clock clock) {
+			DeliveryScheduler scheduler, Templates templates, AlertPublisher alerts, JsonMapper json, Clock clock) {
+		this.alerts = alerts;
 		this.inbox = inbox;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
@@ -84,12 +89,16 @@ class ReferralEventsListener {
 		int planned = 0;
 		for (Subscription subscription : this.subscriptions.wanting(type, event.regionCode())) {
 			if (this.deliveries.plan(notification, payload, Recipient.webhook(subscription.id(), subscription.url()),
-					this.clock.instant())) {
+					null, this.clock.instant())) {
 				planned++;
 			}
 		}
 		if (planned > 0) {
 			this.scheduler.wakeUpAfterCommit();
+		}
+		Audience audience = Audience.of(type.name());
+		if (audience != null) {
+			this.alerts.raise(notification, audience);
 		}
 		log.info("Event {} ({}) for referral {}: {} deliveries queued", eventId, type, event.referralId(), planned);
 	}

@@ -1,0 +1,69 @@
+package cymru.noddfa.notifications.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An event that people must hear about. One that needs action is told to the first
+ * contact of the rota; while nobody acknowledges it, each escalation tells the next
+ * contact, then the region's team lead, and then it stops climbing.
+ *
+ * @param level how far up it has gone: the rota index last told, or the rota size once
+ * the team lead has been told
+ */
+public record Alert(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
+		String provisionId, Audience audience, int level, Instant nextEscalationAt, Instant acknowledgedAt,
+		String acknowledgedBy) {
+
+	public boolean acknowledged() {
+		return this.acknowledgedAt != null;
+	}
+
+	/** Acknowledging twice keeps the first acknowledgement. */
+	public Alert acknowledge(String by, Instant at) {
+		if (acknowledged()) {
+			return this;
+		}
+		return new Alert(this.id, this.eventId, this.eventType, this.referralId, this.reference, this.regionCode,
+				this.provisionId, this.audience, this.level, null, at, by);
+	}
+
+	/**
+	 * The next step up for an unacknowledged alert whose rota has {@code rotaSize}
+	 * contacts.
+	 */
+	public Escalation escalate(int rotaSize, Instant now, Duration wait) {
+		if (acknowledged() || !this.audience.needsAcknowledgement()) {
+			return new Escalation(Escalation.Step.NONE, this.level, null);
+		}
+		int next = this.level + 1;
+		if (next < rotaSize) {
+			return new Escalation(Escalation.Step.NEXT_CONTACT, next, now.plus(wait));
+		}
+		if (next == rotaSize) {
+			return new Escalation(Escalation.Step.TEAM_LEAD, Math.max(next, rotaSize), null);
+		}
+		return new Escalation(Escalation.Step.NONE, this.level, null);
+	}
+
+	/**
+	 * @param level the alert's level after the step
+	 * @param nextEscalationAt when to climb again, {@code null} for never
+	 */
+	public record Escalation(Step step, int level, Instant nextEscalationAt) {
+
+		public enum Step {
+
+			/** Tell the contact at {@code level} in the rota. */
+			NEXT_CONTACT,
+			/** Tell the region's team lead: the last step. */
+			TEAM_LEAD,
+			/** Nothing left to climb. */
+			NONE
+
+		}
+
+	}
+
+}

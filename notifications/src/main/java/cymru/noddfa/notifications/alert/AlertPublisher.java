@@ -1,0 +1,198 @@
+package cymru.noddfa.notifications.alert;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cymru.noddfa.notifications.contact.Contact;
+import cymru.noddfa.notifications.contact.ContactRepository;
+import cymru.noddfa.notifications.contact.Role;
+import cymru.noddfa.notifications.delivery.DeliveryProperties;
+import cymru.noddfa.notifications.delivery.DeliveryRepository;
+import cymru.noddfa.notifications.delivery.DeliveryScheduler;
+import cymru.noddfa.notifications.delivery.Notification;
+import cymru.noddfa.notifications.delivery.Recipient;
+import cymru.noddfa.outbox.Outbox;
+import cymru.noddfa.outbox.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells people: raises an alert for an event, sends it to the first contact of the
+ * audience's rota, climbs the rota while an alert that needs action stays unacknowledged,
+ * and records acknowledgements.
+ */
+@Component
+public class AlertPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
+
+	private static final String DELIVERY_EVENTS = "notifications.delivery-events.v1";
+
+	private final AlertRepository alerts;
+
+	private final ContactRepository contacts;
+
+	private final DeliveryRepository deliveries;
+
+	private final DeliveryScheduler scheduler;
+
+	private final Outbox outbox;
+
+	private final JsonMapper json;
+
+	private final AlertProperties properties;
+
+	private final DeliveryProperties delivery;
+
+	private final AcknowledgementLinks links;
+
+	private final Clock clock;
+
+	AlertPublisher(AlertRepository alerts, ContactRepository contacts, DeliveryRepository deliveries,
+			DeliveryScheduler scheduler, Outbox outbox, JsonMapper json, AlertProperties properties,
+			DeliveryProperties delivery, Clock clock) {
+		this.alerts = alerts;
+		this.contacts = contacts;
+		this.deliveries = deliveries;
+		this.scheduler = scheduler;
+		this.outbox = outbox;
+		this.json = json;
+		this.properties = properties;
+		this.delivery = delivery;
+		this.clock = clock;
+		String key = properties.linkKey();
+		if (key == null || key.isBlank()) {
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			key = Base64.getEncoder().encodeToString(random);
+			log.warn("No noddfa.notifications.alerts.link-key configured: acknowledgement links are signed with a key "
+					+ "made at start-up and stop working when this instance restarts");
+		}
+		this.links = new AcknowledgementLinks(properties.publicBaseUrl(), key);
+	}
+
+	AcknowledgementLinks links() {
+		return this.links;
+	}
+
+	/**
+	 * Raises the alert for an event inside the caller's transaction and tells the first
+	 * person on the rota (the team lead when the rota is empty and action is needed). An
+	 * event that already raised its alert raises nothing.
+	 */
+	@Transactional
+	public void raise(Notification notification, Audience audience) {
+		Instant now = this.clock.instant();
+		List<Contact> rota = this.contacts.rota(audience.role(), notification.regionCode(), notification.provisionId());
+		boolean rotaEmpty = rota.isEmpty();
+		Instant nextEscalation = (audience.needsAcknowledgement() && !rotaEmpty)
+				? now.plus(this.properties.escalateAfter()) : null;
+		Alert alert = new Alert(UUID.randomUUID(), notification.eventId(), notification.eventType(),
+				notification.referralId(), notification.reference(), notification.regionCode(),
+				notification.provisionId(), audience, 0, nextEscalation, null, null);
+		if (!this.alerts.add(alert, this.json.writeValueAsString(notification), now)) {
+			return;
+		}
+		if (!rotaEmpty) {
+			tell(alert, notification, List.of(rota.get(0)));
+		}
+		else if (audience.needsAcknowledgement()) {
+			log.warn("Alert {} ({}) for region {}: no {} contact on the rota; telling the team lead", alert.id(),
+					alert.eventType(), alert.regionCode(), audience.role());
+			tell(alert, notification, this.contacts.rota(Role.TEAM_LEAD, alert.regionCode(), null));
+		}
+		else {
+			log.warn("Alert {} ({}) for region {}: no {} contact to tell", alert.id(), alert.eventType(),
+					alert.regionCode(), audience.role());
+		}
+	}
+
+	/** Climbs one step for each due alert; returns how many climbed. */
+	@Transactional
+	public int escalateDue() {
+		Instant now = this.clock.instant();
+		List<Alert> due = this.alerts.dueForEscalation(now, 100);
+		for (Alert alert : due) {
+			List<Contact> rota = this.contacts.rota(alert.audience().role(), alert.regionCode(), alert.provisionId());
+			Alert.Escalation escalation = alert.escalate(rota.size(), now, this.properties.escalateAfter());
+			Notification notification = this.json.readValue(this.alerts.payload(alert.id()), Notification.class);
+			switch (escalation.step()) {
+				case NEXT_CONTACT -> {
+					log.warn("Alert {} ({}) unacknowledged after {}: telling the next contact on the rota", alert.id(),
+							alert.eventType(), this.properties.escalateAfter());
+					tell(alert, notification, List.of(rota.get(escalation.level())));
+				}
+				case TEAM_LEAD -> {
+					log.warn("Alert {} ({}) unacknowledged by the whole rota: telling the team lead of {}", alert.id(),
+							alert.eventType(), alert.regionCode());
+					tell(alert, notification, this.contacts.rota(Role.TEAM_LEAD, alert.regionCode(), null));
+				}
+				case NONE -> log.error("Alert {} ({}) still unacknowledged after the team lead was told", alert.id(),
+						alert.eventType());
+			}
+			this.alerts.save(new Alert(alert.id(), alert.eventId(), alert.eventType(), alert.referralId(),
+					alert.reference(), alert.regionCode(), alert.provisionId(), alert.audience(), escalation.level(),
+					escalation.nextEscalationAt(), null, null));
+		}
+		return due.size();
+	}
+
+	/** Records who acknowledged; the first acknowledgement stands. */
+	@Transactional
+	public Optional<Alert> acknowledge(UUID alertId, String by) {
+		Optional<Alert> found = this.alerts.lock(alertId);
+		if (found.isEmpty()) {
+			return found;
+		}
+		Alert alert = found.get();
+		if (alert.acknowledged()) {
+			return found;
+		}
+		Instant now = this.clock.instant();
+		Alert acknowledged = alert.acknowledge(by, now);
+		this.alerts.save(acknowledged);
+		UUID eventId = UUID.randomUUID();
+		AlertAcknowledged event = new AlertAcknowledged(eventId, "NotificationAcknowledged", alert.id(),
+				alert.eventId(), alert.eventType(), alert.referralId(), alert.reference(), alert.regionCode(),
+				alert.provisionId(), by, now);
+		this.outbox.append(new OutboxMessage(eventId, DELIVERY_EVENTS,
+				(alert.referralId() != null) ? alert.referralId() : alert.id().toString(),
+				"cymru.noddfa.notifications.NotificationAcknowledged.v1", alert.id().toString(), now,
+				this.json.writeValueAsString(event)));
+		log.info("Alert {} ({}) acknowledged by {}", alert.id(), alert.eventType(), by);
+		return Optional.of(acknowledged);
+	}
+
+	private void tell(Alert alert, Notification notification, List<Contact> people) {
+		Instant now = this.clock.instant();
+		for (Contact contact : people) {
+			Notification message = alert.audience().needsAcknowledgement()
+					? notification.needingAcknowledgement(alert.id(), this.links.url(alert.id(), contact.id()))
+					: notification;
+			Contact.Reach first = contact.channel(0);
+			this.deliveries.plan(message, this.json.writeValueAsString(message),
+					Recipient.contact(contact.id(), alert.id(), first.channel().name(), 0, first.address()),
+					this.delivery.fallThroughAfter(), now);
+		}
+		if (!people.isEmpty()) {
+			this.scheduler.wakeUpAfterCommit();
+		}
+	}
+
+	/** {@code NotificationAcknowledged} on {@code notifications.delivery-events.v1}. */
+	record AlertAcknowledged(UUID eventId, String type, UUID alertId, UUID sourceEventId, String sourceEventType,
+			String referralId, String reference, String regionCode, String provisionId, String acknowledgedBy,
+			Instant occurredAt) {
+
+	}
+
+}

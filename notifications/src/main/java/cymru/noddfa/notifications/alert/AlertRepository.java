@@ -1,0 +1,109 @@
+package cymru.noddfa.notifications.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cymru.noddfa.notifications.contact.Role;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AlertRepository {
+
+	private final JdbcClient jdbc;
+
+	AlertRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** {@code false} when the event already has its alert. */
+	boolean add(Alert alert, String payload, Instant now) {
+		return this.jdbc
+			.sql("""
+					insert into alerts (id, event_id, event_type, referral_id, reference, region_code, provision_id, audience,
+					                    needs_ack, level, next_escalation_at, payload, created_at)
+					values (:id, :eventId, :eventType, :referralId, :reference, :region, :provision, :audience,
+					        :needsAck, :level, :next, :payload, :now)
+					on conflict (event_id) do nothing
+					""")
+			.param("id", alert.id())
+			.param("eventId", alert.eventId())
+			.param("eventType", alert.eventType())
+			.param("referralId", alert.referralId())
+			.param("reference", alert.reference())
+			.param("region", alert.regionCode())
+			.param("provision", alert.provisionId())
+			.param("audience", alert.audience().role().name())
+			.param("needsAck", alert.audience().needsAcknowledgement())
+			.param("level", alert.level())
+			.param("next", timestamp(alert.nextEscalationAt()))
+			.param("payload", payload)
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	Optional<Alert> find(UUID id) {
+		return this.jdbc.sql("select * from alerts where id = ?").param(id).query(this::row).optional();
+	}
+
+	/** Locks the alert for the rest of the transaction. */
+	Optional<Alert> lock(UUID id) {
+		return this.jdbc.sql("select * from alerts where id = ? for update").param(id).query(this::row).optional();
+	}
+
+	String payload(UUID id) {
+		return this.jdbc.sql("select payload from alerts where id = ?").param(id).query(String.class).single();
+	}
+
+	/** Unacknowledged alerts due to climb, each locked for this transaction only. */
+	List<Alert> dueForEscalation(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select * from alerts
+				where acknowledged_at is null and next_escalation_at <= ?
+				order by next_escalation_at limit ?
+				for update skip locked
+				""").params(Timestamp.from(now), limit).query(this::row).list();
+	}
+
+	List<Alert> forRegion(String regionCode, boolean unacknowledgedOnly) {
+		return this.jdbc.sql("""
+				select * from alerts
+				where region_code = ? and (not ? or (needs_ack and acknowledged_at is null))
+				order by created_at desc limit 200
+				""").params(regionCode, unacknowledgedOnly).query(this::row).list();
+	}
+
+	void save(Alert alert) {
+		this.jdbc.sql("""
+				update alerts set level = ?, next_escalation_at = ?, acknowledged_at = ?, acknowledged_by = ?
+				where id = ?
+				""")
+			.params(alert.level(), timestamp(alert.nextEscalationAt()), timestamp(alert.acknowledgedAt()),
+					alert.acknowledgedBy(), alert.id())
+			.update();
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private Alert row(ResultSet rs, int rowNum) throws SQLException {
+		return new Alert(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+				rs.getString("event_type"), rs.getString("referral_id"), rs.getString("reference"),
+				rs.getString("region_code"), rs.getString("provision_id"),
+				new Audience(Role.valueOf(rs.getString("audience")), rs.getBoolean("needs_ack")), rs.getInt("level"),
+				instant(rs.getTimestamp("next_escalation_at")), instant(rs.getTimestamp("acknowledged_at")),
+				rs.getString("acknowledged_by"));
+	}
+
+}

@@ -1,0 +1,11 @@
+package cymru.noddfa.notifications.contact;
+
+import java.util.UUID;
+
+public class ContactNotFound extends RuntimeException {
+
+	public ContactNotFound(UUID id) {
+		super("No contact " + id);
+	}
+
+}

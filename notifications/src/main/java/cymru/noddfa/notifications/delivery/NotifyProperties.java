@@ -1,0 +1,37 @@
+package cymru.noddfa.notifications.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * GOV.UK Notify (or anything that speaks its API) for text messages, and for email when
+ * {@code useForEmail} is set.
+ *
+ * @param apiKey {@code <key name>-<service id>-<secret key>}; without it SMS cannot be
+ * sent and falls through to the next channel
+ * @param smsTemplateId a Notify template whose whole text is {@code ((body))}
+ * @param emailTemplateId likewise, with {@code ((subject))} as its subject
+ */
+@ConfigurationProperties("noddfa.notifications.notify")
+public record NotifyProperties(@DefaultValue("https://api.notifications.service.gov.uk") URI baseUrl, String apiKey,
+		String smsTemplateId, String emailTemplateId, @DefaultValue("false") boolean useForEmail,
+		@DefaultValue("5s") Duration timeout) {
+
+	boolean configured() {
+		return this.apiKey != null && this.apiKey.length() > 73;
+	}
+
+	/** The service id: the 36 characters before the secret. */
+	String serviceId() {
+		return this.apiKey.substring(this.apiKey.length() - 73, this.apiKey.length() - 37);
+	}
+
+	/** The secret key: the last 36 characters. */
+	String secretKey() {
+		return this.apiKey.substring(this.apiKey.length() - 36);
+	}
+
+}

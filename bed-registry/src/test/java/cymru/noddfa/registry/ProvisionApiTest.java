@@ -112,6 +112,31 @@ class ProvisionApiTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void a_client_holding_the_current_etag_gets_304_until_the_provision_changes() {
+		String id = unique("poll");
+		create(id);
+
+		Api.Response unchanged = this.api.get("/v1/provisions/" + id, "If-None-Match", "\"1\"");
+		assertThat(unchanged.status()).isEqualTo(304);
+		assertThat(unchanged.etag()).isEqualTo("\"1\"");
+
+		this.api.post("/v1/provisions/" + id + "/confirmations", null);
+		Api.Response changed = this.api.get("/v1/provisions/" + id, "If-None-Match", "\"1\"");
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.etag()).isEqualTo("\"2\"");
+	}
+
+	@Test
+	void behind_the_gateway_the_location_carries_the_public_prefix() {
+		String id = unique("behind-gateway");
+
+		Api.Response created = this.api.post("/v1/provisions", provision(id, "test-provider"), "X-Forwarded-Host",
+				"localhost:8080", "X-Forwarded-Proto", "http", "X-Forwarded-Prefix", "/api/registry");
+
+		assertThat(created.header("Location")).isEqualTo("http://localhost:8080/api/registry/v1/provisions/" + id);
+	}
+
+	@Test
 	void an_unknown_provision_is_a_404_problem() {
 		Api.Response response = this.api.get("/v1/provisions/" + unique("nowhere"));
 

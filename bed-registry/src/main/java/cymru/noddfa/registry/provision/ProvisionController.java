@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -131,9 +133,13 @@ class ProvisionController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One provision with its vacancies; the ETag is its version")
-	ResponseEntity<ProvisionState> get(@PathVariable String id) {
+	@Operation(summary = "One provision with its vacancies; the ETag is its version",
+			description = "With If-None-Match set to the ETag held, answers 304 while nothing changed.")
+	ResponseEntity<ProvisionState> get(@PathVariable String id, WebRequest request) {
 		Provision provision = this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id));
+		if (request.checkNotModified(etag(provision.version()))) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(provision.version())).build();
+		}
 		return ResponseEntity.ok().eTag(etag(provision.version())).body(ProvisionState.of(provision));
 	}
 

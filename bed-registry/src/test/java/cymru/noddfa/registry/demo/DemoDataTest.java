@@ -4,10 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cymru.noddfa.registry.RegistryComponentTest;
+import cymru.noddfa.registry.RegistryProperties;
+import cymru.noddfa.registry.provision.ProvisionStore;
+import cymru.noddfa.registry.reference.ReferenceData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +23,18 @@ class DemoDataTest extends RegistryComponentTest {
 
 	@Autowired
 	DemoDataLoader loader;
+
+	@Autowired
+	RegistryProperties properties;
+
+	@Autowired
+	ResourceLoader resources;
+
+	@Autowired
+	ReferenceData reference;
+
+	@Autowired
+	ProvisionStore provisions;
 
 	@Test
 	void the_demo_provisions_load_once_and_a_second_load_changes_nothing() throws Exception {
@@ -47,6 +63,24 @@ class DemoDataTest extends RegistryComponentTest {
 		assertThat(wrexham.get("admissions").get("windows").get(0).get("from").asString()).isEqualTo("18:00");
 		assertThat(wrexham.get("admissions").get("windows").get(0).get("to").asString()).isEqualTo("08:00");
 		assertThat(beds(wrexham)).containsExactly(Map.entry("SAFE_SPACE_PLACE", 6));
+	}
+
+	@Test
+	void the_demo_provisions_load_on_start_only_when_enabled() throws Exception {
+		new DemoDataLoader(properties(false), this.resources, this.reference, this.provisions).run(null);
+		assertThat(this.api.get("/v1/provisions/demo-flag-check").status()).isEqualTo(404);
+
+		new DemoDataLoader(properties(true), this.resources, this.reference, this.provisions).run(null);
+		JsonNode loaded = this.api.get("/v1/provisions/demo-flag-check").json();
+		assertThat(loaded.get("providerId").asString()).isEqualTo("flag-check-partnership");
+		assertThat(loaded.get("admissions").get("windows").get(0).get("from").asString()).isEqualTo("18:00");
+	}
+
+	private RegistryProperties properties(boolean demo) {
+		return new RegistryProperties(new RegistryProperties.DemoData(demo, "classpath:demo/flag-check.csv"),
+				this.properties.reference(), this.properties.topics(), this.properties.consumer(),
+				this.properties.defaultStalenessWindowHours(), this.properties.maxPageSize(),
+				this.properties.maxRequestBody(), this.properties.idempotencyKeyRetention());
 	}
 
 	private static Map<String, Integer> beds(JsonNode provision) {

@@ -152,6 +152,7 @@ class ProvisionApiTest extends RegistryComponentTest {
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.json().get("paths").has("/v1/provisions/{id}/vacancies/{bedType}")).isTrue();
 		assertThat(docs.body()).contains("bridgend-hub");
+		assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Noddfa bed registry");
 	}
 
 }

@@ -1,5 +1,13 @@
 package cymru.noddfa.registry;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +46,22 @@ class MalformedRequestTest extends RegistryComponentTest {
 				: this.api.put(path, "{\"total\": 1, \"available\": 1}", "If-Match", "\"1\"");
 
 		assertProblem(response, field);
+	}
+
+	@Test
+	void an_oversized_body_sent_without_a_length_is_cut_off_with_a_413() throws Exception {
+		String body = "{\"name\": \"" + "x".repeat(200_000) + "\"}";
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/provisions"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+			.build();
+
+		try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+			assertThat(Api.parse(response.body()).get("field").asString()).isEqualTo("body");
+		}
 	}
 
 	private static void assertProblem(Api.Response response, String field) {

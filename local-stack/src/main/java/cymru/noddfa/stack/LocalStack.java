@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ public final class LocalStack {
 		long started = System.nanoTime();
 		System.out.println("Starting Noddfa (data in " + dataDir + ") ...");
 		StackOptions options = new StackOptions(dataDir, servicesDir, INFRA_PORTS, StackOptions.ServicePorts.STANDARD,
-				"local", true, List.of("-Xmx512m", "-XX:+UseSerialGC"));
+				"local", true, List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
 		Stack stack = Stack.start(options, Duration.ofSeconds(150));
 		rememberPids(dataDir, stack.servicePids());
 

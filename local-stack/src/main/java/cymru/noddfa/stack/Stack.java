@@ -87,6 +87,7 @@ public final class Stack implements AutoCloseable {
 			List<String> common, List<String> own) {
 		List<String> args = new ArrayList<>(common);
 		args.addAll(own);
+		args.addAll(options.serviceArgs().getOrDefault(name, List.of()));
 		Path jar = options.servicesDir().resolve(name + ".jar");
 		return new ServiceProcess(name, jar, port, readiness, options.jvmArgs(), args,
 				options.dataDir().resolve("logs").resolve(name + ".log"));

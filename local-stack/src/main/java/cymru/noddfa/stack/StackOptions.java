@@ -2,6 +2,8 @@ package cymru.noddfa.stack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Map;
 
 import cymru.noddfa.infra.EmbeddedInfrastructure;
 
@@ -15,9 +17,10 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
  * @param profile the Spring profile every service runs with
  * @param demoData whether the registry loads the demo provisions on first start
  * @param jvmArgs extra JVM options for every service
+ * @param serviceArgs extra arguments for one service, by its name
  */
 public record StackOptions(Path dataDir, Path servicesDir, EmbeddedInfrastructure.Ports infraPorts, ServicePorts ports,
-		String profile, boolean demoData, List<String> jvmArgs) {
+		String profile, boolean demoData, List<String> jvmArgs, Map<String, List<String>> serviceArgs) {
 
 	/** The HTTP ports of the four services. */
 	public record ServicePorts(int gateway, int registry, int matcher, int notifications) {

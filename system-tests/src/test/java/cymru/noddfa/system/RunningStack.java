@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import cymru.noddfa.infra.EmbeddedInfrastructure;
 import cymru.noddfa.infra.FreePort;
@@ -35,7 +36,10 @@ final class RunningStack {
 						"local", false,
 						// small, quick-starting JVMs: four of them share two cores with
 						// the test
-						List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+						List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+						// the journeys poll far faster than a person clicks
+						Map.of(Stack.GATEWAY, List.of("--noddfa.gateway.rate-limit.anonymous.per-second=2000",
+								"--noddfa.gateway.rate-limit.anonymous.burst=4000")));
 				stack = Stack.start(options, Duration.ofSeconds(180));
 				Stack started = stack;
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-test-stack-stop"));

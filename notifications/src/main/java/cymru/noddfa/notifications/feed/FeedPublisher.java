@@ -1,0 +1,119 @@
+package cymru.noddfa.notifications.feed;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open live-feed connections of this instance, by region. Every instance hears every
+ * event (its feed listener has a group of its own), so a user gets the feed whichever
+ * instance they are connected to.
+ */
+@Component
+class FeedPublisher implements SmartLifecycle {
+
+	private volatile boolean running;
+
+	private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
+
+	private final Map<String, Set<Connection>> byRegion = new ConcurrentHashMap<>();
+
+	private final FeedProperties properties;
+
+	FeedPublisher(FeedProperties properties, MeterRegistry meters) {
+		this.properties = properties;
+		Gauge
+			.builder("noddfa.notifications.feed.connections", this,
+					(feed) -> feed.byRegion.values().stream().mapToInt(Set::size).sum())
+			.register(meters);
+	}
+
+	SseEmitter connect(String region, String user) {
+		SseEmitter emitter = new SseEmitter(this.properties.connectionTimeout().toMillis());
+		Connection connection = new Connection(user, emitter);
+		Set<Connection> connections = this.byRegion.computeIfAbsent(region, (r) -> ConcurrentHashMap.newKeySet());
+		connections.add(connection);
+		Runnable remove = () -> connections.remove(connection);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError((ex) -> remove.run());
+		try {
+			emitter.send(SseEmitter.event().comment("connected"));
+		}
+		catch (IOException ex) {
+			remove.run();
+		}
+		return emitter;
+	}
+
+	void publish(FeedItem item) {
+		Set<Connection> connections = this.byRegion.get(item.regionCode());
+		if (connections == null) {
+			return;
+		}
+		for (Connection connection : connections) {
+			try {
+				connection.emitter()
+					.send(SseEmitter.event()
+						.id(item.eventId().toString())
+						.name(item.eventType())
+						.data(item, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				connections.remove(connection);
+				log.debug("Feed connection of user {} closed ({})", connection.user(), ex.getMessage());
+			}
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${noddfa.notifications.feed.heartbeat:15s}")
+	void heartbeat() {
+		this.byRegion.values().forEach((connections) -> connections.forEach((connection) -> {
+			try {
+				connection.emitter().send(SseEmitter.event().comment("heartbeat"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				connections.remove(connection);
+			}
+		}));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every feed before the web server's graceful shutdown, which would otherwise
+	 * wait for these never-ending responses; browsers reconnect to another instance.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.byRegion.values().forEach((connections) -> {
+			connections.forEach((connection) -> connection.emitter().complete());
+			connections.clear();
+		});
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private record Connection(String user, SseEmitter emitter) {
+	}
+
+}

@@ -35,12 +35,32 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 				orFree(ports.kafkaController()));
 		PostgresServer postgres = new PostgresServer(dataDir.resolve("postgres"), orFree(ports.postgres()));
 		RedisServer redis = new RedisServer(dataDir.resolve("redis"), orFree(ports.redis()));
-		CompletableFuture<?> kafkaUp = CompletableFuture.runAsync(kafka::start);
-		CompletableFuture<?> redisUp = CompletableFuture.runAsync(redis::start);
+		CompletableFuture<?> kafkaUp = CompletableFuture.runAsync(withCallersClassLoader(kafka::start));
+		CompletableFuture<?> redisUp = CompletableFuture.runAsync(withCallersClassLoader(redis::start));
 		postgres.start();
 		DATABASES.forEach(postgres::createDatabase);
 		CompletableFuture.allOf(kafkaUp, redisUp).join();
 		return new EmbeddedInfrastructure(kafka, postgres, redis);
+	}
+
+	/**
+	 * Kafka loads its plugin classes through the thread's context class loader, which on
+	 * a pool thread is the system one: wrong inside an executable jar, where the
+	 * application's classes live in a nested class loader.
+	 */
+	private static Runnable withCallersClassLoader(Runnable task) {
+		ClassLoader callers = Thread.currentThread().getContextClassLoader();
+		return () -> {
+			Thread thread = Thread.currentThread();
+			ClassLoader previous = thread.getContextClassLoader();
+			thread.setContextClassLoader(callers);
+			try {
+				task.run();
+			}
+			finally {
+				thread.setContextClassLoader(previous);
+			}
+		};
 	}
 
 	private static int orFree(int port) {

@@ -34,7 +34,7 @@ public final class LocalStack {
 		System.out.println("Starting Noddfa (data in " + dataDir + ") ...");
 		StackOptions options = new StackOptions(dataDir, servicesDir, INFRA_PORTS, StackOptions.ServicePorts.STANDARD,
 				"local", true, List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
-		Stack stack = Stack.start(options, Duration.ofSeconds(150));
+		Stack stack = Stack.start(options, Duration.ofSeconds(300));
 		rememberPids(dataDir, stack.servicePids());
 
 		CountDownLatch stopped = new CountDownLatch(1);

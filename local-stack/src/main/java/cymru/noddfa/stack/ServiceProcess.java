@@ -160,7 +160,7 @@ public final class ServiceProcess {
 	private String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.logFile);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
 		}
 		catch (IOException ex) {
 			return "(no log at " + this.logFile + ")";

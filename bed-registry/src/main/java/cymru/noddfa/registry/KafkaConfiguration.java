@@ -6,12 +6,18 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 
+import java.sql.SQLTransientException;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
@@ -63,7 +69,21 @@ class KafkaConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters,
 				new FixedBackOff(consumer.retryInterval().toMillis(), consumer.retries()));
 		handler.addNotRetryableExceptions(JacksonException.class, InvalidValue.class, ProvisionNotFound.class);
+		ExponentialBackOff untilTheDatabaseReturns = new ExponentialBackOff(consumer.retryInterval().toMillis(), 2);
+		untilTheDatabaseReturns.setMaxInterval(consumer.outageMaxInterval().toMillis());
+		untilTheDatabaseReturns.setMaxElapsedTime(Long.MAX_VALUE);
+		handler.setBackOffFunction((record, ex) -> databaseUnreachable(ex) ? untilTheDatabaseReturns : null);
 		return handler;
+	}
+
+	private static boolean databaseUnreachable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

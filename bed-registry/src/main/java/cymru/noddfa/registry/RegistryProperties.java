@@ -46,8 +46,11 @@ public record RegistryProperties(@DefaultValue DemoData demoData, @DefaultValue 
 	/**
 	 * @param retryInterval wait between attempts at a failing event
 	 * @param retries attempts after the first before the event is dead-lettered
+	 * @param outageMaxInterval longest wait between attempts while the database is
+	 * unreachable; such events are retried until it returns, never dead-lettered
 	 */
-	public record Consumer(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("4") int retries) {
+	public record Consumer(@DefaultValue("500ms") Duration retryInterval, @DefaultValue("4") int retries,
+			@DefaultValue("30s") Duration outageMaxInterval) {
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @WithInfrastructure(database = "registry")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "noddfa.outbox.send-timeout=3s", "noddfa.registry.consumer.retry-interval=100ms",
-				"noddfa.registry.consumer.retries=2" })
+				"noddfa.registry.consumer.retries=2", "noddfa.registry.consumer.outage-max-interval=2s" })
 public abstract class RegistryComponentTest {
 
 	@LocalServerPort

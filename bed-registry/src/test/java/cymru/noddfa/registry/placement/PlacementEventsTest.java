@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cymru.noddfa.registry.Api;
 import cymru.noddfa.registry.Topics;
+import cymru.noddfa.testsupport.TestInfrastructure;
 import cymru.noddfa.registry.RegistryComponentTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,6 +76,27 @@ class PlacementEventsTest extends RegistryComponentTest {
 		JsonNode items = this.api.get("/v1/provisions/" + id + "/history").json().get("items");
 		assertThat(items.get(4).get("change").asString()).isEqualTo("PLACEMENT_ENDED");
 		assertThat(items.get(4).get("reason").asString()).isEqualTo("clamped");
+	}
+
+	@Test
+	void a_placement_that_arrives_while_the_database_is_away_waits_for_it_instead_of_being_dead_lettered(
+			TestInfrastructure infra) {
+		String id = unique("db-away");
+		create(id);
+
+		infra.stopPostgres();
+		try {
+			send(UUID.randomUUID().toString(), UUID.randomUUID(), "PlacementStarted", id, "CRISIS");
+			// long enough for the ordinary retries (3 attempts, each waiting up to the
+			// pool's
+			// 2 s connection timeout) to have run out
+			await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
+		}
+		finally {
+			infra.startPostgres();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> available(id) == 0);
 	}
 
 	@Test

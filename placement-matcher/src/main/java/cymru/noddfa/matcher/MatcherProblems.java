@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -44,6 +45,16 @@ class MatcherProblems extends MalformedRequestProblems {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, this.readModel.retryAfter().toSeconds())))
 			.body(problem);
+	}
+
+	/**
+	 * Every database connection is busy (a surge of requests): the client may retry at
+	 * once; nothing was changed.
+	 */
+	@ExceptionHandler(CannotCreateTransactionException.class)
+	ResponseEntity<ProblemDetail> busy(CannotCreateTransactionException ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.SERVICE_UNAVAILABLE, "busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler(ProvisionNotFound.class)

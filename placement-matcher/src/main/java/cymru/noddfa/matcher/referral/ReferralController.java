@@ -1,6 +1,7 @@
 package cymru.noddfa.matcher.referral;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,18 +46,21 @@ class ReferralController {
 
 	private final Needs needs;
 
-	ReferralController(ReferralStore store, Regions regions, Gazetteer gazetteer, Needs needs) {
+	private final Clock clock;
+
+	ReferralController(ReferralStore store, Regions regions, Gazetteer gazetteer, Needs needs, Clock clock) {
 		this.store = store;
 		this.regions = regions;
 		this.gazetteer = gazetteer;
 		this.needs = needs;
+		this.clock = clock;
 	}
 
 	@PostMapping("/v1/referrals")
 	ResponseEntity<ReferralView> create(@RequestBody CreateReferral request,
 			@RequestHeader(name = TEAM, required = false) String team) {
 		Referral referral = this.store.create(request.toReferral(team(team, request.regionCode()), this.regions,
-				this.gazetteer, this.needs, Instant.now()));
+				this.gazetteer, this.needs, this.clock.instant()));
 		return ResponseEntity.created(URI.create("/v1/referrals/" + referral.id())).body(ReferralView.of(referral));
 	}
 

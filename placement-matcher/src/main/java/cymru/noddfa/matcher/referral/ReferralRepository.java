@@ -275,12 +275,11 @@ class ReferralRepository {
 			.update() == 1;
 	}
 
-	/** The fit ended: a later fit of the same provision is news again. */
-	void forgetAnnouncement(UUID referralId, String provisionId) {
-		this.jdbc.sql("delete from match_announcements where referral_id = :referral and provision_id = :provision")
-			.param("referral", referralId)
-			.param("provision", provisionId)
-			.update();
+	/** Fits that ended: a later fit of the same provision is news again. */
+	void forgetAnnouncementsExcept(String provisionId, List<UUID> stillFitting) {
+		this.jdbc.sql("""
+				delete from match_announcements where provision_id = :provision and not (referral_id = any(:fitting))
+				""").param("provision", provisionId).param("fitting", stillFitting.toArray(UUID[]::new)).update();
 	}
 
 	void audit(UUID referralId, String action, String teamId, String requestId, Instant at) {

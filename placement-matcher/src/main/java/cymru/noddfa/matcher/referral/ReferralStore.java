@@ -123,6 +123,12 @@ class ReferralStore {
 					"Referral " + referralId + " is " + referral.status() + "; only a waiting referral can hold a bed");
 		}
 		Candidate candidate = choose(referral, pickedProvisionId, now);
+		// a committed full row fails fast without queueing for its lock; the guarded
+		// update below still decides every race
+		if (this.ledger.find(candidate.provisionId(), referral.bedType()).map(LedgerRow::free).orElse(0) == 0) {
+			throw new ReferralConflict("no-bed-free",
+					"No " + referral.bedType() + " bed free at " + candidate.provisionId());
+		}
 		List<LedgerRow> changed = new ArrayList<>();
 		Hold hold = this.transactions.execute((tx) -> {
 			Referral offered = referral.moveTo(ReferralStatus.OFFERED, now);
@@ -323,26 +329,31 @@ class ReferralStore {
 	 */
 	void recheckWaiting(String provisionId) {
 		Instant now = this.clock.instant();
+		List<Referral> waiting = new ArrayList<>();
 		for (BedType bedType : BedType.values()) {
-			List<Referral> waiting = this.referrals.waiting(bedType);
-			for (Referral referral : waiting) {
-				Optional<Matching.Verdict> verdict;
-				try {
-					verdict = this.searching.judge(referral.criteria(now), provisionId);
-				}
-				catch (ReadModelUnavailable ex) {
-					return;
-				}
-				boolean fits = verdict.isPresent() && verdict.get() instanceof Matching.Fit fit
-						&& (fit.candidate().inRegion() || referral.status() == ReferralStatus.OPEN);
-				if (fits) {
-					this.transactions.executeWithoutResult((tx) -> announce(referral, provisionId, now));
-				}
-				else {
-					this.referrals.forgetAnnouncement(referral.id(), provisionId);
-				}
+			waiting.addAll(this.referrals.waiting(bedType));
+		}
+		if (waiting.isEmpty()) {
+			return;
+		}
+		List<Optional<Matching.Verdict>> verdicts;
+		try {
+			verdicts = this.searching.judgeAll(waiting.stream().map((r) -> r.criteria(now)).toList(), provisionId);
+		}
+		catch (ReadModelUnavailable ex) {
+			return;
+		}
+		List<UUID> fitting = new ArrayList<>();
+		for (int i = 0; i < waiting.size(); i++) {
+			Referral referral = waiting.get(i);
+			Optional<Matching.Verdict> verdict = verdicts.get(i);
+			if (verdict.isPresent() && verdict.get() instanceof Matching.Fit fit
+					&& (fit.candidate().inRegion() || referral.status() == ReferralStatus.OPEN)) {
+				fitting.add(referral.id());
+				this.transactions.executeWithoutResult((tx) -> announce(referral, provisionId, now));
 			}
 		}
+		this.referrals.forgetAnnouncementsExcept(provisionId, fitting);
 	}
 
 	void reportOverruns() {

@@ -70,6 +70,28 @@ public class Searching {
 		});
 	}
 
+	/**
+	 * How one provision fares against many criteria at once, reading it from the read
+	 * model once per bed type: the waiting list re-check after a vacancy change.
+	 */
+	public List<Optional<Matching.Verdict>> judgeAll(List<SearchCriteria> criteria, String provisionId) {
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
+		Instant now = this.clock.instant();
+		Map<cymru.noddfa.matcher.availability.BedType, Optional<AvailabilityStore.Stored>> loaded = new EnumMap<>(
+				cymru.noddfa.matcher.availability.BedType.class);
+		List<Optional<Matching.Verdict>> verdicts = new ArrayList<>(criteria.size());
+		for (SearchCriteria c : criteria) {
+			Optional<AvailabilityStore.Stored> stored = loaded.computeIfAbsent(c.bedType(),
+					(bedType) -> this.store.load(List.of(provisionId), bedType).get(0));
+			verdicts.add(stored.map((s) -> Matching.judge(c, s.state(), s.free(),
+					Matching.distanceKm(c.lat(), c.lon(), s.state().location().lat(), s.state().location().lon()),
+					now)));
+		}
+		return verdicts;
+	}
+
 	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
 			List<Candidate> candidates, Tally tally) {
 		int count = this.properties.initialCount();

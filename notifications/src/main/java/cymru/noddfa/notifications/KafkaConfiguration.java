@@ -72,6 +72,11 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic provisionStateDeadLetters() {
+		return TopicBuilder.name("registry.provision-state.v1.dlt").partitions(1).build();
+	}
+
+	@Bean
 	NewTopic referralEventsDeadLetters() {
 		return TopicBuilder.name("matching.referral-events.v1.dlt").partitions(1).build();
 	}

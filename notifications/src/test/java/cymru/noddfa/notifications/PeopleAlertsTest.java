@@ -46,8 +46,12 @@ class PeopleAlertsTest extends ServiceTest {
 		String email = "duty-" + UUID.randomUUID() + "@provider.example";
 		try (WebhookReceiver receiver = WebhookReceiver.start()) {
 			String secret = this.json.readTree(subscribe("""
-					{"regionCode": "CTM", "eventTypes": ["HoldPlaced"], "channel": "WEBHOOK", "url": "%s"}
-					""".formatted(receiver.url("/provider")))).get("secret").asString();
+					{"regionCode": "CTM", "provisionId": "%s", "eventTypes": ["HoldPlaced"], "channel": "WEBHOOK",
+					 "url": "%s"}
+					""".formatted(provision, receiver.url("/provider")))).get("secret").asString();
+			subscribe("""
+					{"regionCode": "CTM", "provisionId": "another-unit", "channel": "WEBHOOK", "url": "%s"}
+					""".formatted(receiver.url("/another-provider")));
 			contact(provider("Duty lead", provision, 1, email));
 			UUID eventId = UUID.randomUUID();
 			String referral = UUID.randomUUID().toString();
@@ -70,6 +74,8 @@ class PeopleAlertsTest extends ServiceTest {
 			assertThat(hook.header("X-Noddfa-Signature"))
 				.isEqualTo(WebhookDeliveryTest.hmac(secret, timestamp + "." + hook.body()))
 				.isNotEqualTo(WebhookDeliveryTest.hmac(secret, timestamp + "." + hook.body().replace("CTM", "GWE")));
+
+			assertThat(receiver.requestsTo("/another-provider")).isEmpty();
 
 			TestMail.Mail mail = TestMail.to(email).get(0);
 			assertThat(mail.subject()).contains("CTM-0042");

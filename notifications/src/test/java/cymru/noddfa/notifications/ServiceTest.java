@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 				"noddfa.notifications.notify.api-key=" + NotifyStub.API_KEY,
 				"noddfa.notifications.notify.sms-template-id=0a0b0c0d-0000-4000-8000-000000000001",
 				"noddfa.notifications.notify.email-template-id=0a0b0c0d-0000-4000-8000-000000000002",
-				"noddfa.outbox.poll-interval=100ms" })
+				"noddfa.notifications.reminders.check-interval=500ms", "noddfa.outbox.poll-interval=100ms" })
 abstract class ServiceTest {
 
 	@DynamicPropertySource

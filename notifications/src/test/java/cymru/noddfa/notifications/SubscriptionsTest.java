@@ -75,6 +75,22 @@ class SubscriptionsTest extends ServiceTest {
 	}
 
 	@Test
+	void the_api_is_described_at_v3_api_docs() {
+		this.http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/v1/subscriptions'].post")
+			.exists()
+			.jsonPath("$.paths['/v1/notifications'].get")
+			.exists()
+			.jsonPath("$.paths['/v1/alerts/{id}/acknowledgement'].post")
+			.exists();
+	}
+
+	@Test
 	void a_webhook_to_the_metadata_service_is_refused_even_locally() {
 		this.http.post()
 			.uri("/v1/subscriptions")

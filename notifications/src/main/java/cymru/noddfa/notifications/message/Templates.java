@@ -17,9 +17,29 @@ public final class Templates {
 		this.wording = wording;
 	}
 
+	/**
+	 * @param args values for the template; a {@link Label} among them is itself looked up
+	 * in each language
+	 */
 	public BilingualText render(String kind, Object... args) {
 		String key = "notification." + kind;
-		return new BilingualText(this.wording.text(key, args, Locale.ENGLISH), this.wording.text(key, args, WELSH));
+		return new BilingualText(this.wording.text(key, localised(args, Locale.ENGLISH), Locale.ENGLISH),
+				this.wording.text(key, localised(args, WELSH), WELSH));
+	}
+
+	private Object[] localised(Object[] args, Locale locale) {
+		Object[] localised = args.clone();
+		for (int i = 0; i < localised.length; i++) {
+			if (localised[i] instanceof Label label) {
+				localised[i] = this.wording.text(label.key(), null, locale);
+			}
+		}
+		return localised;
+	}
+
+	/** A word that is itself translated, such as a bed type. */
+	public record Label(String key) {
+
 	}
 
 }

@@ -87,7 +87,7 @@ class ReferralEventsListener {
 				this.templates.render(type.name(), event.reference(), event.regionCode()));
 		String payload = this.json.writeValueAsString(notification);
 		int planned = 0;
-		for (Subscription subscription : this.subscriptions.wanting(type, event.regionCode())) {
+		for (Subscription subscription : this.subscriptions.wanting(type, event.regionCode(), event.provisionId())) {
 			if (this.deliveries.plan(notification, payload, Recipient.webhook(subscription.id(), subscription.url()),
 					null, this.clock.instant())) {
 				planned++;

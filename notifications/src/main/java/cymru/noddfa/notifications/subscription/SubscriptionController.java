@@ -45,7 +45,7 @@ class SubscriptionController {
 	@PostMapping
 	ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody NewSubscription request) {
 		this.policy.check(request.url());
-		Subscription subscription = Subscription.create(request.regionCode(),
+		Subscription subscription = Subscription.create(request.regionCode(), request.provisionId(),
 				(request.eventTypes() != null) ? request.eventTypes() : Set.of(), request.channel(), request.url(),
 				WebhookSignature.newSecret(), this.clock.instant());
 		this.subscriptions.add(subscription);
@@ -73,26 +73,28 @@ class SubscriptionController {
 
 	/**
 	 * @param regionCode omitted for every region
+	 * @param provisionId omitted for every provision
 	 * @param eventTypes omitted or empty for every type
 	 */
-	record NewSubscription(@Pattern(regexp = "[A-Z]{2,8}") String regionCode, Set<@NotNull EventType> eventTypes,
-			@NotNull Channel channel, @NotBlank @Size(max = 2048) String url) {
+	record NewSubscription(@Pattern(regexp = "[A-Z]{2,8}") String regionCode,
+			@Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+") String provisionId,
+			Set<@NotNull EventType> eventTypes, @NotNull Channel channel, @NotBlank @Size(max = 2048) String url) {
 	}
 
 	/** The secret appears only in the answer to the request that made it. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SubscriptionView(UUID id, String regionCode, List<EventType> eventTypes, Channel channel, String url,
-			Instant createdAt, String secret) {
+	record SubscriptionView(UUID id, String regionCode, String provisionId, List<EventType> eventTypes, Channel channel,
+			String url, Instant createdAt, String secret) {
 
 		static SubscriptionView of(Subscription s) {
-			return new SubscriptionView(s.id(), s.regionCode(), s.eventTypes().stream().sorted().toList(), s.channel(),
-					s.url(), s.createdAt(), null);
+			return new SubscriptionView(s.id(), s.regionCode(), s.provisionId(),
+					s.eventTypes().stream().sorted().toList(), s.channel(), s.url(), s.createdAt(), null);
 		}
 
 		static SubscriptionView withSecret(Subscription s) {
 			SubscriptionView view = of(s);
-			return new SubscriptionView(view.id(), view.regionCode(), view.eventTypes(), view.channel(), view.url(),
-					view.createdAt(), s.secret());
+			return new SubscriptionView(view.id(), view.regionCode(), view.provisionId(), view.eventTypes(),
+					view.channel(), view.url(), view.createdAt(), s.secret());
 		}
 
 	}

@@ -25,11 +25,12 @@ public class SubscriptionRepository {
 
 	void add(Subscription subscription) {
 		this.jdbc.sql("""
-				insert into subscriptions (id, region_code, event_types, channel, url, secret, created_at)
-				values (:id, :region, :types, :channel, :url, :secret, :createdAt)
+				insert into subscriptions (id, region_code, provision_id, event_types, channel, url, secret, created_at)
+				values (:id, :region, :provision, :types, :channel, :url, :secret, :createdAt)
 				""")
 			.param("id", subscription.id())
 			.param("region", subscription.regionCode())
+			.param("provision", subscription.provisionId())
 			.param("types", subscription.eventTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
 			.param("channel", subscription.channel().name())
 			.param("url", subscription.url())
@@ -50,23 +51,29 @@ public class SubscriptionRepository {
 		return this.jdbc.sql("delete from subscriptions where id = ?").param(id).update() > 0;
 	}
 
-	/** The subscriptions that want this type of event from this region. */
-	public List<Subscription> wanting(EventType type, String regionCode) {
+	/** The subscriptions that want this type of event from this region and provision. */
+	public List<Subscription> wanting(EventType type, String regionCode, String provisionId) {
 		return this.jdbc.sql("""
 				select * from subscriptions
 				where (region_code is null or region_code = :region)
+				  and (provision_id is null or provision_id = :provision)
 				  and (cardinality(event_types) = 0 or :type = any(event_types))
 				order by created_at, id
-				""").param("region", regionCode).param("type", type.name()).query(this::row).list();
+				""")
+			.param("region", regionCode)
+			.param("provision", provisionId)
+			.param("type", type.name())
+			.query(this::row)
+			.list();
 	}
 
 	private Subscription row(ResultSet rs, int rowNum) throws SQLException {
 		Array types = rs.getArray("event_types");
 		Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
 		Arrays.stream((String[]) types.getArray()).map(EventType::valueOf).forEach(eventTypes::add);
-		return new Subscription(rs.getObject("id", UUID.class), rs.getString("region_code"), eventTypes,
-				Channel.valueOf(rs.getString("channel")), rs.getString("url"), rs.getString("secret"),
-				rs.getTimestamp("created_at").toInstant());
+		return new Subscription(rs.getObject("id", UUID.class), rs.getString("region_code"),
+				rs.getString("provision_id"), eventTypes, Channel.valueOf(rs.getString("channel")), rs.getString("url"),
+				rs.getString("secret"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

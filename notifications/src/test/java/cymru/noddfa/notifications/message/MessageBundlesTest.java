@@ -45,6 +45,21 @@ class MessageBundlesTest {
 		assertThat(text.cy()).contains("CTM-0042").doesNotContain("''").doesNotContain("{").isNotEqualTo(text.en());
 	}
 
+	@Test
+	void the_vacancy_reminder_renders_its_bed_type_in_each_language() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		source.setAlwaysUseMessageFormat(true);
+
+		BilingualText text = new Templates(source::getMessage).render("VacancyUnconfirmed", "Bridgend Hub",
+				new Templates.Label("bed-type.CRISIS"), 13);
+
+		assertThat(text.en()).contains("Bridgend Hub").contains("crisis vacancies").contains("13 hours");
+		assertThat(text.cy()).contains("Bridgend Hub").contains("lleoedd gwag argyfwng").contains("13 awr");
+	}
+
 	private static Set<String> keys(String resource) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {

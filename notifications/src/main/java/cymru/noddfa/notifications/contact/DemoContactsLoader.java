@@ -1,0 +1,74 @@
+package cymru.noddfa.notifications.contact;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the local stack someone to tell in every region: {@code demo/contacts.csv},
+ * loaded once, when there are no contacts yet.
+ */
+@Component
+@ConditionalOnBooleanProperty("noddfa.notifications.demo-contacts")
+class DemoContactsLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoContactsLoader.class);
+
+	private final ContactRepository contacts;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	DemoContactsLoader(ContactRepository contacts, JdbcClient jdbc, Clock clock) {
+		this.contacts = contacts;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.jdbc.sql("select count(*) from contacts").query(Long.class).single() > 0) {
+			return;
+		}
+		List<Contact> demo = read();
+		demo.forEach(this.contacts::add);
+		log.info("Loaded {} demo contacts", demo.size());
+	}
+
+	private List<Contact> read() {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+				new ClassPathResource("demo/contacts.csv").getInputStream(), StandardCharsets.UTF_8))) {
+			return reader.lines().skip(1).filter((line) -> !line.isBlank()).map((line) -> {
+				String[] cells = line.split(",", -1);
+				List<Contact.Reach> channels = Arrays.stream(cells[5].split(";")).map((reach) -> {
+					String[] parts = reach.split(":", 2);
+					return new Contact.Reach(ContactChannel.valueOf(parts[0]), parts[1]);
+				}).toList();
+				return new Contact(UUID.randomUUID(), cells[0], Role.valueOf(cells[1]), cells[2],
+						cells[3].isEmpty() ? null : cells[3], Integer.parseInt(cells[4]), channels,
+						this.clock.instant());
+			}).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package cymru.noddfa.notifications.provision;
+
+import cymru.noddfa.notifications.UnreadableEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Folds the registry's compacted provision topic into the vacancies this service watches.
+ * Versions make it idempotent: a state not newer than the one held changes nothing.
+ */
+@Component
+class ProvisionStateListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ProvisionStateListener.class);
+
+	private final ProvisionRepository provisions;
+
+	private final JsonMapper json;
+
+	ProvisionStateListener(ProvisionRepository provisions, JsonMapper json) {
+		this.provisions = provisions;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
+			groupId = "${spring.kafka.consumer.group-id:notifications}")
+	@Transactional
+	public void on(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			this.provisions.forget(record.key());
+			log.info("Provision {} deleted: no more reminders for it", record.key());
+			return;
+		}
+		ProvisionState state;
+		try {
+			state = this.json.readValue(record.value(), ProvisionState.class);
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableEvent("not a provision state: " + ex.getOriginalMessage(), ex);
+		}
+		if (state.provisionId() == null || state.vacancies() == null) {
+			throw new UnreadableEvent("provision state without provisionId or vacancies", null);
+		}
+		if (this.provisions.newer(state.provisionId(), state.version())) {
+			this.provisions.replace(state);
+		}
+	}
+
+}

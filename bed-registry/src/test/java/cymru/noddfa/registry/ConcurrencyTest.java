@@ -3,6 +3,7 @@ package cymru.noddfa.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,13 +107,13 @@ class ConcurrencyTest extends RegistryComponentTest {
 	}
 
 	/** Starts every request at the same moment and collects the answers. */
-	private static List<Api.Response> together(int count,
-			IntFunction<java.util.concurrent.Callable<Api.Response>> request) throws Exception {
+	private static List<Api.Response> together(int count, IntFunction<Callable<Api.Response>> request)
+			throws Exception {
 		CountDownLatch start = new CountDownLatch(1);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Api.Response>> futures = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
-				java.util.concurrent.Callable<Api.Response> call = request.apply(i);
+				Callable<Api.Response> call = request.apply(i);
 				futures.add(threads.submit(() -> {
 					start.await();
 					return call.call();

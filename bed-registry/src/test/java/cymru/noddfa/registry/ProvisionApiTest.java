@@ -1,5 +1,7 @@
 package cymru.noddfa.registry;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -103,8 +105,8 @@ class ProvisionApiTest extends RegistryComponentTest {
 		JsonNode after = confirmed.json().get("vacancies").get(0);
 		assertThat(after.get("total")).isEqualTo(before.get("total"));
 		assertThat(after.get("available")).isEqualTo(before.get("available"));
-		assertThat(java.time.Instant.parse(after.get("confirmedAt").asString()))
-			.isAfterOrEqualTo(java.time.Instant.parse(before.get("confirmedAt").asString()));
+		assertThat(Instant.parse(after.get("confirmedAt").asString()))
+			.isAfterOrEqualTo(Instant.parse(before.get("confirmedAt").asString()));
 
 		Api.Response all = this.api.post("/v1/provisions/" + id + "/confirmations", null);
 		assertThat(all.status()).isEqualTo(200);

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import com.networknt.schema.JsonSchema;
 import cymru.noddfa.testsupport.JsonSchemas;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,10 +65,9 @@ class ProvisionEventsTest extends RegistryComponentTest {
 
 	@Test
 	void the_state_topic_is_compacted() throws Exception {
-		try (var admin = org.apache.kafka.clients.admin.AdminClient
+		try (var admin = AdminClient
 			.create(Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers")))) {
-			var resource = new org.apache.kafka.common.config.ConfigResource(
-					org.apache.kafka.common.config.ConfigResource.Type.TOPIC, TOPIC);
+			var resource = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
 			String policy = admin.describeConfigs(List.of(resource))
 				.all()
 				.get()

@@ -1,6 +1,7 @@
 package cymru.noddfa.registry.provision;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -306,7 +307,7 @@ class ProvisionController {
 	@FunctionalInterface
 	private interface ActorChange {
 
-		void apply(Provision provision, String by, java.time.Instant at);
+		void apply(Provision provision, String by, Instant at);
 
 	}
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import cymru.noddfa.outbox.Outbox;
 import cymru.noddfa.outbox.OutboxMessage;
 import cymru.noddfa.registry.RegistryProperties;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -315,7 +316,7 @@ public class ProvisionStore {
 				this.json.writeValueAsString(ProvisionState.of(provision))));
 	}
 
-	private tools.jackson.databind.JsonNode jsonOrNull(String text) {
+	private JsonNode jsonOrNull(String text) {
 		return (text != null) ? this.json.readTree(text) : null;
 	}
 

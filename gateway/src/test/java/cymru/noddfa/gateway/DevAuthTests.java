@@ -47,6 +47,35 @@ class DevAuthTests extends SignedInGatewayTest {
 		assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("PROVIDER");
 	}
 
+	@Test
+	void the_sign_in_page_lists_a_demo_user_for_each_role_and_region_in_welsh_too() {
+		HttpResponse<String> english = client().get("/dev-auth");
+		HttpResponse<String> welsh = client().get("/dev-auth", "Accept-Language", "cy");
+
+		assertThat(english.statusCode()).isEqualTo(200);
+		assertThat(english.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(english.body()).contains("Sign in as Crisis team CTM", "Sign in as Regional panel WWA",
+				"Sign in as Administrator", "name=\"providerId\"");
+		assertThat(welsh.body()).contains("Mewngofnodi fel Tîm argyfwng CTM", "lang=\"cy\"");
+	}
+
+	@Test
+	void signing_in_from_the_page_shows_a_token_that_opens_the_api() {
+		HttpResponse<String> page = client().send(client().request("/dev-auth/sign-in")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("role=PROVIDER&region=&providerId=gwent-partnership"))
+			.build());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("dev:provider:gwent-partnership");
+		String token = page.body().replaceAll("(?s).*<textarea[^>]*>([^<]+)</textarea>.*", "$1");
+		assertThat(
+				client().get("/api/registry/v1/provisions/from-page", "Authorization", "Bearer " + token).statusCode())
+			.isEqualTo(200);
+	}
+
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|',
 			value = { "{\"role\":\"CRISIS_TEAM\",|body", "not json at all|body", "{\"role\":\"NURSE\"}|role",

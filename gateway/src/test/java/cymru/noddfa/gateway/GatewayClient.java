@@ -37,6 +37,7 @@ final class GatewayClient {
 		this.address = "127.0." + (n / 250) + "." + (n % 250 + 2);
 		try {
 			this.http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
 				.localAddress(InetAddress.getByName(this.address))
 				.connectTimeout(Duration.ofSeconds(5))
 				.build();

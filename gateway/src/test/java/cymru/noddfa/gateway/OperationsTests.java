@@ -24,6 +24,18 @@ class OperationsTests extends GatewayTest {
 	}
 
 	@Test
+	void one_keep_alive_connection_carries_many_health_checks_without_stalling() {
+		// health answers complete off the event loop, the case that stalled keep-alive
+		// connections in Reactor Netty 1.3.7 (see GatewayApplication)
+		GatewayClient client = client();
+		for (int i = 0; i < 200; i++) {
+			HttpResponse<String> response = client.send(
+					client.request("/actuator/health/liveness").timeout(java.time.Duration.ofSeconds(5)).GET().build());
+			assertThat(response.statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void prometheus_metrics_are_served() {
 		HttpResponse<String> response = client().get("/actuator/prometheus");
 

@@ -2,6 +2,7 @@ package cymru.noddfa.gateway.limits;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,11 @@ class TokenBucketStore {
 			return {allowed, wait}
 			""", List.class);
 
+	private static final long WARN_EVERY_MILLIS = 30_000;
+
 	private final ReactiveStringRedisTemplate redis;
+
+	private final AtomicLong lastWarned = new AtomicLong();
 
 	TokenBucketStore(ReactiveStringRedisTemplate redis) {
 		this.redis = redis;
@@ -62,9 +67,18 @@ class TokenBucketStore {
 			.map((result) -> new Allowance(((Number) result.get(0)).longValue() == 1,
 					Duration.ofMillis(((Number) result.get(1)).longValue())))
 			.onErrorResume((ex) -> {
-				log.warn("Rate limit store unreachable ({}); letting the request through unlimited", ex.toString());
+				warnAtMostEvery30Seconds(ex);
 				return Mono.just(Allowance.GRANTED);
 			});
+	}
+
+	private void warnAtMostEvery30Seconds(Throwable ex) {
+		long now = System.currentTimeMillis();
+		long last = this.lastWarned.get();
+		if (now - last >= WARN_EVERY_MILLIS && this.lastWarned.compareAndSet(last, now)) {
+			log.warn("Rate limit store (Redis) unreachable: {}; requests go through unlimited until it answers",
+					ex.toString());
+		}
 	}
 
 }

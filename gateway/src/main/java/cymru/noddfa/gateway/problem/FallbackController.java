@@ -1,5 +1,8 @@
 package cymru.noddfa.gateway.problem;
 
+import java.net.URI;
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +40,16 @@ class FallbackController {
 			return this.problems.send(exchange, this.problems.problem(exchange, HttpStatus.NOT_FOUND, "not-found"));
 		}
 		String kind = GatewayProblems.downstreamFailure(failure);
-		log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After, the client will retry",
-				route.getId(), exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-				failure.getClass().getSimpleName());
+		log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After", route.getId(),
+				exchange.getRequest().getMethod(), originalPath(exchange), failure.getClass().getSimpleName());
 		return this.problems.unavailable(exchange, (kind != null) ? kind : "service-unavailable", route.getId());
+	}
+
+	/** The path the client asked for, not the internal forward to this handler. */
+	private static String originalPath(ServerWebExchange exchange) {
+		Set<URI> original = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+		return (original != null && !original.isEmpty()) ? original.iterator().next().getPath()
+				: exchange.getRequest().getPath().value();
 	}
 
 }

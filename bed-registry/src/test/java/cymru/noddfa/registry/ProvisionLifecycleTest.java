@@ -118,6 +118,12 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 		assertThat(bedTaken.get("before").get("available").asInt()).isEqualTo(1);
 		assertThat(bedTaken.get("after").get("available").asInt()).isEqualTo(0);
 		assertThat(items.get(5).get("actor").asString()).isEqualTo("anonymous");
+
+		JsonNode second = this.api.get(path + "/history?page=1&size=4").json();
+		assertThat(second.get("totalItems").asLong()).isEqualTo(6);
+		assertThat(second.get("totalPages").asInt()).isEqualTo(2);
+		assertThat(second.get("items")).extracting((item) -> item.get("change").asString())
+			.containsExactly("VACANCY_SET", "CLOSED");
 	}
 
 	@Test

@@ -124,12 +124,7 @@ class ProvisionController {
 				throw new InvalidValue("need", "unknown-need", code);
 			}
 		}
-		if (page < 0 || page > 1_000_000) {
-			throw new InvalidValue("page", "out-of-range", page, 0, 1_000_000);
-		}
-		if (size < 1 || size > this.properties.maxPageSize()) {
-			throw new InvalidValue("size", "out-of-range", size, 1, this.properties.maxPageSize());
-		}
+		checkPage(page, size);
 		return this.provisions.list(new ProvisionFilter(region, kind, bedType, needs, providerId, status), page, size);
 	}
 
@@ -240,9 +235,20 @@ class ProvisionController {
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Every vacancy and status change: who, when, before, after")
-	ProvisionHistory history(@PathVariable String id) {
-		return this.provisions.history(id).orElseThrow(() -> new ProvisionNotFound(id));
+	@Operation(summary = "Every vacancy and status change: who, when, before, after; oldest first, paged")
+	ProvisionHistory history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		checkPage(page, size);
+		return this.provisions.history(id, page, size).orElseThrow(() -> new ProvisionNotFound(id));
+	}
+
+	private void checkPage(int page, int size) {
+		if (page < 0 || page > 1_000_000) {
+			throw new InvalidValue("page", "out-of-range", page, 0, 1_000_000);
+		}
+		if (size < 1 || size > this.properties.maxPageSize()) {
+			throw new InvalidValue("size", "out-of-range", size, 1, this.properties.maxPageSize());
+		}
 	}
 
 	/** Writes whose If-Match is optional: a one-tap confirmation or status change. */

@@ -5,8 +5,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** Every vacancy and status change of one provision, oldest first. */
-record ProvisionHistory(String provisionId, List<Item> items) {
+/** Every vacancy and status change of one provision, oldest first, a page at a time. */
+record ProvisionHistory(String provisionId, List<Item> items, int page, int size, long totalItems, int totalPages) {
 
 	record Item(long version, Instant at, String actor, HistoryEntry.Change change, BedType bedType, JsonNode before,
 			JsonNode after, String reason) {

@@ -150,22 +150,26 @@ public class ProvisionStore {
 				(int) ((total + size - 1) / size));
 	}
 
-	Optional<ProvisionHistory> history(String id) {
+	Optional<ProvisionHistory> history(String id, int page, int size) {
 		if (find(id).isEmpty()) {
 			return Optional.empty();
 		}
+		long total = this.jdbc.sql("select count(*) from provision_history where provision_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
 		List<ProvisionHistory.Item> items = this.jdbc
 			.sql("""
 					select version, changed_at, actor, change, bed_type, before::text as before, after::text as after, reason
-					from provision_history where provision_id = ? order by id
+					from provision_history where provision_id = ? order by id limit ? offset ?
 					""")
-			.param(id)
+			.params(id, size, (long) page * size)
 			.query((rs, n) -> new ProvisionHistory.Item(rs.getLong("version"), instant(rs, "changed_at"),
 					rs.getString("actor"), HistoryEntry.Change.valueOf(rs.getString("change")),
 					enumOrNull(rs.getString("bed_type")), jsonOrNull(rs.getString("before")),
 					jsonOrNull(rs.getString("after")), rs.getString("reason")))
 			.list();
-		return Optional.of(new ProvisionHistory(id, items));
+		return Optional.of(new ProvisionHistory(id, items, page, size, total, (int) ((total + size - 1) / size)));
 	}
 
 	private Optional<Provision> load(String id, boolean forUpdate) {

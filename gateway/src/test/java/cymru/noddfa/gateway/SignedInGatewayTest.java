@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"noddfa.gateway.rate-limit.user.per-second=1", "noddfa.gateway.rate-limit.user.burst=5",
 				"noddfa.gateway.rate-limit.client-ip.per-second=100", "noddfa.gateway.rate-limit.client-ip.burst=200",
 				"noddfa.gateway.rate-limit.anonymous.per-second=50", "noddfa.gateway.rate-limit.anonymous.burst=100",
-				"noddfa.gateway.cors.allowed-origins=https://app.noddfa.example" })
+				"noddfa.gateway.cors.allowed-origins=https://app.noddfa.example",
+				// as behind the TLS-terminating ingress of a deployment
+				"server.forward-headers-strategy=framework" })
 @ActiveProfiles("local")
 @WithInfrastructure(database = "gateway")
 abstract class SignedInGatewayTest {

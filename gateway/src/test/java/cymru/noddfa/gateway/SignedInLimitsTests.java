@@ -37,6 +37,14 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 	}
 
 	@Test
+	void hsts_is_sent_when_the_request_came_over_tls() {
+		HttpResponse<String> response = client().get("/actuator/health/liveness", "X-Forwarded-Proto", "https");
+
+		assertThat(response.headers().firstValue("Strict-Transport-Security"))
+			.hasValue("max-age=31536000 ; includeSubDomains");
+	}
+
+	@Test
 	void a_configured_origin_may_call_across_origins_and_others_may_not() {
 		HttpResponse<String> allowed = client().send(client().request("/api/registry/v1/provisions")
 			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())

@@ -46,7 +46,7 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 
 	@Test
 	void a_configured_origin_may_call_across_origins_and_others_may_not() {
-		HttpResponse<String> allowed = client().send(client().request("/api/registry/v1/provisions")
+		HttpResponse<String> allowed = client().send(client().request("/api/registry/v1/cors-preflight")
 			.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
 			.header("Origin", "https://app.noddfa.example")
 			.header("Access-Control-Request-Method", "PUT")
@@ -60,8 +60,11 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 
 		assertThat(allowed.statusCode()).isEqualTo(200);
 		assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.noddfa.example");
+		assertThat(services.requestsTo("/v1/cors-preflight")).as("a preflight is answered by the gateway").isEmpty();
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+		assertThat(GatewayClient.json(refused).get("type").asString())
+			.isEqualTo("https://noddfa.cymru/problems/cors-rejected");
 	}
 
 }

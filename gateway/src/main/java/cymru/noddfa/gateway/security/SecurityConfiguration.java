@@ -30,14 +30,12 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway's front door: security headers on every response, CORS only for listed
- * origins, and bearer tokens checked for signature, issuer, audience and expiry when an
- * issuer is configured. Stateless: no session, no CSRF token (there is no cookie to
- * forge), no login form.
+ * origins ({@link CorsFilter}), and bearer tokens checked for signature, issuer, audience
+ * and expiry when an issuer is configured. Stateless: no session, no CSRF token (there is
+ * no cookie to forge), no login form.
  * <p>
  * Authentication on the API routes is switched on with
  * {@code noddfa.gateway.security.require-authentication=true} once every service
@@ -80,12 +78,8 @@ class SecurityConfiguration {
 				}
 				exchanges.anyExchange().permitAll();
 			});
-		if (cors.allowedOrigins().isEmpty()) {
-			http.cors(ServerHttpSecurity.CorsSpec::disable);
-		}
-		else {
-			http.cors((spec) -> spec.configurationSource(corsSource(cors)));
-		}
+		// CORS is answered by CorsFilter, ahead of these filters
+		http.cors(ServerHttpSecurity.CorsSpec::disable);
 		ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
 		if (jwtDecoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(unauthorized)
@@ -93,6 +87,11 @@ class SecurityConfiguration {
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())));
 		}
 		return http.build();
+	}
+
+	@Bean
+	CorsFilter corsFilter(CorsProperties cors, GatewayProblems problems) {
+		return new CorsFilter(cors, problems);
 	}
 
 	/** Present only when an issuer's keys are configured. */
@@ -127,18 +126,6 @@ class SecurityConfiguration {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(authorities);
 		return new ReactiveJwtAuthenticationConverterAdapter(converter);
-	}
-
-	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties cors) {
-		CorsConfiguration configuration = new CorsConfiguration();
-		configuration.setAllowedOrigins(cors.allowedOrigins());
-		configuration.setAllowedMethods(cors.allowedMethods());
-		configuration.setAllowedHeaders(cors.allowedHeaders());
-		configuration.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "ETag", "Location"));
-		configuration.setMaxAge(cors.maxAge());
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", configuration);
-		return source;
 	}
 
 }

@@ -40,9 +40,14 @@ class FallbackController {
 			return this.problems.send(exchange, this.problems.problem(exchange, HttpStatus.NOT_FOUND, "not-found"));
 		}
 		String kind = GatewayProblems.downstreamFailure(failure);
+		if (kind == null) {
+			// not the service's fault (a body too large, say): answered like any other
+			// error
+			return Mono.error(failure);
+		}
 		log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After", route.getId(),
 				exchange.getRequest().getMethod(), originalPath(exchange), failure.getClass().getSimpleName());
-		return this.problems.unavailable(exchange, (kind != null) ? kind : "service-unavailable", route.getId());
+		return this.problems.unavailable(exchange, kind, route.getId());
 	}
 
 	/** The path the client asked for, not the internal forward to this handler. */

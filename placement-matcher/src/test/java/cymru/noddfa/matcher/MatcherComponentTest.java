@@ -15,7 +15,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
-		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.holds.team-cap=3" })
+		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.holds.team-cap=3",
+		"noddfa.matcher.holds.overrun-check-interval=200ms" })
 @AutoConfigureMockMvc
 public abstract class MatcherComponentTest {
 

@@ -124,6 +124,17 @@ public class AvailabilityStore {
 		}
 	}
 
+	/** True while Redis answers at all; a rebuild is only worth starting then. */
+	boolean isReachable() {
+		try {
+			this.redis.ping();
+			return true;
+		}
+		catch (JedisException ex) {
+			return false;
+		}
+	}
+
 	void markReady() {
 		this.redis.set(this.prefix + "ready", String.valueOf(System.currentTimeMillis()));
 	}

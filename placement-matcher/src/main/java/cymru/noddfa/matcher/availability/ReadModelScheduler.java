@@ -26,7 +26,8 @@ class ReadModelScheduler {
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.check-interval:1s}", initialDelay = 0)
 	void rebuildWhenEmpty() {
-		if (!this.loader.isRunning() && !this.store.isReady() && this.loader.rebuildInBackground()) {
+		if (!this.loader.isRunning() && !this.store.isReady() && this.store.isReachable()
+				&& this.loader.rebuildInBackground()) {
 			log.warn("Read model in Redis is empty or unreachable; rebuilding it from the provision-state topic");
 		}
 	}

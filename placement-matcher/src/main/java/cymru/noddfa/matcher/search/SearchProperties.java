@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * filters leave too few
  * @param maxCount the widest a single GEO query grows
  * @param radiusKm search radius when the team gives no maximum distance
+ * @param initialRadiusKm radius of the first GEO query; tripled while too few fit
  */
 @ConfigurationProperties("noddfa.matcher.search")
-public record SearchProperties(@DefaultValue("20") int maxCandidates, @DefaultValue("16") int initialCount,
-		@DefaultValue("4096") int maxCount, @DefaultValue("800") double radiusKm) {
+public record SearchProperties(@DefaultValue("10") int maxCandidates, @DefaultValue("16") int initialCount,
+		@DefaultValue("4096") int maxCount, @DefaultValue("800") double radiusKm,
+		@DefaultValue("10") double initialRadiusKm) {
 
 }

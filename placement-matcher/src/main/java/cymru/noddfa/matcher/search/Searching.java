@@ -92,21 +92,27 @@ public class Searching {
 		return verdicts;
 	}
 
+	/**
+	 * Nearest first, asking Redis for little: a small radius and a few members, widening
+	 * the count while a full answer may hide more members inside the radius, then the
+	 * radius, until enough candidates are found or the search radius is covered. Redis
+	 * examines every member inside the radius, so a small first radius keeps each query
+	 * cheap where provisions are dense.
+	 */
 	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
 			List<Candidate> candidates, Tally tally) {
 		int count = this.properties.initialCount();
-		int looked = 0;
+		double reach = Math.min(this.properties.initialRadiusKm(), radius);
 		int found = 0;
 		while (true) {
 			List<AvailabilityStore.Nearby> hits = this.store.nearest(criteria.bedType(), region, criteria.lat(),
-					criteria.lon(), radius, count);
+					criteria.lon(), reach, count);
 			List<AvailabilityStore.Nearby> fresh = new ArrayList<>();
-			for (AvailabilityStore.Nearby hit : hits.subList(Math.min(looked, hits.size()), hits.size())) {
+			for (AvailabilityStore.Nearby hit : hits) {
 				if (seen.add(hit.provisionId())) {
 					fresh.add(hit);
 				}
 			}
-			looked = hits.size();
 			List<Optional<AvailabilityStore.Stored>> loaded = this.store
 				.load(fresh.stream().map(AvailabilityStore.Nearby::provisionId).toList(), criteria.bedType());
 			for (int i = 0; i < fresh.size() && found < wanted; i++) {
@@ -122,10 +128,18 @@ public class Searching {
 					case Matching.Excluded excluded -> tally.add(excluded);
 				}
 			}
-			if (found >= wanted || hits.size() < count || count >= this.properties.maxCount()) {
+			if (found >= wanted) {
 				return;
 			}
-			count = Math.min(count * 4, this.properties.maxCount());
+			if (hits.size() == count && count < this.properties.maxCount()) {
+				count = Math.min(count * 4, this.properties.maxCount());
+			}
+			else if (reach < radius) {
+				reach = Math.min(reach * 3, radius);
+			}
+			else {
+				return;
+			}
 		}
 	}
 

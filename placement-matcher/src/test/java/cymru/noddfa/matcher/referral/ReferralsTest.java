@@ -174,6 +174,50 @@ class ReferralsTest extends MatcherComponentTest {
 	}
 
 	@Test
+	void a_crisis_stay_still_open_after_72_hours_raises_an_overrun_once() throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var unit = ProvisionStates.provision(ProvisionStates.uniqueId("overrun")).at(child[0] + 0.02, child[1]);
+		this.registry.publish(unit);
+		awaitFree(unit.id(), "CRISIS", 1);
+		String id = create(referral(child, "CTM", "CTM-0808"), "team-o");
+		String hold = holdBest(id, unit.id());
+		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", id, hold)).andExpect(status().isOk());
+		this.mvc.perform(post("/v1/referrals/{id}/placements", id)).andExpect(status().isCreated());
+
+		this.jdbc.sql("update placements set started_at = now() - interval '73 hours' where referral_id = ?::uuid")
+			.param(id)
+			.update();
+
+		this.events.await(id, 5);
+		ConsumerRecord<String, String> overrun = this.events.now(id).get(4);
+		assertThat(ReferralEvents.header(overrun, "ce_type")).isEqualTo("cymru.noddfa.matching.CrisisStayOverran.v1");
+		assertThat(JsonSchemas.violations(SCHEMA, overrun.value())).isEmpty();
+		assertThat(this.events.now(id)).as("reported once").hasSize(5);
+	}
+
+	@Test
+	void a_hold_cannot_be_answered_through_another_referral() throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var unit = ProvisionStates.provision(ProvisionStates.uniqueId("idor"))
+			.at(child[0] + 0.02, child[1])
+			.onlyBeds("CRISIS", 2, 2);
+		this.registry.publish(unit);
+		awaitFree(unit.id(), "CRISIS", 2);
+		String mine = create(referral(child, "CTM", "CTM-0909"), "team-x");
+		String theirs = create(referral(child, "CTM", "CTM-0910"), "team-y");
+		String hold = holdBest(mine, unit.id());
+
+		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", theirs, hold)).andExpect(status().isConflict());
+		this.mvc.perform(get("/v1/referrals/{id}/holds", mine)).andExpect(jsonPath("$[0].status").value("ACTIVE"));
+		this.mvc.perform(get("/v1/referrals/{id}", "not-a-uuid"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("referralId"));
+		this.mvc.perform(get("/v1/referrals/{id}", java.util.UUID.randomUUID()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.field").value("referralId"));
+	}
+
+	@Test
 	void a_declined_hold_returns_the_bed_records_the_reason_and_rematches_the_referral() throws Exception {
 		double[] child = ProvisionStates.somewhereApart();
 		var first = ProvisionStates.provision(ProvisionStates.uniqueId("first")).at(child[0] + 0.02, child[1]);

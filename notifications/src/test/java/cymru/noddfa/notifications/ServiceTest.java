@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 				"noddfa.notifications.delivery.poll-interval=100ms",
 				"noddfa.notifications.delivery.initial-backoff=250ms", "noddfa.notifications.delivery.max-backoff=3s",
 				"noddfa.notifications.delivery.max-attempts=60", "noddfa.notifications.delivery.fall-through-after=2",
-				"noddfa.notifications.alerts.escalate-after=2s", "noddfa.notifications.alerts.check-interval=200ms",
+				"noddfa.notifications.alerts.escalate-after=4s", "noddfa.notifications.alerts.check-interval=200ms",
 				"noddfa.notifications.alerts.link-key=test-link-key",
 				"noddfa.notifications.alerts.public-base-url=http://127.0.0.1",
 				"noddfa.notifications.notify.api-key=" + NotifyStub.API_KEY,

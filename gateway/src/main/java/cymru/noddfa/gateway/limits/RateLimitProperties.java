@@ -10,19 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * hospital address, and tight for anonymous traffic.
  *
  * @param enabled whether requests are limited at all
- * @param user per signed-in user ({@code sub}); 20/s, bursts of 60 unless set
- * @param clientIp per client IP, for signed-in callers; 50/s, bursts of 200 unless set
- * @param anonymous per client IP, for callers without a token; 5/s, bursts of 20 unless
- * set
+ * @param user per signed-in user ({@code sub}); 50/s, bursts of 200 unless set
+ * @param clientIp per client IP, for signed-in callers; 100/s, bursts of 400 unless set
+ * @param anonymous per client IP, for callers without a token; 20/s, bursts of 100 unless
+ * set (generous while tokens are optional and every client of the local stack is
+ * anonymous; tighten once authentication is required)
  */
 @ConfigurationProperties("noddfa.gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, Bucket user, Bucket clientIp,
 		Bucket anonymous) {
 
 	public RateLimitProperties {
-		user = (user != null) ? user : new Bucket(20, 60);
-		clientIp = (clientIp != null) ? clientIp : new Bucket(50, 200);
-		anonymous = (anonymous != null) ? anonymous : new Bucket(5, 20);
+		user = (user != null) ? user : new Bucket(50, 200);
+		clientIp = (clientIp != null) ? clientIp : new Bucket(100, 400);
+		anonymous = (anonymous != null) ? anonymous : new Bucket(20, 100);
 	}
 
 	/**

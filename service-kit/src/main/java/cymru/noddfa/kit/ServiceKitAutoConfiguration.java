@@ -19,6 +19,11 @@ public class ServiceKitAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	static AlwaysFormattedMessages alwaysFormattedMessages() {
+		return new AlwaysFormattedMessages();
+	}
+
 	/** Named {@code kafka} so that readiness groups can include it by that name. */
 	@Bean(name = "kafka")
 	@ConditionalOnMissingBean(name = "kafka")

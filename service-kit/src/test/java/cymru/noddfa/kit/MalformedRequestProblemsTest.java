@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = MalformedRequestProblemsTest.EchoController.class)
 @Import({ MalformedRequestProblemsTest.EchoController.class, MalformedRequestProblemsTest.EchoProblems.class,
-		RequestIdFilter.class })
+		RequestIdFilter.class, AlwaysFormattedMessages.class })
 class MalformedRequestProblemsTest {
 
 	@Autowired
@@ -69,6 +69,16 @@ class MalformedRequestProblemsTest {
 			.andExpect(jsonPath("$.type").value(Problems.TYPE_BASE + "internal-error"))
 			.andExpect(jsonPath("$.trace").doesNotExist())
 			.andExpect(header().exists(RequestIdFilter.HEADER));
+	}
+
+	@org.junit.jupiter.api.Test
+	void welsh_apostrophes_show_once_in_titles_without_arguments() throws Exception {
+		this.mvc
+			.perform(post("/echo").header("Accept-Language", "cy")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"count\": 1,"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Cais wedi'i gamffurfio"));
 	}
 
 	enum Colour {

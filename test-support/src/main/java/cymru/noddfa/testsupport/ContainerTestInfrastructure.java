@@ -100,6 +100,16 @@ final class ContainerTestInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public void stopRedis() {
+		pause(this.redis);
+	}
+
+	@Override
+	public void startRedis() {
+		unpause(this.redis);
+	}
+
+	@Override
 	public void createDatabase(String name) {
 		try (Connection connection = DriverManager.getConnection(this.postgres.getJdbcUrl(), jdbcUsername(),
 				jdbcPassword()); Statement statement = connection.createStatement()) {

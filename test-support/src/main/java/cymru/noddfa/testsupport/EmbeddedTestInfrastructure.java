@@ -87,6 +87,16 @@ final class EmbeddedTestInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public void stopRedis() {
+		this.infra.redis().stop();
+	}
+
+	@Override
+	public void startRedis() {
+		this.infra.redis().start();
+	}
+
+	@Override
 	public void createDatabase(String name) {
 		this.infra.postgres().createDatabase(name);
 	}

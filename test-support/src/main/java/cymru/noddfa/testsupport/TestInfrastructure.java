@@ -29,6 +29,11 @@ public interface TestInfrastructure extends AutoCloseable {
 
 	void startPostgres();
 
+	/** Makes Redis unreachable until {@link #startRedis()}; its contents are lost. */
+	void stopRedis();
+
+	void startRedis();
+
 	/** Creates a database if it is not there yet. */
 	void createDatabase(String name);
 

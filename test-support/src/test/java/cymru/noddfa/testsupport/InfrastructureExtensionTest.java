@@ -21,6 +21,27 @@ class InfrastructureExtensionTest {
 	}
 
 	@Test
+	void redis_can_be_taken_away_and_given_back_on_the_same_port(TestInfrastructure infra) throws Exception {
+		int port = infra.redisPort();
+		infra.stopRedis();
+		assertThat(answersPing(infra)).isFalse();
+		infra.startRedis();
+		assertThat(infra.redisPort()).isEqualTo(port);
+		assertThat(answersPing(infra)).isTrue();
+	}
+
+	private static boolean answersPing(TestInfrastructure infra) {
+		try (var socket = new java.net.Socket(infra.redisHost(), infra.redisPort())) {
+			socket.getOutputStream().write("PING\r\n".getBytes());
+			return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine()
+				.equals("+PONG");
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
+	}
+
+	@Test
 	void the_same_servers_serve_every_test_in_the_jvm() {
 		assertThat(SharedInfrastructure.get()).isSameAs(SharedInfrastructure.get());
 	}

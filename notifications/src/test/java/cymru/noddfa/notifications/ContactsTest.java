@@ -51,14 +51,16 @@ class ContactsTest extends ServiceTest {
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					{"name": "A", "role": "PROVIDER", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "a@b.example"}]} | provisionId
-					{"name": "A", "role": "CHEF", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "a@b.example"}]}     | role
-					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": []}                                                  | channels
-					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "not-an-email"}]}   | channels[0].address
-					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "PAGER", "address": "123"}]}            | channels[0].channel
-					{"name": "A", "role": "PANEL", "regionCode": "CTM", "rotaPosition": 0, "channels": [{"channel": "SMS", "address": "+447700900123"}]} | rotaPosition
-					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "SMS", "address": "+447700900123"}], "nhsNumber": "1"} | nhsNumber
-					""")
+							{"name": "A", "role": "PROVIDER", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "a@b.example"}]} | provisionId
+							{"name": "A", "role": "CHEF", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "a@b.example"}]}     | role
+							{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": []}                                                  | channels
+							{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "EMAIL", "address": "not-an-email"}]}   | channels[0].address
+							{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "PAGER", "address": "123"}]}            | channels[0].channel
+							{"name": "A", "role": "PANEL", "regionCode": "CTM", "rotaPosition": 0, "channels": [{"channel": "SMS", "address": "+447700900123"}]} | rotaPosition
+							{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "SMS", "address": "+447700900123"}], "nhsNumber": "1"} | nhsNumber
+					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "SMS", "address": "+447700900123"}], "quietHours": {"from": "25:00", "to": "07:00"}} | quietHours.from
+					{"name": "A", "role": "PANEL", "regionCode": "CTM", "channels": [{"channel": "SMS", "address": "+447700900123"}], "quietHours": {"from": "07:00", "to": "07:00"}} | quietHours.to
+							""")
 	void a_malformed_contact_is_a_400_problem_naming_the_field(String body, String field) {
 		this.http.post()
 			.uri("/v1/contacts")

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -314,6 +316,49 @@ class PeopleAlertsTest extends ServiceTest {
 			.isEqualTo(2)
 			.jsonPath("$[0].attemptLog[0].httpStatus")
 			.isEqualTo(500);
+	}
+
+	@Test
+	void in_quiet_hours_only_alerts_that_need_action_are_sent_and_the_rest_wait() {
+		LocalTime now = LocalTime.now(ZoneId.of("Europe/London"));
+		String quiet = """
+				"quietHours": {"from": "%s", "to": "%s"}""".formatted(now.minusHours(1).withNano(0).withSecond(0),
+				now.plusHours(1).withNano(0).withSecond(0));
+		String region = "QH" + (char) ('A' + (int) (Math.random() * 26)) + (char) ('A' + (int) (Math.random() * 26));
+		String provision = "unit-" + UUID.randomUUID();
+		String team = "team-" + UUID.randomUUID() + "@team.example";
+		String duty = "duty-" + UUID.randomUUID() + "@provider.example";
+		contact("""
+				{"name": "On call", "role": "CRISIS_TEAM", "regionCode": "%s",
+				 "channels": [{"channel": "EMAIL", "address": "%s"}], %s}
+				""".formatted(region, team, quiet));
+		contact("""
+				{"name": "Duty", "role": "PROVIDER", "regionCode": "%s", "provisionId": "%s",
+				 "channels": [{"channel": "EMAIL", "address": "%s"}], %s}
+				""".formatted(region, provision, duty, quiet));
+
+		UUID hold = UUID.randomUUID();
+		String referral = UUID.randomUUID().toString();
+		ReferralEvents.publish(hold, "HoldPlaced", referral,
+				ReferralEvents.event(hold, "HoldPlaced", referral, region, "QH-1", provision));
+		UUID match = UUID.randomUUID();
+		ReferralEvents.publish(match, "MatchAvailable", referral,
+				ReferralEvents.event(match, "MatchAvailable", referral, region, "QH-1", provision));
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> TestMail.to(duty).size() == 1);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.jdbc.sql("select count(*) from deliveries where event_id = ?")
+				.param(match)
+				.query(Long.class)
+				.single() == 1);
+		Instant due = this.jdbc.sql("select next_attempt_at from deliveries where event_id = ?")
+			.param(match)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(due).isBetween(Instant.now().plus(Duration.ofMinutes(55)),
+				Instant.now().plus(Duration.ofMinutes(61)));
+		assertThat(TestMail.to(team)).isEmpty();
 	}
 
 	private static String provider(String name, String provision, int position, String email) {

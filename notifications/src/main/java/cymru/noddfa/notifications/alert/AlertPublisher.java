@@ -181,7 +181,7 @@ public class AlertPublisher {
 			Contact.Reach first = contact.channel(0);
 			this.deliveries.plan(message, this.json.writeValueAsString(message),
 					Recipient.contact(contact.id(), alert.id(), first.channel().name(), 0, first.address()),
-					this.delivery.fallThroughAfter(), now);
+					this.delivery.fallThroughAfter(), contact.sendAt(now, alert.audience().needsAcknowledgement()));
 		}
 		if (!people.isEmpty()) {
 			this.scheduler.wakeUpAfterCommit();

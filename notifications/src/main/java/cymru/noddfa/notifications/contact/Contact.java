@@ -9,9 +9,10 @@ import java.util.UUID;
  *
  * @param provisionId for provider duty contacts, the provision they answer for
  * @param rotaPosition place in the rota, lowest first
+ * @param quietHours when messages that can wait are held back, if ever
  */
 public record Contact(UUID id, String name, Role role, String regionCode, String provisionId, int rotaPosition,
-		List<Reach> channels, Instant createdAt) {
+		List<Reach> channels, QuietHours quietHours, Instant createdAt) {
 
 	public Contact {
 		if (channels.isEmpty()) {
@@ -20,7 +21,15 @@ public record Contact(UUID id, String name, Role role, String regionCode, String
 		channels = List.copyOf(channels);
 	}
 
-	/** The channel after {@code index}, if the contact has one. */
+	/**
+	 * When a message may be sent to this person: at once when it needs action or they
+	 * have no quiet hours, otherwise when their quiet hours end.
+	 */
+	public Instant sendAt(Instant now, boolean needsAction) {
+		return (needsAction || this.quietHours == null) ? now : this.quietHours.releaseAt(now);
+	}
+
+	/** The channel at {@code index}, if the contact has one. */
 	public Reach channel(int index) {
 		return (index < this.channels.size()) ? this.channels.get(index) : null;
 	}

@@ -2,6 +2,7 @@ package cymru.noddfa.notifications.contact;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +42,8 @@ class ContactController {
 		Contact contact = new Contact(UUID.randomUUID(), request.name(), request.role(), request.regionCode(),
 				request.provisionId(), (request.rotaPosition() != null) ? request.rotaPosition() : 1,
 				request.channels().stream().map((c) -> new Contact.Reach(c.channel(), c.address().trim())).toList(),
+				(request.quietHours() != null) ? new QuietHours(request.quietHours().from(), request.quietHours().to())
+						: null,
 				this.clock.instant());
 		this.contacts.add(contact);
 		return ResponseEntity.created(URI.create("/v1/contacts/" + contact.id())).body(contact);
@@ -69,15 +72,26 @@ class ContactController {
 	 * @param provisionId required for provider duty contacts
 	 * @param rotaPosition place in the rota, 1 when omitted
 	 * @param channels ways to reach the person, most preferred first
+	 * @param quietHours local hours in which only alerts needing action are sent
 	 */
 	record NewContact(@NotBlank @Size(max = 200) String name, @NotNull Role role,
 			@NotNull @Pattern(regexp = "[A-Z]{2,8}") String regionCode,
 			@Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+") String provisionId, @Min(1) Integer rotaPosition,
-			@NotEmpty @Size(max = 5) List<@Valid @NotNull NewChannel> channels) {
+			@NotEmpty @Size(max = 5) List<@Valid @NotNull NewChannel> channels, @Valid NewQuietHours quietHours) {
 
 		@jakarta.validation.constraints.AssertTrue(message = "{contact.provision-required}")
 		boolean isProvisionId() {
 			return this.role != Role.PROVIDER || this.provisionId != null;
+		}
+
+	}
+
+	/** Local (Europe/London) times, e.g. 22:00 to 07:00. */
+	record NewQuietHours(@NotNull LocalTime from, @NotNull LocalTime to) {
+
+		@jakarta.validation.constraints.AssertTrue(message = "{contact.quiet-hours-empty}")
+		boolean isTo() {
+			return this.from == null || this.to == null || !this.from.equals(this.to);
 		}
 
 	}

@@ -2,7 +2,9 @@ package cymru.noddfa.notifications.contact;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +32,10 @@ public class ContactRepository {
 
 	void add(Contact contact) {
 		this.jdbc.sql("""
-				insert into contacts (id, name, role, region_code, provision_id, rota_position, channels, created_at)
-				values (:id, :name, :role, :region, :provision, :position, cast(:channels as jsonb), :createdAt)
+				insert into contacts (id, name, role, region_code, provision_id, rota_position, channels, quiet_from,
+				                      quiet_to, created_at)
+				values (:id, :name, :role, :region, :provision, :position, cast(:channels as jsonb), :quietFrom,
+				        :quietTo, :createdAt)
 				""")
 			.param("id", contact.id())
 			.param("name", contact.name())
@@ -40,6 +44,10 @@ public class ContactRepository {
 			.param("provision", contact.provisionId())
 			.param("position", contact.rotaPosition())
 			.param("channels", this.json.writeValueAsString(contact.channels()))
+			.param("quietFrom", (contact.quietHours() != null) ? Time.valueOf(contact.quietHours().from()) : null,
+					Types.TIME)
+			.param("quietTo", (contact.quietHours() != null) ? Time.valueOf(contact.quietHours().to()) : null,
+					Types.TIME)
 			.param("createdAt", Timestamp.from(contact.createdAt()))
 			.update();
 	}
@@ -86,7 +94,11 @@ public class ContactRepository {
 	private Contact row(ResultSet rs, int rowNum) throws SQLException {
 		return new Contact(rs.getObject("id", UUID.class), rs.getString("name"), Role.valueOf(rs.getString("role")),
 				rs.getString("region_code"), rs.getString("provision_id"), rs.getInt("rota_position"),
-				this.json.readValue(rs.getString("channels"), REACHES), rs.getTimestamp("created_at").toInstant());
+				this.json.readValue(rs.getString("channels"), REACHES),
+				(rs.getTime("quiet_from") != null)
+						? new QuietHours(rs.getTime("quiet_from").toLocalTime(), rs.getTime("quiet_to").toLocalTime())
+						: null,
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 }

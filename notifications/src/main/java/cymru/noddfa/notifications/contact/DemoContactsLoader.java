@@ -62,7 +62,7 @@ class DemoContactsLoader implements ApplicationRunner {
 					return new Contact.Reach(ContactChannel.valueOf(parts[0]), parts[1]);
 				}).toList();
 				return new Contact(UUID.randomUUID(), cells[0], Role.valueOf(cells[1]), cells[2],
-						cells[3].isEmpty() ? null : cells[3], Integer.parseInt(cells[4]), channels,
+						cells[3].isEmpty() ? null : cells[3], Integer.parseInt(cells[4]), channels, null,
 						this.clock.instant());
 			}).toList();
 		}

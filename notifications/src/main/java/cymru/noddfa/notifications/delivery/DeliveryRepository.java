@@ -21,12 +21,12 @@ public class DeliveryRepository {
 	}
 
 	/**
-	 * Queues a notification for one recipient on one channel, due now. A second call for
-	 * the same event, recipient and channel changes nothing: that is what makes a
-	 * redelivered event send once.
+	 * Queues a notification for one recipient on one channel, due at {@code dueAt}. A
+	 * second call for the same event, recipient and channel changes nothing: that is what
+	 * makes a redelivered event send once.
 	 */
 	public boolean plan(Notification notification, String payload, Recipient recipient, Integer maxAttempts,
-			Instant now) {
+			Instant dueAt) {
 		return this.jdbc
 			.sql("""
 					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
@@ -34,7 +34,7 @@ public class DeliveryRepository {
 					                        payload, status, next_attempt_at, created_at)
 					values (:id, :eventId, :eventType, :referralId, :reference, :region, :recipient, :channel,
 					        :subscriptionId, :contactId, :alertId, :channelIndex, :maxAttempts, :target,
-					        :payload, 'PENDING', :now, :now)
+					        :payload, 'PENDING', :dueAt, now())
 					on conflict (event_id, recipient, channel) do nothing
 					""")
 			.param("id", UUID.randomUUID())
@@ -52,7 +52,7 @@ public class DeliveryRepository {
 			.param("maxAttempts", maxAttempts)
 			.param("target", recipient.target())
 			.param("payload", payload)
-			.param("now", Timestamp.from(now))
+			.param("dueAt", Timestamp.from(dueAt))
 			.update() == 1;
 	}
 

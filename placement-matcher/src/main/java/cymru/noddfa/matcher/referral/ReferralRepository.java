@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cymru.noddfa.matcher.availability.BedType;
@@ -205,6 +207,15 @@ class ReferralRepository {
 			.param("referral", referralId)
 			.query(String.class)
 			.list();
+	}
+
+	/** Referrals this provision has declined: they are not offered it again. */
+	Set<UUID> declinedBy(String provisionId) {
+		return new HashSet<>(this.jdbc
+			.sql("select distinct referral_id from holds where provision_id = :provision and status = 'DECLINED'")
+			.param("provision", provisionId)
+			.query(UUID.class)
+			.list());
 	}
 
 	List<Hold> expired(Instant now, int limit) {

@@ -13,6 +13,7 @@ import cymru.noddfa.matcher.availability.AvailabilityStore;
 import cymru.noddfa.matcher.availability.BedLedgerRepository;
 import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.availability.LedgerRow;
+import cymru.noddfa.matcher.availability.ProvisionAvailabilityChanged;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 import cymru.noddfa.matcher.search.Candidate;
 import cymru.noddfa.matcher.search.Matching;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,9 +53,12 @@ class ReferralStore {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher applicationEvents;
+
 	ReferralStore(ReferralRepository referrals, BedLedgerRepository ledger, ReferralEventPublisher events,
 			Searching searching, AvailabilityStore availability, TransactionTemplate transactions,
-			HoldProperties properties, Clock clock) {
+			HoldProperties properties, Clock clock, ApplicationEventPublisher applicationEvents) {
+		this.applicationEvents = applicationEvents;
 		this.referrals = referrals;
 		this.ledger = ledger;
 		this.events = events;
@@ -213,7 +218,7 @@ class ReferralStore {
 			audit(reopened, type.replace("Hold", "HOLD_").toUpperCase(java.util.Locale.ROOT), actor, now);
 			return released;
 		});
-		mirror(changed);
+		returned(changed);
 		return hold;
 	}
 
@@ -282,7 +287,7 @@ class ReferralStore {
 			audit(next, "CANCELLED", actor, now);
 			return next;
 		});
-		mirror(changed);
+		returned(changed);
 		return cancelled;
 	}
 
@@ -330,8 +335,12 @@ class ReferralStore {
 	void recheckWaiting(String provisionId) {
 		Instant now = this.clock.instant();
 		List<Referral> waiting = new ArrayList<>();
+		java.util.Set<UUID> declined = this.referrals.declinedBy(provisionId);
 		for (BedType bedType : BedType.values()) {
-			waiting.addAll(this.referrals.waiting(bedType));
+			this.referrals.waiting(bedType)
+				.stream()
+				.filter((referral) -> !declined.contains(referral.id()))
+				.forEach(waiting::add);
 		}
 		if (waiting.isEmpty()) {
 			return;
@@ -447,6 +456,14 @@ class ReferralStore {
 			// Redis only mirrors; the rebuild restores these figures from the ledger
 			log.warn("Could not mirror {} ledger rows to Redis; the next rebuild restores them", rows.size());
 		}
+	}
+
+	/** A bed came back: waiting referrals may fit it now. */
+	private void returned(List<LedgerRow> rows) {
+		mirror(rows);
+		rows.stream()
+			.filter((row) -> row.free() > 0)
+			.forEach((row) -> this.applicationEvents.publishEvent(new ProvisionAvailabilityChanged(row.provisionId())));
 	}
 
 	private void audit(Referral referral, String action, String actor, Instant at) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import cymru.noddfa.matcher.MatcherComponentTest;
 import cymru.noddfa.matcher.ProvisionStates;
+import cymru.noddfa.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,39 @@ class ReadModelTest extends MatcherComponentTest {
 		awaitVersion(provision.id(), 4);
 		this.mvc.perform(get("/v1/availability/{id}", provision.id()))
 			.andExpect(jsonPath("$.beds[0].available").value(2));
+	}
+
+	@Test
+	void searches_keep_answering_while_the_broker_is_away_and_the_read_model_catches_up_after(TestInfrastructure infra)
+			throws Exception {
+		double[] point = ProvisionStates.somewhereApart();
+		var provision = ProvisionStates.provision(ProvisionStates.uniqueId("outage")).at(point);
+		this.registry.publish(provision.onlyBeds("CRISIS", 5, 1));
+		awaitVersion(provision.id(), 1);
+
+		infra.stopKafka();
+		try {
+			this.mvc
+				.perform(get("/v1/searches").param("lat", String.valueOf(point[0]))
+					.param("lon", String.valueOf(point[1]))
+					.param("regionCode", "CTM")
+					.param("age", "14")
+					.param("bedType", "CRISIS")
+					.param("maxKm", "5"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.candidates[0].provisionId").value(provision.id()));
+		}
+		finally {
+			infra.startKafka();
+		}
+
+		for (int version = 2; version <= 50; version++) {
+			this.registry.publish(provision.version(version).onlyBeds("CRISIS", 5, version % 5));
+		}
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> this.mvc.perform(get("/v1/availability/{id}", provision.id()))
+				.andExpect(jsonPath("$.version").value(50))
+				.andExpect(jsonPath("$.beds[0].available").value(0)));
 	}
 
 	@Test

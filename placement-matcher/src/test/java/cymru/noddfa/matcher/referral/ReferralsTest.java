@@ -295,6 +295,25 @@ class ReferralsTest extends MatcherComponentTest {
 	}
 
 	@Test
+	void a_bed_given_back_is_announced_to_a_referral_waiting_for_it() throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var unit = ProvisionStates.provision(ProvisionStates.uniqueId("last")).at(child[0] + 0.02, child[1]);
+		this.registry.publish(unit);
+		awaitFree(unit.id(), "CRISIS", 1);
+		String first = create(referral(child, "CTM", "CTM-1001"), "team-first");
+		holdBest(first, unit.id());
+		awaitFree(unit.id(), "CRISIS", 0);
+		String waiting = create(referral(child, "CTM", "CTM-1002"), "team-waiting");
+		this.mvc.perform(get("/v1/referrals/{id}", waiting)).andExpect(jsonPath("$.status").value("ESCALATED"));
+
+		this.mvc.perform(post("/v1/referrals/{id}/cancel", first)).andExpect(status().isOk());
+
+		ConsumerRecord<String, String> match = this.events.await(waiting, 3).get(2);
+		assertThat(ReferralEvents.header(match, "ce_type")).isEqualTo("cymru.noddfa.matching.MatchAvailable.v1");
+		assertThat((String) JsonPath.read(match.value(), "$.provisionId")).isEqualTo(unit.id());
+	}
+
+	@Test
 	void a_team_cannot_hold_more_beds_than_its_cap() throws Exception {
 		double[] child = ProvisionStates.somewhereApart();
 		var unit = ProvisionStates.provision(ProvisionStates.uniqueId("cap"))

@@ -76,6 +76,15 @@ class WebhookDeliveryTest extends ServiceTest {
 		assertThat(delivered.get("sourceEventId").asString()).isEqualTo(eventId.toString());
 		assertThat(delivered.get("channel").asString()).isEqualTo("WEBHOOK");
 		assertThat(delivered.get("attempts").asInt()).isEqualTo(1);
+
+		this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("noddfa_notifications_delivery_latency_seconds_count")
+				.contains("noddfa_notifications_attempts_total{channel=\"WEBHOOK\",outcome=\"DELIVERED\"}"));
 	}
 
 	@Test

@@ -52,7 +52,7 @@ class DemoContactsLoader implements ApplicationRunner {
 		log.info("Loaded {} demo contacts", demo.size());
 	}
 
-	private List<Contact> read() {
+	List<Contact> read() {
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
 				new ClassPathResource("demo/contacts.csv").getInputStream(), StandardCharsets.UTF_8))) {
 			return reader.lines().skip(1).filter((line) -> !line.isBlank()).map((line) -> {

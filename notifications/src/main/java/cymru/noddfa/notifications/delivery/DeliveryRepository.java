@@ -73,7 +73,7 @@ public class DeliveryRepository {
 				from due where d.id = due.id
 				returning d.id, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code, d.recipient,
 				          d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index, d.max_attempts,
-				          d.target, d.payload, d.attempts,
+				          d.target, d.payload, d.attempts, d.created_at,
 				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
 				""")
 			.param("limit", limit)
@@ -179,7 +179,7 @@ public class DeliveryRepository {
 	/** A delivery claimed for an attempt, with what the attempt needs. */
 	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
 			String recipient, String channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
-			Integer maxAttempts, String target, String payload, int attempts, String secret) {
+			Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt, String secret) {
 
 	}
 

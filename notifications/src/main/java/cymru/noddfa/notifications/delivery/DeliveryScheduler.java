@@ -19,6 +19,7 @@ import cymru.noddfa.notifications.webhook.WebhookSender;
 import cymru.noddfa.outbox.Outbox;
 import cymru.noddfa.outbox.OutboxMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,8 @@ public class DeliveryScheduler implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final Timer latency;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -89,6 +92,10 @@ public class DeliveryScheduler implements SmartLifecycle {
 		this.retries = properties.retryPolicy();
 		this.clock = clock;
 		this.meters = meters;
+		this.latency = Timer.builder("noddfa.notifications.delivery.latency")
+			.description("from the event's deliveries being queued to the recipient taking the message")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	/** Wakes the scheduler once the current transaction has committed its deliveries. */
@@ -146,6 +153,7 @@ public class DeliveryScheduler implements SmartLifecycle {
 					result.outcome(), result.httpStatus(), result.error());
 			if (result.outcome() == Outcome.DELIVERED) {
 				this.deliveries.delivered(delivery.id(), number, finished);
+				this.latency.record(Duration.between(delivery.createdAt().toInstant(), finished));
 				publish("NotificationDelivered", delivery, number, finished);
 			}
 			else if (result.outcome() == Outcome.FAILED && this.retries.retries(number, delivery.maxAttempts())) {

@@ -70,7 +70,8 @@ class ReferralController {
 	}
 
 	@GetMapping("/v1/referrals")
-	List<ReferralView> referrals(@RequestParam String regionCode, @RequestParam(required = false) ReferralStatus status,
+	List<ReferralView> referrals(@RequestParam(required = false) String regionCode,
+			@RequestParam(required = false) ReferralStatus status,
 			@RequestHeader(name = TEAM, required = false) String team) {
 		if (!this.regions.isKnown(regionCode)) {
 			throw new RejectedInput("regionCode", "unknown-region", regionCode);

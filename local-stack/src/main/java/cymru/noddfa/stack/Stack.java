@@ -73,8 +73,12 @@ public final class Stack implements AutoCloseable {
 								"--noddfa.registry.demo-data.enabled=" + options.demoData())));
 		services.put(MATCHER, service(options, MATCHER, ports.matcher(), "/actuator/health/readiness", common,
 				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("matcher"))));
-		services.put(NOTIFICATIONS, service(options, NOTIFICATIONS, ports.notifications(), "/actuator/health/readiness",
-				common, List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("notifications"))));
+		services.put(NOTIFICATIONS,
+				service(options, NOTIFICATIONS, ports.notifications(), "/actuator/health/readiness", common,
+						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("notifications"),
+								// no mail server runs beside the stack: demo contacts'
+								// emails would only dead-letter
+								"--noddfa.notifications.demo-contacts=false")));
 		services.put(GATEWAY,
 				service(options, GATEWAY, ports.gateway(), "/actuator/health/readiness", common,
 						List.of("--noddfa.gateway.registry-uri=http://127.0.0.1:" + ports.registry(),

@@ -1,10 +1,14 @@
 package cymru.noddfa.gateway;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import cymru.noddfa.testsupport.TestInfrastructure;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class OperationsTests extends GatewayTest {
 
@@ -56,6 +60,20 @@ class OperationsTests extends GatewayTest {
 				"application/vnd.spring-boot.actuator.v3+json");
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void readiness_goes_down_without_redis_and_up_when_it_returns(TestInfrastructure infra) {
+		infra.stopRedis();
+		try {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> client().get("/actuator/health/readiness").statusCode() == 503);
+		}
+		finally {
+			infra.startRedis();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> client().get("/actuator/health/readiness").statusCode() == 200);
 	}
 
 	@Test

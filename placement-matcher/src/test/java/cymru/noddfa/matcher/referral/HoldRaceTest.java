@@ -10,7 +10,7 @@ class HoldRaceTest extends HoldRaces {
 		race(1, 1, 200, (i) -> this.mvc);
 	}
 
-	@RepeatedTest(10)
+	@RepeatedTest(20)
 	void a_thousand_holds_on_a_hundred_beds_across_ten_provisions_take_exactly_a_hundred() throws Exception {
 		race(10, 10, 1000, (i) -> this.mvc);
 	}

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -161,10 +163,20 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void run() {
+		boolean databaseAnswered = true;
 		while (this.running) {
 			try {
 				this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 				this.wakeUps.drainPermits();
+				if (!databaseAnswered) {
+					// a transaction opened against a database that is away fails again on
+					// its
+					// rollback, which Spring logs as an ERROR: ask outside a transaction
+					// first
+					this.jdbc.sql("select 1").query(Integer.class).single();
+					databaseAnswered = true;
+					log.info("Outbox relay reaches its database again; publishing what waited");
+				}
 				while (this.running && publishBatch() == this.properties.batchSize()) {
 					// a full batch means more may be waiting: keep going without sleeping
 				}
@@ -174,8 +186,16 @@ public class OutboxRelay implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				return;
 			}
+			catch (DataAccessException | TransactionException ex) {
+				if (databaseAnswered) {
+					log.warn("Outbox relay cannot reach its database ({}); events wait in the outbox and are "
+							+ "published when it returns", ex.getMessage());
+				}
+				databaseAnswered = false;
+				sleepQuietly(this.properties.pollInterval().multipliedBy(5));
+			}
 			catch (RuntimeException ex) {
-				// the database or broker is away: say so, wait a poll, try again
+				// the broker is away or refused: say so, wait a few polls, try again
 				log.warn("Outbox relay could not publish ({}); retrying", ex.getMessage());
 				sleepQuietly(this.properties.pollInterval().multipliedBy(5));
 			}

@@ -100,6 +100,23 @@ class OutboxRelayTest {
 				"14", "15", "16", "17", "18", "19", "20");
 	}
 
+	@Test
+	void events_written_before_the_database_went_away_leave_once_it_is_back(TestInfrastructure infra) {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		infra.stopKafka();
+		try {
+			this.transactions.executeWithoutResult((tx) -> this.outbox.append(message(topic, "p", "kept")));
+			infra.stopPostgres();
+			infra.startPostgres();
+		}
+		finally {
+			infra.startKafka();
+		}
+
+		assertThat(consume(topic, 1)).extracting(ConsumerRecord::value).contains("kept");
+		await().atMost(Duration.ofSeconds(60)).until(() -> waiting(topic) == 0);
+	}
+
 	private long waiting(String topic) {
 		return this.jdbc.sql("select count(*) from outbox where topic = ? and published_at is null")
 			.param(topic)

@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cymru.noddfa.kit.audit.InvalidAuditQuery;
+import cymru.noddfa.kit.security.AccessRefused;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
@@ -92,6 +96,27 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", ex.getName());
 		problem.setProperty("field", ex.getName());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(InvalidAuditQuery.class)
+	ResponseEntity<ProblemDetail> invalidAuditQuery(InvalidAuditQuery ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", ex.field());
+		problem.setProperty("field", ex.field());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Object-level refusal: the caller is known, the thing asked for is not theirs. */
+	@ExceptionHandler(AccessRefused.class)
+	ResponseEntity<ProblemDetail> accessRefused(AccessRefused ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(Problems.of(this.messages, HttpStatus.FORBIDDEN, "forbidden"));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.body(Problems.of(this.messages, HttpStatus.UNAUTHORIZED, "unauthorized"));
 	}
 
 	@ExceptionHandler(Exception.class)

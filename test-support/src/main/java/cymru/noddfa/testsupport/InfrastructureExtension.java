@@ -8,8 +8,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Starts the shared infrastructure before a test class and points Spring Boot at it
- * through system properties. Each Maven module tests one service in its own JVM, so one
- * database per JVM is all a module ever needs.
+ * through system properties, together with the {@link TestIdentity} every service trusts
+ * in tests. Each Maven module tests one service in its own JVM, so one database per JVM
+ * is all a module ever needs.
  */
 public final class InfrastructureExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -26,6 +27,7 @@ public final class InfrastructureExtension implements BeforeAllCallback, Paramet
 		System.setProperty("spring.datasource.password", infra.jdbcPassword());
 		System.setProperty("spring.data.redis.host", infra.redisHost());
 		System.setProperty("spring.data.redis.port", String.valueOf(infra.redisPort()));
+		TestIdentity.shared().properties().forEach(System::setProperty);
 	}
 
 	@Override

@@ -1,0 +1,57 @@
+package cymru.noddfa.kit.audit;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Records an audited request with its outcome before the answer leaves: the response is
+ * held back until the audit row is written, so a client never sees a change acknowledged
+ * that the trail does not show.
+ */
+public class AuditFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+
+	private final AuditTrail trail;
+
+	public AuditFilter(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.trail.covers(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		try {
+			chain.doFilter(request, held);
+			status = held.getStatus();
+		}
+		finally {
+			try {
+				this.trail.record(request, status);
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not record {} {} ({}) in the audit trail", request.getMethod(),
+						request.getRequestURI(), status, ex);
+				throw ex;
+			}
+			held.copyBodyToResponse();
+		}
+	}
+
+}

@@ -1,0 +1,101 @@
+package cymru.noddfa.kit.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+
+import cymru.noddfa.kit.RequestIdFilter;
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.kit.security.Callers;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The service's audit trail in its own database: writes are recorded with their outcome
+ * before the answer leaves ({@link AuditFilter}), refusals too, and reads of the paths
+ * {@link AuditProperties#readPaths()} names.
+ */
+public class AuditTrail {
+
+	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final List<PathPattern> readPaths;
+
+	public AuditTrail(JdbcClient jdbc, Clock clock, AuditProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.readPaths = properties.readPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+	}
+
+	/** Writes always; reads only of the sensitive paths. */
+	public boolean covers(HttpServletRequest request) {
+		if (WRITES.contains(request.getMethod())) {
+			return true;
+		}
+		PathContainer path = PathContainer.parsePath(request.getRequestURI());
+		return this.readPaths.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+	void record(HttpServletRequest request, int status) {
+		Caller caller = Callers.current().orElse(null);
+		this.jdbc.sql("""
+				insert into audit_event (at, subject, roles, tenant, method, path, query, status, request_id)
+				values (:at, :subject, :roles, :tenant, :method, :path, :query, :status, :requestId)
+				""")
+			.param("at", Timestamp.from(this.clock.instant()))
+			.param("subject", (caller != null) ? caller.subject() : "anonymous")
+			.param("roles", (caller != null) ? caller.roleNames() : "")
+			.param("tenant", (caller != null) ? caller.tenant() : null)
+			.param("method", request.getMethod())
+			.param("path", request.getRequestURI())
+			.param("query", request.getQueryString())
+			.param("status", status)
+			.param("requestId", MDC.get(RequestIdFilter.MDC_KEY))
+			.update();
+	}
+
+	/** A request the role rules refused before it reached the service. */
+	public void recordRefusal(HttpServletRequest request, int status) {
+		if (covers(request)) {
+			record(request, status);
+		}
+	}
+
+	/**
+	 * Newest first, filtered by whichever of subject, path prefix and period are given.
+	 */
+	public List<AuditEntry> find(String subject, String pathPrefix, Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
+				select id, at, subject, roles, tenant, method, path, query, status, request_id
+				from audit_event
+				where (cast(:subject as text) is null or subject = :subject)
+				  and (cast(:path as text) is null or path like :path || '%')
+				  and (cast(:from as timestamptz) is null or at >= :from)
+				  and (cast(:to as timestamptz) is null or at < :to)
+				order by at desc, id desc
+				limit :limit
+				""")
+			.param("subject", subject)
+			.param("path", (pathPrefix != null) ? pathPrefix.replace("%", "\\%").replace("_", "\\_") : null)
+			.param("from", (from != null) ? Timestamp.from(from) : null)
+			.param("to", (to != null) ? Timestamp.from(to) : null)
+			.param("limit", limit)
+			.query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+					rs.getString("subject"), rs.getString("roles"), rs.getString("tenant"), rs.getString("method"),
+					rs.getString("path"), rs.getString("query"), rs.getInt("status"), rs.getString("request_id")))
+			.list();
+	}
+
+}

@@ -1,0 +1,131 @@
+package cymru.noddfa.kit.security;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import cymru.noddfa.kit.audit.AuditFilter;
+import cymru.noddfa.kit.audit.AuditTrail;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every HTTP service checks the token again (DESIGN §5): signature by the issuer's key
+ * (RS256 only, so {@code alg=none} and HMAC tricks fail), issuer, audience and expiry.
+ * Probes and the API description are open; other actuator endpoints and the audit trail
+ * are for admins; each service's {@link AccessRules} say who may call its endpoints; any
+ * request no rule allows is refused, so a new endpoint is closed until someone decides.
+ * Stateless: no session, no CSRF token (there is no cookie to forge).
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ServiceSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder jwtDecoder, MessageSource messages,
+			ObjectProvider<AccessRules> serviceRules, ObjectProvider<AuditTrail> auditTrail) throws Exception {
+		ProblemResponses problems = new ProblemResponses(messages);
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					(ex instanceof InvalidBearerTokenException) ? "Bearer error=\"invalid_token\"" : "Bearer");
+			problems.send(request, response, HttpStatus.UNAUTHORIZED, "unauthorized");
+		};
+		AuditTrail audit = auditTrail.getIfAvailable();
+		AccessDeniedHandler forbidden = (request, response, ex) -> {
+			problems.send(request, response, HttpStatus.FORBIDDEN, "forbidden");
+			if (audit != null) {
+				audit.recordRefusal(request, HttpStatus.FORBIDDEN.value());
+			}
+		};
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden)
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())))
+			.authorizeHttpRequests((rules) -> {
+				rules.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+				rules.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
+					.permitAll();
+				rules.requestMatchers("/actuator/**", "/v1/audit", "/v1/audit/**").hasRole(Role.ADMIN.name());
+				serviceRules.orderedStream().forEach((service) -> service.apply(rules));
+				rules.anyRequest().denyAll();
+			});
+		if (audit != null) {
+			http.addFilterAfter(new AuditFilter(audit), AuthorizationFilter.class);
+		}
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SecurityProperties security) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(validator(security.issuer(), security.audience()));
+		return decoder;
+	}
+
+	/** Spring checks no audience unless told to. */
+	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience)));
+	}
+
+	@Bean
+	WebMvcConfigurer callerArguments() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+		};
+	}
+
+	private static JwtAuthenticationConverter rolesAsAuthorities() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> Callers.of(jwt)
+			.roles()
+			.stream()
+			.map((role) -> new SimpleGrantedAuthority(role.authority()))
+			.map(org.springframework.security.core.GrantedAuthority.class::cast)
+			.toList());
+		return converter;
+	}
+
+}

@@ -66,15 +66,19 @@ public final class Stack implements AutoCloseable {
 				"--spring.data.redis.host=" + infra.redis().host(), "--spring.data.redis.port=" + infra.redis().port(),
 				"--spring.datasource.username=" + PostgresServer.USER,
 				"--spring.datasource.password=" + PostgresServer.PASSWORD));
+		// the services check every token again, against the gateway's development issuer
+		List<String> trusted = new ArrayList<>(common);
+		trusted.addAll(List.of("--noddfa.security.jwk-set-uri=http://127.0.0.1:" + ports.gateway() + "/dev-auth/jwks",
+				"--noddfa.security.issuer=http://localhost:" + ports.gateway() + "/dev-auth"));
 		Map<String, ServiceProcess> services = new LinkedHashMap<>();
 		services.put(REGISTRY,
-				service(options, REGISTRY, ports.registry(), "/actuator/health/readiness", common,
+				service(options, REGISTRY, ports.registry(), "/actuator/health/readiness", trusted,
 						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("registry"),
 								"--noddfa.registry.demo-data.enabled=" + options.demoData())));
-		services.put(MATCHER, service(options, MATCHER, ports.matcher(), "/actuator/health/readiness", common,
+		services.put(MATCHER, service(options, MATCHER, ports.matcher(), "/actuator/health/readiness", trusted,
 				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("matcher"))));
 		services.put(NOTIFICATIONS,
-				service(options, NOTIFICATIONS, ports.notifications(), "/actuator/health/readiness", common,
+				service(options, NOTIFICATIONS, ports.notifications(), "/actuator/health/readiness", trusted,
 						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("notifications"),
 								// no mail server runs beside the stack: demo contacts'
 								// emails would only dead-letter

@@ -18,12 +18,25 @@ final class Api {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http;
 
 	private final String baseUrl;
 
+	private final String token;
+
 	Api(String baseUrl) {
+		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), baseUrl, null);
+	}
+
+	private Api(HttpClient http, String baseUrl, String token) {
+		this.http = http;
 		this.baseUrl = baseUrl;
+		this.token = token;
+	}
+
+	/** The same client, sending this bearer token on every request. */
+	Api as(String bearerToken) {
+		return new Api(this.http, this.baseUrl, bearerToken);
 	}
 
 	Response get(String path) {
@@ -32,6 +45,10 @@ final class Api {
 
 	Response post(String path, Object body) {
 		return send(HttpRequest.newBuilder(uri(path)).POST(body(body)), Map.of());
+	}
+
+	Response post(String path, Object body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(body(body)), headers);
 	}
 
 	Response put(String path, Object body, Map<String, String> headers) {
@@ -53,6 +70,9 @@ final class Api {
 
 	private Response send(HttpRequest.Builder request, Map<String, String> headers) {
 		request.timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json");
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
 		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

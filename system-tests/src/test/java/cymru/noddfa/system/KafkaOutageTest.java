@@ -22,12 +22,20 @@ class KafkaOutageTest {
 
 	static Stack stack;
 
-	static Api api;
+	static Api admin;
+
+	static Api provider;
+
+	static Api crisisTeam;
 
 	@BeforeAll
 	static void startTheStack() {
 		stack = RunningStack.get();
-		api = new Api(stack.gatewayUrl());
+		Api anonymous = new Api(stack.gatewayUrl());
+		DevTokens tokens = new DevTokens(anonymous);
+		admin = anonymous.as(tokens.admin());
+		provider = anonymous.as(tokens.provider(Provisions.PROVIDER));
+		crisisTeam = anonymous.as(tokens.crisisTeam("CTM"));
 	}
 
 	@Test
@@ -36,7 +44,8 @@ class KafkaOutageTest {
 		Map<String, String> etags = new HashMap<>();
 		for (int i = 0; i < 5; i++) {
 			String id = Provisions.newId("outage");
-			Api.Response created = api.post("/api/registry/v1/provisions", Provisions.crisisUnitNearBridgend(id, 8, 8));
+			Api.Response created = admin.post("/api/registry/v1/provisions",
+					Provisions.crisisUnitNearBridgend(id, 8, 8));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 			ids.add(id);
 			etags.put(id, created.header("ETag"));
@@ -48,7 +57,7 @@ class KafkaOutageTest {
 		try {
 			for (int change = 0; change < 50; change++) {
 				String id = ids.get(change % ids.size());
-				Api.Response written = api.put("/api/registry/v1/provisions/" + id + "/vacancies/CRISIS",
+				Api.Response written = provider.put("/api/registry/v1/provisions/" + id + "/vacancies/CRISIS",
 						Provisions.vacancy(8, (change * 3) % 9), Map.of("If-Match", etags.get(id)));
 				assertThat(written.status()).as(written.toString()).isEqualTo(200);
 				etags.put(id, written.header("ETag"));
@@ -72,8 +81,8 @@ class KafkaOutageTest {
 
 	/** The matcher's read model holds exactly what the registry's database holds. */
 	private static boolean readModelMatches(String id) {
-		Api.Response registry = api.get("/api/registry/v1/provisions/" + id);
-		Api.Response matcher = api.get("/api/matching/v1/availability/" + id);
+		Api.Response registry = crisisTeam.get("/api/registry/v1/provisions/" + id);
+		Api.Response matcher = crisisTeam.get("/api/matching/v1/availability/" + id);
 		if (registry.status() != 200 || matcher.status() != 200) {
 			return false;
 		}

@@ -7,6 +7,9 @@ import java.util.UUID;
 /** Request bodies for provisions, as a provider's app would send them. */
 final class Provisions {
 
+	/** The provider every journey's provisions belong to. */
+	static final String PROVIDER = "ctm-partnership";
+
 	private Provisions() {
 	}
 
@@ -16,7 +19,7 @@ final class Provisions {
 
 	/** A 24/7 crisis unit a few hundred metres from Bridgend town centre. */
 	static Map<String, Object> crisisUnitNearBridgend(String id, int crisisBeds, int free) {
-		return Map.ofEntries(Map.entry("id", id), Map.entry("providerId", "ctm-partnership"),
+		return Map.ofEntries(Map.entry("id", id), Map.entry("providerId", PROVIDER),
 				Map.entry("name", "Journey test unit " + id), Map.entry("kind", "CRISIS_UNIT"),
 				Map.entry("regionCode", "CTM"), Map.entry("localAuthority", "Bridgend"),
 				Map.entry("location", Map.of("lat", 51.5080, "lon", -3.5850)),

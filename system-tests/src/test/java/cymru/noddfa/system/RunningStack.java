@@ -38,8 +38,13 @@ final class RunningStack {
 						// the test
 						List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
 						// the journeys poll far faster than a person clicks
-						Map.of(Stack.GATEWAY, List.of("--noddfa.gateway.rate-limit.anonymous.per-second=2000",
-								"--noddfa.gateway.rate-limit.anonymous.burst=4000")));
+						Map.of(Stack.GATEWAY,
+								List.of("--noddfa.gateway.rate-limit.anonymous.per-second=2000",
+										"--noddfa.gateway.rate-limit.anonymous.burst=4000",
+										"--noddfa.gateway.rate-limit.user.per-second=2000",
+										"--noddfa.gateway.rate-limit.user.burst=4000",
+										"--noddfa.gateway.rate-limit.client-ip.per-second=4000",
+										"--noddfa.gateway.rate-limit.client-ip.burst=8000")));
 				stack = Stack.start(options, Duration.ofSeconds(180));
 				Stack started = stack;
 				Runtime.getRuntime().addShutdownHook(new Thread(started::close, "system-test-stack-stop"));

@@ -29,19 +29,27 @@ class WalkingSkeletonJourneyTest {
 
 	static Stack stack;
 
-	static Api api;
+	static Api admin;
+
+	static Api provider;
+
+	static Api crisisTeam;
 
 	@BeforeAll
 	static void startTheStack() {
 		stack = RunningStack.get();
-		api = new Api(stack.gatewayUrl());
+		Api anonymous = new Api(stack.gatewayUrl());
+		DevTokens tokens = new DevTokens(anonymous);
+		admin = anonymous.as(tokens.admin());
+		provider = anonymous.as(tokens.provider(Provisions.PROVIDER));
+		crisisTeam = anonymous.as(tokens.crisisTeam("CTM"));
 	}
 
 	@Test
 	void a_free_crisis_bed_near_bridgend_is_found_within_two_seconds_and_disappears_when_taken() {
 		String id = Provisions.newId("bridgend-journey");
 
-		Api.Response created = api.post("/api/registry/v1/provisions", Provisions.crisisUnitNearBridgend(id, 1, 1));
+		Api.Response created = admin.post("/api/registry/v1/provisions", Provisions.crisisUnitNearBridgend(id, 1, 1));
 		long writtenAt = System.nanoTime();
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
@@ -54,7 +62,7 @@ class WalkingSkeletonJourneyTest {
 		assertThat(found.get("inRegion").asBoolean()).isTrue();
 		System.out.printf("New vacancy visible in search %d ms after the write%n", visibleAfterMs);
 
-		Api.Response taken = api.put("/api/registry/v1/provisions/" + id + "/vacancies/CRISIS",
+		Api.Response taken = provider.put("/api/registry/v1/provisions/" + id + "/vacancies/CRISIS",
 				Provisions.vacancy(1, 0), Map.of("If-Match", created.header("ETag")));
 		assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
 
@@ -64,12 +72,12 @@ class WalkingSkeletonJourneyTest {
 	@Test
 	void a_referral_reaches_a_subscribed_webhook_and_the_delivery_is_recorded() throws Exception {
 		try (WebhookReceiver webhook = new WebhookReceiver()) {
-			Api.Response subscription = api.post("/api/notifications/v1/subscriptions",
+			Api.Response subscription = crisisTeam.post("/api/notifications/v1/subscriptions",
 					Map.of("regionCode", "CTM", "eventTypes", List.of("ReferralCreated"), "channel", "WEBHOOK", "url",
 							webhook.url("/crisis-team")));
 			assertThat(subscription.status()).as(subscription.toString()).isEqualTo(201);
 
-			Api.Response referral = api.post("/api/matching/v1/referrals",
+			Api.Response referral = crisisTeam.post("/api/matching/v1/referrals",
 					Map.of("reference", "CTM-" + System.nanoTime() % 100000, "regionCode", "CTM", "age", 14, "sex",
 							"FEMALE", "needs", List.of("MH_CRISIS"), "currentSetting", "A_AND_E", "place", "Bridgend",
 							"bedType", "CRISIS"));
@@ -87,14 +95,14 @@ class WalkingSkeletonJourneyTest {
 			assertThat(cloudEventId).isNotBlank();
 
 			await().atMost(Duration.ofSeconds(10)).until(() -> deliveredRecords(cloudEventId) == 1);
-			Api.Response log = api.get("/api/notifications/v1/notifications?referral=" + referralId);
+			Api.Response log = crisisTeam.get("/api/notifications/v1/notifications?referral=" + referralId);
 			assertThat(log.status()).as(log.toString()).isEqualTo(200);
 			assertThat(log.body()).contains(cloudEventId);
 		}
 	}
 
 	private static Optional<JsonNode> candidate(String provisionId) {
-		Api.Response search = api.get(SEARCH_FROM_BRIDGEND);
+		Api.Response search = crisisTeam.get(SEARCH_FROM_BRIDGEND);
 		assertThat(search.status()).as(search.toString()).isEqualTo(200);
 		for (JsonNode candidate : search.json().get("candidates")) {
 			if (candidate.get("provisionId").asString().equals(provisionId)) {

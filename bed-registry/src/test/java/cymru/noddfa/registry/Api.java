@@ -11,17 +11,38 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP against the running service, so tests see exactly what a client sees. */
+/**
+ * Plain HTTP against the running service, so tests see exactly what a client sees. Each
+ * client sends one caller's bearer token (or none: {@link #anonymous()}).
+ */
 public final class Api {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String base;
 
+	private final String token;
+
+	/** A client with no token. */
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	private Api(String base, String token) {
+		this.base = base;
+		this.token = token;
+	}
+
+	/** The same service, called with this bearer token. */
+	public Api as(String bearerToken) {
+		return new Api(this.base, bearerToken);
+	}
+
+	/** The same service, called without a token. */
+	public Api anonymous() {
+		return new Api(this.base, null);
 	}
 
 	public Response get(String path, String... headers) {
@@ -47,11 +68,14 @@ public final class Api {
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
+		if (this.token != null) {
+			request.header("Authorization", "Bearer " + this.token);
+		}
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response);
 		}
 		catch (IOException ex) {

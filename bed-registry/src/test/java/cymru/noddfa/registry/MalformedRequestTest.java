@@ -53,6 +53,7 @@ class MalformedRequestTest extends RegistryComponentTest {
 		String body = "{\"name\": \"" + "x".repeat(200_000) + "\"}";
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/provisions"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + identity.admin())
 			.POST(HttpRequest.BodyPublishers
 				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
 			.build();

@@ -13,7 +13,8 @@ class ProvisionApiTest extends RegistryComponentTest {
 	void a_provider_creates_a_provision_and_reads_it_back_with_its_version_as_etag() {
 		String id = unique("bridgend");
 
-		Api.Response created = this.api.post("/v1/provisions", provision(id, "ctm-partnership"));
+		Api.Response created = as(identity.provider("ctm-partnership")).post("/v1/provisions",
+				provision(id, "ctm-partnership"));
 
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(created.header("Location")).endsWith("/v1/provisions/" + id);
@@ -25,8 +26,8 @@ class ProvisionApiTest extends RegistryComponentTest {
 		assertThat(body.get("vacancies").get(0).get("bedType").asString()).isEqualTo("CRISIS");
 		assertThat(body.get("vacancies").get(0).get("available").asInt()).isEqualTo(1);
 
-		Api.Response read = this.api.get("/v1/provisions/" + id);
-		assertThat(read.status()).isEqualTo(200);
+		Api.Response read = as(identity.crisisTeam("BCU")).get("/v1/provisions/" + id);
+		assertThat(read.status()).as("anyone in a role reads availability everywhere").isEqualTo(200);
 		assertThat(read.etag()).isEqualTo("\"1\"");
 		assertThat(read.json()).isEqualTo(body);
 	}
@@ -148,10 +149,14 @@ class ProvisionApiTest extends RegistryComponentTest {
 	}
 
 	@Test
-	void the_openapi_description_is_served() {
-		Api.Response docs = this.api.get("/v3/api-docs");
+	void the_openapi_description_is_served_openly_and_names_the_bearer_token_not_a_caller_parameter() {
+		Api.Response docs = this.api.anonymous().get("/v3/api-docs");
 
 		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+			.isEqualTo("bearer");
+		assertThat(docs.json().get("paths").get("/v1/provisions/{id}").get("put").get("responses").has("403")).isTrue();
+		assertThat(docs.body()).doesNotContain("X-Actor", "\"caller\"");
 		assertThat(docs.json().get("paths").has("/v1/provisions/{id}/vacancies/{bedType}")).isTrue();
 		assertThat(docs.body()).contains("bridgend-hub");
 		assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Noddfa bed registry");

@@ -3,6 +3,7 @@ package cymru.noddfa.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import cymru.noddfa.testsupport.TestIdentity.Caller;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -82,18 +83,18 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 		String id = unique("history");
 		create(id);
 		String path = "/v1/provisions/" + id;
+		Caller provider = Caller.provider("test-provider");
+		Api firstLead = as(identity.token(provider.as("shift-lead-1")));
+		Api secondLead = as(identity.token(provider.as("shift-lead-2")));
 
-		Api.Response paused = this.api.post(path + "/pause", "{\"reason\": \"staffing\"}", "X-Actor", "shift-lead-1");
+		Api.Response paused = firstLead.post(path + "/pause", "{\"reason\": \"staffing\"}");
 		assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
 		assertThat(paused.json().get("status").asString()).isEqualTo("PAUSED");
 		assertThat(paused.json().get("statusReason").asString()).isEqualTo("staffing");
-		assertThat(this.api.post(path + "/pause", "{\"reason\": \"again\"}").status()).isEqualTo(409);
+		assertThat(firstLead.post(path + "/pause", "{\"reason\": \"again\"}").status()).isEqualTo(409);
 
-		assertThat(this.api.post(path + "/reopen", null, "X-Actor", "shift-lead-2").json().get("status").asString())
-			.isEqualTo("OPEN");
-		assertThat(this.api
-			.put(path + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 0}", "If-Match", "\"3\"", "X-Actor",
-					"shift-lead-2")
+		assertThat(secondLead.post(path + "/reopen", null).json().get("status").asString()).isEqualTo("OPEN");
+		assertThat(secondLead.put(path + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 0}", "If-Match", "\"3\"")
 			.status()).isEqualTo(200);
 		Api.Response closed = this.api.post(path + "/close", "{\"reason\": \"decommissioned\"}", "If-Match", "\"4\"");
 		assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
@@ -105,8 +106,10 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 		items.forEach((item) -> changes.add(item.get("change").asString()));
 		assertThat(changes).containsExactly("CREATED", "VACANCY_SET", "PAUSED", "REOPENED", "VACANCY_SET", "CLOSED");
 
+		assertThat(items.get(0).get("actor").asString()).isEqualTo("test:admin");
 		JsonNode pause = items.get(2);
 		assertThat(pause.get("actor").asString()).isEqualTo("shift-lead-1");
+		assertThat(items.get(3).get("actor").asString()).isEqualTo("shift-lead-2");
 		assertThat(pause.get("version").asLong()).isEqualTo(2);
 		assertThat(pause.get("at").asString()).isNotBlank();
 		assertThat(pause.get("before").get("status").asString()).isEqualTo("OPEN");
@@ -117,7 +120,8 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 		assertThat(bedTaken.get("bedType").asString()).isEqualTo("CRISIS");
 		assertThat(bedTaken.get("before").get("available").asInt()).isEqualTo(1);
 		assertThat(bedTaken.get("after").get("available").asInt()).isEqualTo(0);
-		assertThat(items.get(5).get("actor").asString()).isEqualTo("anonymous");
+		assertThat(bedTaken.get("actor").asString()).isEqualTo("shift-lead-2");
+		assertThat(items.get(5).get("actor").asString()).as("closed by an admin").isEqualTo("test:admin");
 
 		JsonNode second = this.api.get(path + "/history?page=1&size=4").json();
 		assertThat(second.get("totalItems").asLong()).isEqualTo(6);

@@ -36,14 +36,19 @@ class ReadinessTest extends RegistryComponentTest {
 	}
 
 	@Test
-	void liveness_prometheus_and_readiness_are_exposed() {
-		assertThat(this.api.get("/actuator/health/liveness").status()).isEqualTo(200);
-		assertThat(this.api.get("/actuator/prometheus").body()).contains("noddfa_outbox_published");
+	void probes_are_open_and_metrics_are_for_admins_only() {
+		Api anonymous = this.api.anonymous();
+		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
 		assertThat(readiness().body()).contains("\"UP\"");
+
+		assertThat(this.api.get("/actuator/prometheus").body()).contains("noddfa_outbox_published");
+		assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+		assertThat(as(identity.provider("test-provider")).get("/actuator/prometheus").status()).isEqualTo(403);
+		assertThat(as(identity.crisisTeam("CTM")).get("/actuator/info").status()).isEqualTo(403);
 	}
 
 	private Api.Response readiness() {
-		return this.api.get("/actuator/health/readiness");
+		return this.api.anonymous().get("/actuator/health/readiness");
 	}
 
 }

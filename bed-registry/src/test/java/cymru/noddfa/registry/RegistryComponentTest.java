@@ -2,6 +2,7 @@ package cymru.noddfa.registry;
 
 import java.util.UUID;
 
+import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -11,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The registry as a running service on real PostgreSQL and Kafka. Every component test
- * extends this, so they all share one Spring context; each keeps to its own ids.
+ * The registry as a running service on real PostgreSQL and Kafka, trusting the test
+ * issuer's real tokens. Every component test extends this, so they all share one Spring
+ * context; each keeps to its own ids.
  */
 @WithInfrastructure(database = "registry")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -26,11 +28,22 @@ public abstract class RegistryComponentTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	protected static final TestIdentity identity = TestIdentity.shared();
+
+	/**
+	 * Calls as an admin, who may do everything here; tests about access pick their
+	 * caller.
+	 */
 	protected Api api;
 
 	@BeforeEach
 	void connect() {
-		this.api = new Api(this.port);
+		this.api = new Api(this.port).as(identity.admin());
+	}
+
+	/** Calls with this bearer token. */
+	protected Api as(String token) {
+		return this.api.as(token);
 	}
 
 	/** An id no other test uses. */

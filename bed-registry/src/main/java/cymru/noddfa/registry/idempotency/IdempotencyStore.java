@@ -44,11 +44,13 @@ public class IdempotencyStore {
 	}
 
 	/**
-	 * Runs the write once per key.
+	 * Runs the write once per caller and key.
+	 * @param caller who sends the key (the token's subject); keys of different callers
+	 * never meet
 	 * @param key the client's {@code Idempotency-Key}, or null to just run the write
 	 * @param request what identifies the request (method, path, preconditions, body)
 	 */
-	public StoredResponse once(String key, String request, Supplier<StoredResponse> write) {
+	public StoredResponse once(String caller, String key, String request, Supplier<StoredResponse> write) {
 		if (key == null) {
 			return write.get();
 		}
@@ -58,26 +60,29 @@ public class IdempotencyStore {
 		String hash = sha256(request);
 		return this.transactions.execute((tx) -> {
 			int claimed = this.jdbc.sql("""
-					insert into idempotency_key (idempotency_key, request_hash, created_at) values (?, ?, now())
-					on conflict (idempotency_key) do nothing
-					""").params(key, hash).update();
+					insert into idempotency_key (caller, idempotency_key, request_hash, created_at)
+					values (?, ?, ?, now())
+					on conflict (caller, idempotency_key) do nothing
+					""").params(caller, key, hash).update();
 			if (claimed == 0) {
-				return replay(key, hash);
+				return replay(caller, key, hash);
 			}
 			StoredResponse response = write.get();
 			this.jdbc.sql("""
-					update idempotency_key set status = ?, etag = ?, location = ?, body = ? where idempotency_key = ?
-					""").params(response.status(), response.etag(), response.location(), response.body(), key).update();
+					update idempotency_key set status = ?, etag = ?, location = ?, body = ?
+					where caller = ? and idempotency_key = ?
+					""")
+				.params(response.status(), response.etag(), response.location(), response.body(), caller, key)
+				.update();
 			return response;
 		});
 	}
 
-	private StoredResponse replay(String key, String hash) {
-		Stored stored = this.jdbc
-			.sql("select request_hash, status, etag, location, body from idempotency_key where idempotency_key = ?")
-			.param(key)
-			.query(Stored.class)
-			.single();
+	private StoredResponse replay(String caller, String key, String hash) {
+		Stored stored = this.jdbc.sql("""
+				select request_hash, status, etag, location, body from idempotency_key
+				where caller = ? and idempotency_key = ?
+				""").params(caller, key).query(Stored.class).single();
 		if (!stored.requestHash().equals(hash)) {
 			throw new IdempotencyKeyReused();
 		}

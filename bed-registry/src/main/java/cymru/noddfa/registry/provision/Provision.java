@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.provision.HistoryEntry.Change;
 import cymru.noddfa.registry.provision.HistoryEntry.Counts;
 import cymru.noddfa.registry.provision.HistoryEntry.StatusOf;
@@ -64,6 +65,14 @@ public final class Provision {
 	public static Provision restore(ProvisionId id, long version, ProvisionDetails details, ProvisionStatus status,
 			String statusReason, Collection<Vacancy> vacancies, Instant updatedAt) {
 		return new Provision(id, version, details, status, statusReason, vacancies, updatedAt);
+	}
+
+	/**
+	 * Its provider's staff or an admin; nobody else changes it or reads its history.
+	 * Asked of the provision as stored, never of an id or provider in the request.
+	 */
+	public void requireKeeper(Caller caller) {
+		this.details.requireKeeper(caller);
 	}
 
 	public void update(ProvisionDetails details, List<VacancyCount> vacancies, String by, Instant at) {

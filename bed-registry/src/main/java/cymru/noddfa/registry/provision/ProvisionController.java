@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.RegistryProperties;
 import cymru.noddfa.registry.idempotency.IdempotencyStore;
 import cymru.noddfa.registry.idempotency.StoredResponse;
@@ -40,20 +41,22 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Providers keep their provisions and vacancies true. Writes answer with the provision's
  * whole new state and its version as the ETag; {@code If-Match} guards against lost
- * updates and {@code Idempotency-Key} makes a retry safe.
+ * updates and {@code Idempotency-Key} makes a retry safe. Who may call what is in
+ * {@link ProvisionAccessConfiguration}; whether a provider keeps the provision it names
+ * is asked of the stored provision, under its row lock, and the history records the
+ * token's subject as the actor.
  */
 @RestController
 @RequestMapping(path = "/v1/provisions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "provisions", description = "Provisions, their vacancies per bed type, status and history")
 class ProvisionController {
 
-	static final String ACTOR = "X-Actor";
-
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+	private static final String KEEPER = "Admins, or staff of the provider the stored provision belongs to "
+			+ "(403 for anyone else).";
 
-	private static final Pattern SANE_ACTOR = Pattern.compile("[A-Za-z0-9._@:-]{1,100}");
+	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
 	private static final String PROVISION_EXAMPLE = """
 			{"id": "bridgend-hub", "providerId": "ctm-partnership", "name": "Bridgend Integrated Residential Hub",
@@ -85,20 +88,21 @@ class ProvisionController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a provision, optionally with its vacancies",
+			description = "Admins, or staff of the provider the body's providerId names (403 for another provider).",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = PROVISION_EXAMPLE))))
 	@ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
 			content = @Content(schema = @Schema(implementation = ProvisionState.class)))
 	ResponseEntity<String> create(@RequestBody ProvisionRequest request,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
-		String by = actor(actor);
-		return respond(this.idempotency.once(key, fingerprint(http, null, request), () -> {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
+		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, null, request), () -> {
 			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
+			details.requireKeeper(caller);
 			List<VacancyCount> vacancies = request.vacancyCounts();
 			ProvisionId id = (request.id() != null) ? new ProvisionId(request.id()) : ProvisionId.generate();
 			Provision provision = this.provisions
-				.create(Provision.create(id, details, vacancies, by, ProvisionStore.now()));
+				.create(Provision.create(id, details, vacancies, caller.subject(), ProvisionStore.now()));
 			URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{id}")
 				.buildAndExpand(id.value())
@@ -108,7 +112,8 @@ class ProvisionController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List provisions, filtered and paged, ordered by id")
+	@Operation(summary = "List provisions, filtered and paged, ordered by id",
+			description = "Any role: everyone in a role sees availability everywhere.")
 	ProvisionPage list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) ProvisionKind kind, @RequestParam(required = false) BedType bedType,
 			@Parameter(description = "need codes that must all be met") @RequestParam(
@@ -130,7 +135,7 @@ class ProvisionController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One provision with its vacancies; the ETag is its version",
-			description = "With If-None-Match set to the ETag held, answers 304 while nothing changed.")
+			description = "Any role. With If-None-Match set to the ETag held, answers 304 while nothing changed.")
 	ResponseEntity<ProvisionState> get(@PathVariable String id, WebRequest request) {
 		Provision provision = this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id));
 		if (request.checkNotModified(etag(provision.version()))) {
@@ -141,28 +146,31 @@ class ProvisionController {
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace a provision's description (and, if given, vacancies); needs If-Match",
+			description = KEEPER + " A provider cannot move a provision to another providerId (403).",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = PROVISION_EXAMPLE))))
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
 	ResponseEntity<String> update(@PathVariable String id, @RequestBody ProvisionRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
-		String by = actor(actor);
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		long expected = requiredVersion(ifMatch);
-		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, request), () -> {
+		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, request), () -> {
 			if (request.id() != null && !request.id().equals(id)) {
 				throw new InvalidValue("id", "id-mismatch", request.id());
 			}
 			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
 			List<VacancyCount> vacancies = request.vacancyCounts();
-			return answer(200, this.provisions.change(id, expected,
-					(provision, at) -> provision.update(details, vacancies, by, at)), null);
+			return answer(200, this.provisions.change(id, caller, expected, (provision, at) -> {
+				// a provider keeps its provisions; it cannot hand one to another provider
+				details.requireKeeper(caller);
+				provision.update(details, vacancies, caller.subject(), at);
+			}), null);
 		}));
 	}
 
 	@PutMapping(path = "/{id}/vacancies/{bedType}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Set the total and available beds of one type; needs If-Match",
+	@Operation(summary = "Set the total and available beds of one type; needs If-Match", description = KEEPER,
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = "{\"total\": 3, \"available\": 1}"))))
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
@@ -171,74 +179,78 @@ class ProvisionController {
 	ResponseEntity<String> setVacancy(@PathVariable String id, @PathVariable BedType bedType,
 			@RequestBody VacancyRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
-		String by = actor(actor);
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		long expected = requiredVersion(ifMatch);
-		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, request), () -> {
+		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, request), () -> {
 			int total = request.validTotal();
 			int available = request.validAvailable();
-			return answer(200, this.provisions.change(id, expected,
-					(provision, at) -> provision.setVacancy(bedType, total, available, by, at)), null);
+			return answer(200,
+					this.provisions.change(id, caller, expected,
+							(provision, at) -> provision.setVacancy(bedType, total, available, caller.subject(), at)),
+					null);
 		}));
 	}
 
 	@PostMapping("/{id}/confirmations")
 	@Operation(summary = "Still accurate: confirm one bed type's counts (or all) without changing them",
+			description = KEEPER,
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
 					content = @Content(examples = @ExampleObject(value = "{\"bedType\": \"CRISIS\"}"))))
 	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProvisionState.class)))
 	ResponseEntity<String> confirm(@PathVariable String id, @RequestBody(required = false) ConfirmationRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		ConfirmationRequest confirmation = (request != null) ? request : ConfirmationRequest.ALL;
-		return statusLike(id, ifMatch, key, actor, http, confirmation,
+		return statusLike(id, ifMatch, key, caller, http, confirmation,
 				(provision, by, at) -> provision.confirm(confirmation.bedType(), by, at));
 	}
 
 	@PostMapping("/{id}/pause")
-	@Operation(summary = "Pause an open provision with a reason, e.g. staffing",
+	@Operation(summary = "Pause an open provision with a reason, e.g. staffing", description = KEEPER,
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = "{\"reason\": \"staffing\"}"))))
 	ResponseEntity<String> pause(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, actor, http, status,
+		return statusLike(id, ifMatch, key, caller, http, status,
 				(provision, by, at) -> provision.pause(status.reason(), by, at));
 	}
 
 	@PostMapping("/{id}/reopen")
-	@Operation(summary = "Reopen a paused provision")
+	@Operation(summary = "Reopen a paused provision", description = KEEPER)
 	ResponseEntity<String> reopen(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, actor, http, status,
+		return statusLike(id, ifMatch, key, caller, http, status,
 				(provision, by, at) -> provision.reopen(status.reason(), by, at));
 	}
 
 	@PostMapping("/{id}/close")
-	@Operation(summary = "Close a provision for good, with a reason",
+	@Operation(summary = "Close a provision for good, with a reason", description = KEEPER,
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = "{\"reason\": \"service decommissioned\"}"))))
 	ResponseEntity<String> close(@PathVariable String id, @RequestBody(required = false) StatusRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-			@RequestHeader(name = ACTOR, required = false) String actor, HttpServletRequest http) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
 		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, actor, http, status,
+		return statusLike(id, ifMatch, key, caller, http, status,
 				(provision, by, at) -> provision.close(status.reason(), by, at));
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Every vacancy and status change: who, when, before, after; oldest first, paged")
+	@Operation(summary = "Every vacancy and status change: who, when, before, after; oldest first, paged",
+			description = KEEPER)
 	ProvisionHistory history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size) {
+			@RequestParam(defaultValue = "100") int size, Caller caller) {
 		checkPage(page, size);
+		this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id)).requireKeeper(caller);
 		return this.provisions.history(id, page, size).orElseThrow(() -> new ProvisionNotFound(id));
 	}
 
@@ -252,12 +264,12 @@ class ProvisionController {
 	}
 
 	/** Writes whose If-Match is optional: a one-tap confirmation or status change. */
-	private ResponseEntity<String> statusLike(String id, String ifMatch, String key, String actor,
+	private ResponseEntity<String> statusLike(String id, String ifMatch, String key, Caller caller,
 			HttpServletRequest http, Object body, ActorChange change) {
-		String by = actor(actor);
 		Long expected = (ifMatch != null) ? version(ifMatch) : null;
-		return respond(this.idempotency.once(key, fingerprint(http, ifMatch, body), () -> answer(200,
-				this.provisions.change(id, expected, (provision, at) -> change.apply(provision, by, at)), null)));
+		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, body),
+				() -> answer(200, this.provisions.change(id, caller, expected,
+						(provision, at) -> change.apply(provision, caller.subject(), at)), null)));
 	}
 
 	private StoredResponse answer(int status, Provision provision, String location) {
@@ -297,17 +309,6 @@ class ProvisionController {
 			throw new InvalidValue(HttpHeaders.IF_MATCH, "invalid-etag", ifMatch);
 		}
 		return Long.parseLong(matcher.group(1));
-	}
-
-	/** Who made the change, until identity arrives with the gateway. */
-	private static String actor(String header) {
-		if (header == null) {
-			return "anonymous";
-		}
-		if (!SANE_ACTOR.matcher(header).matches()) {
-			throw new InvalidValue(ACTOR, "invalid-actor");
-		}
-		return header;
 	}
 
 	@FunctionalInterface

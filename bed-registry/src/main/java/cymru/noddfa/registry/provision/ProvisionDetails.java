@@ -2,6 +2,9 @@ package cymru.noddfa.registry.provision;
 
 import java.util.List;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
+
 /**
  * What a provision is and whom it can take: everything a provider describes once and
  * changes rarely, as opposed to its status and vacancies.
@@ -18,6 +21,16 @@ public record ProvisionDetails(String providerId, String name, ProvisionKind kin
 			if (needsMet.contains(exclusions.get(i))) {
 				throw new InvalidValue("exclusions[" + i + "]", "need-also-excluded", exclusions.get(i));
 			}
+		}
+	}
+
+	/**
+	 * Only an admin, or staff of the provider these details name, may hold a provision
+	 * like this (DESIGN §5): creating it, or moving it to this provider.
+	 */
+	public void requireKeeper(Caller caller) {
+		if (!caller.isAdmin() && !caller.actsForProvider(this.providerId)) {
+			throw new AccessRefused("provision");
 		}
 	}
 

@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.outbox.Outbox;
 import cymru.noddfa.outbox.OutboxMessage;
 import cymru.noddfa.registry.RegistryProperties;
@@ -83,13 +85,30 @@ public class ProvisionStore {
 	}
 
 	/**
-	 * Applies a change under the provision's row lock.
-	 * @param expectedVersion the writer's ETag, or null when the writer did not send one
-	 * (placements, confirmations)
+	 * Applies the service's own change (a placement) under the provision's row lock.
+	 * @param expectedVersion the version the change was decided on, or null
 	 */
 	public Provision change(String id, Long expectedVersion, Change change) {
+		return apply(id, null, expectedVersion, change);
+	}
+
+	/**
+	 * Applies a caller's change under the provision's row lock, once the provision as
+	 * locked says the caller keeps it: before the version check, so another provider
+	 * learns nothing from a 412 and cannot race a change of ownership.
+	 * @param expectedVersion the writer's ETag, or null when the writer did not send one
+	 * (confirmations, status changes)
+	 */
+	public Provision change(String id, Caller caller, Long expectedVersion, Change change) {
+		return apply(id, Objects.requireNonNull(caller), expectedVersion, change);
+	}
+
+	private Provision apply(String id, Caller caller, Long expectedVersion, Change change) {
 		return this.transactions.execute((tx) -> {
 			Provision provision = load(id, true).orElseThrow(() -> new ProvisionNotFound(id));
+			if (caller != null) {
+				provision.requireKeeper(caller);
+			}
 			if (expectedVersion != null && expectedVersion != provision.version()) {
 				throw new StaleVersion(expectedVersion, ProvisionState.of(provision));
 			}

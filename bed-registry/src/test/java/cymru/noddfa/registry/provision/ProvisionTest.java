@@ -2,7 +2,11 @@ package cymru.noddfa.registry.provision;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.kit.security.Role;
 import cymru.noddfa.registry.provision.HistoryEntry.Change;
 import cymru.noddfa.registry.provision.HistoryEntry.Counts;
 import cymru.noddfa.registry.provision.Provision.VacancyCount;
@@ -134,6 +138,34 @@ class ProvisionTest {
 		assertThatThrownBy(() -> new ProvisionId("Has Spaces")).isInstanceOf(InvalidValue.class);
 		assertThatThrownBy(() -> new ProvisionId("-leading")).isInstanceOf(InvalidValue.class);
 		assertThat(ProvisionId.generate().value()).matches("p-[0-9a-f]{16}");
+	}
+
+	@Test
+	void only_an_admin_or_the_provisions_own_provider_keeps_it() {
+		Provision provision = stored(crisisUnit(3, 1));
+
+		provision.requireKeeper(caller(Role.ADMIN, null, null));
+		provision.requireKeeper(caller(Role.PROVIDER, null, "ctm-partnership"));
+		for (Caller other : List.of(caller(Role.PROVIDER, null, "another-partnership"),
+				caller(Role.PROVIDER, null, null), caller(Role.CRISIS_TEAM, "CTM", null),
+				caller(Role.PANEL, "CTM", null), caller(Role.CRISIS_TEAM, null, "ctm-partnership"))) {
+			assertThatThrownBy(() -> provision.requireKeeper(other)).as(other.toString())
+				.isInstanceOf(AccessRefused.class);
+		}
+	}
+
+	@Test
+	void a_provider_cannot_describe_a_provision_as_another_providers() {
+		ProvisionDetails details = stored(crisisUnit(3, 1)).details();
+
+		details.requireKeeper(caller(Role.PROVIDER, null, "ctm-partnership"));
+		details.requireKeeper(caller(Role.ADMIN, null, null));
+		assertThatThrownBy(() -> details.requireKeeper(caller(Role.PROVIDER, null, "another-partnership")))
+			.isInstanceOf(AccessRefused.class);
+	}
+
+	private static Caller caller(Role role, String region, String providerId) {
+		return new Caller("someone", Set.of(role), region, providerId);
 	}
 
 	static Provision crisisUnit(int total, int available) {

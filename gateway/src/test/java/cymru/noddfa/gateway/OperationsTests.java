@@ -3,6 +3,7 @@ package cymru.noddfa.gateway;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.TestInfrastructure;
 
 import org.junit.jupiter.api.Test;
@@ -40,11 +41,18 @@ class OperationsTests extends GatewayTest {
 	}
 
 	@Test
-	void prometheus_metrics_are_served() {
-		HttpResponse<String> response = client().get("/actuator/prometheus");
+	void prometheus_metrics_are_not_public() {
+		HttpResponse<String> anonymous = client().get("/actuator/prometheus");
+		HttpResponse<String> unchecked = client().get("/actuator/prometheus", "Authorization",
+				"Bearer " + TestIdentity.shared().admin());
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("jvm_memory_used_bytes");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(GatewayClient.json(anonymous).get("type").asString())
+			.isEqualTo("https://noddfa.cymru/problems/unauthorized");
+		assertThat(anonymous.body()).doesNotContain("jvm_memory_used_bytes");
+		assertThat(unchecked.statusCode()).as("no issuer is configured here, so no token can be an admin's")
+			.isEqualTo(401);
 	}
 
 	@Test

@@ -14,16 +14,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway of the local stack with authentication switched on for the API, as it will
- * be once every service validates tokens: the development issuer signs, the gateway
- * checks against the issuer's JWKS over HTTP. A fixed free port, because the issuer's
- * address is part of the configuration. Shared by every class extending it.
+ * The gateway of the local stack as {@code application-local.yml} configures it: the
+ * development issuer signs, the gateway checks tokens against the issuer's JWKS over HTTP
+ * and the API needs one. A fixed free port, because the issuer's address is part of the
+ * configuration. The anonymous bucket keeps its defaults. Shared by every class extending
+ * it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
-		properties = { "noddfa.gateway.security.require-authentication=true",
-				"noddfa.gateway.rate-limit.user.per-second=1", "noddfa.gateway.rate-limit.user.burst=5",
+		properties = { "noddfa.gateway.rate-limit.user.per-second=1", "noddfa.gateway.rate-limit.user.burst=5",
 				"noddfa.gateway.rate-limit.client-ip.per-second=100", "noddfa.gateway.rate-limit.client-ip.burst=200",
-				"noddfa.gateway.rate-limit.anonymous.per-second=50", "noddfa.gateway.rate-limit.anonymous.burst=100",
 				"noddfa.gateway.cors.allowed-origins=https://app.noddfa.example",
 				// as behind the TLS-terminating ingress of a deployment
 				"server.forward-headers-strategy=framework" })

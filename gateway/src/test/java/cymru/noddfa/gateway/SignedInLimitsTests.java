@@ -37,6 +37,31 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 	}
 
 	@Test
+	void a_flood_without_a_valid_token_spends_the_anonymous_bucket_and_gets_429_and_another_address_is_unaffected() {
+		GatewayClient flooder = client();
+		List<Integer> statuses = new ArrayList<>();
+		HttpResponse<String> limited = null;
+		for (int i = 0; i < 200 && limited == null; i++) {
+			HttpResponse<String> response = (i % 2 == 0)
+					? flooder.get("/api/registry/v1/provisions/flood", "Authorization", "Bearer not-a-token")
+					: flooder.get("/api/registry/v1/provisions/flood");
+			statuses.add(response.statusCode());
+			if (response.statusCode() == 429) {
+				limited = response;
+			}
+		}
+
+		assertThat(limited).as("statuses %s", statuses).isNotNull();
+		assertThat(statuses.subList(0, 40)).containsOnly(401);
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
+		assertThat(GatewayClient.json(limited).get("type").asString())
+			.isEqualTo("https://noddfa.cymru/problems/rate-limited");
+		assertThat(client().get("/api/registry/v1/provisions/flood").statusCode()).isEqualTo(401);
+		assertThat(services.requestsTo("/v1/provisions/flood")).isEmpty();
+	}
+
+	@Test
 	void hsts_is_sent_when_the_request_came_over_tls() {
 		HttpResponse<String> response = client().get("/actuator/health/liveness", "X-Forwarded-Proto", "https");
 

@@ -24,10 +24,14 @@ import reactor.core.publisher.Mono;
  * {@code Retry-After}. Runs after the security filters, so the user is the validated
  * token's subject, never a name a caller merely claims. Health and metrics are not
  * limited: probes must always get through.
+ * <p>
+ * A request the security filters refuse with a 401 never reaches this filter, so they
+ * spend from the anonymous bucket through {@link #limitAnonymous} first: a flood of
+ * requests without a valid token turns into 429s like any other anonymous flood.
  */
 @Component
 @Order(-50)
-class RateLimitFilter implements WebFilter {
+public class RateLimitFilter implements WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -54,8 +58,24 @@ class RateLimitFilter implements WebFilter {
 			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.user())
 				.flatMap((allowance) -> allowance.allowed()
 						? this.buckets.take("ip:" + clientIp, this.limits.clientIp()) : Mono.just(allowance)))
-			.switchIfEmpty(Mono.defer(() -> this.buckets.take("anonymous:" + clientIp, this.limits.anonymous())))
+			.switchIfEmpty(Mono.defer(() -> takeAnonymous(clientIp)))
 			.flatMap((allowance) -> allowance.allowed() ? chain.filter(exchange) : tooMany(exchange, allowance));
+	}
+
+	/**
+	 * Spends one token of the client IP's anonymous bucket, then sends {@code answer}, or
+	 * a 429 problem when the bucket is empty.
+	 */
+	public Mono<Void> limitAnonymous(ServerWebExchange exchange, Mono<Void> answer) {
+		if (!this.limits.enabled()) {
+			return answer;
+		}
+		return takeAnonymous(clientIp(exchange))
+			.flatMap((allowance) -> allowance.allowed() ? answer : tooMany(exchange, allowance));
+	}
+
+	private Mono<Allowance> takeAnonymous(String clientIp) {
+		return this.buckets.take("anonymous:" + clientIp, this.limits.anonymous());
 	}
 
 	private Mono<Void> tooMany(ServerWebExchange exchange, Allowance allowance) {

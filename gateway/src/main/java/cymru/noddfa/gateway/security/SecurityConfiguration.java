@@ -2,6 +2,7 @@ package cymru.noddfa.gateway.security;
 
 import java.util.List;
 
+import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +31,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's front door: security headers on every response, CORS only for listed
@@ -37,9 +39,9 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  * and expiry when an issuer is configured. Stateless: no session, no CSRF token (there is
  * no cookie to forge), no login form.
  * <p>
- * Authentication on the API routes is switched on with
- * {@code noddfa.gateway.security.require-authentication=true} once every service
- * validates the relayed token too.
+ * With an issuer configured the API routes need a valid token (the services check it
+ * again and decide what each role may do); {@code /actuator/prometheus} needs an
+ * {@code ADMIN} token, whatever else is configured: metrics are not public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -47,13 +49,27 @@ class SecurityConfiguration {
 
 	static final String ROLES_CLAIM = "roles";
 
+	static final String ADMIN = "ADMIN";
+
+	/**
+	 * Open to anyone, whether or not the API needs a token: the probes, the development
+	 * issuer (local profile only), the services' API descriptions (the public contract)
+	 * and the web app's own files, which hold no data and are needed to sign in at all.
+	 */
+	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth", "/dev-auth/**",
+			"/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js", "/app.css", "/app/messages" };
+
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties security,
-			CorsProperties cors, ObjectProvider<ReactiveJwtDecoder> decoder, GatewayProblems problems) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
-			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			return problems.send(exchange, problems.problem(exchange, HttpStatus.UNAUTHORIZED, "unauthorized"));
-		};
+			CorsProperties cors, ObjectProvider<ReactiveJwtDecoder> decoder, GatewayProblems problems,
+			RateLimitFilter rateLimits) {
+		// a refused caller is anonymous: it spends from the anonymous bucket of its
+		// address
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> rateLimits.limitAnonymous(exchange,
+				Mono.defer(() -> {
+					exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+					return problems.send(exchange, problems.problem(exchange, HttpStatus.UNAUTHORIZED, "unauthorized"));
+				}));
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.send(exchange,
 				problems.problem(exchange, HttpStatus.FORBIDDEN, "forbidden"));
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -70,12 +86,12 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.authorizeExchange((exchanges) -> {
-				exchanges
-					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/dev-auth/**")
-					.permitAll();
+				exchanges.pathMatchers(OPEN_PATHS).permitAll();
+				exchanges.pathMatchers("/actuator/prometheus").hasRole(ADMIN);
 				if (security.requireAuthentication()) {
 					exchanges.pathMatchers("/api/**").authenticated();
 				}
+				// everything else is a page of the web app or a 404 problem
 				exchanges.anyExchange().permitAll();
 			});
 		// CORS is answered by CorsFilter, ahead of these filters

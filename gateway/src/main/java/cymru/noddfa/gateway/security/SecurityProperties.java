@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the gateway checks callers. Any OIDC provider works (Keycloak, Entra ID, NHS CIS2,
  * the local development issuer): point {@code jwk-set-uri}, {@code issuer} and
  * {@code audience} at it. When {@code jwk-set-uri} is set, a bearer token on any request
- * is validated (signature, issuer, audience, expiry) and a bad one is a 401; when
- * {@code require-authentication} is also on, the API routes refuse requests without one.
+ * is validated (signature, issuer, audience, expiry) and a bad one is a 401, and the API
+ * routes refuse requests without one: every service refuses them too, so letting them
+ * through would only spend a service's time on a certain 401.
  *
- * @param requireAuthentication whether {@code /api/**} needs a valid token
+ * @param requireAuthentication whether {@code /api/**} needs a valid token; unless set,
+ * true exactly when {@code jwk-set-uri} is (set it to {@code false} only to let anonymous
+ * calls reach services that decide for themselves)
  * @param jwkSetUri where the issuer publishes its signing keys; none means tokens are
  * passed on unchecked
  * @param issuer the {@code iss} every token must carry
@@ -23,12 +26,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * over TLS)
  */
 @ConfigurationProperties("noddfa.gateway.security")
-public record SecurityProperties(@DefaultValue("false") boolean requireAuthentication, URI jwkSetUri, String issuer,
+public record SecurityProperties(Boolean requireAuthentication, URI jwkSetUri, String issuer,
 		@DefaultValue("noddfa") String audience,
 		@DefaultValue("default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'") String contentSecurityPolicy,
 		@DefaultValue("365d") Duration hstsMaxAge) {
 
 	public SecurityProperties {
+		if (requireAuthentication == null) {
+			requireAuthentication = jwkSetUri != null;
+		}
 		if (requireAuthentication && (jwkSetUri == null || issuer == null || issuer.isBlank())) {
 			throw new IllegalStateException("noddfa.gateway.security.require-authentication=true needs "
 					+ "noddfa.gateway.security.jwk-set-uri and noddfa.gateway.security.issuer "

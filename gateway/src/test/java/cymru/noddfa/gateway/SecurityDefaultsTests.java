@@ -1,0 +1,45 @@
+package cymru.noddfa.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import cymru.noddfa.gateway.limits.RateLimitProperties;
+import cymru.noddfa.gateway.security.SecurityProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityDefaultsTests {
+
+	private static final URI JWKS = URI.create("https://login.example/realms/noddfa/certs");
+
+	private static final String CSP = "default-src 'self'";
+
+	@Test
+	void an_issuers_keys_make_the_api_need_a_token_unless_told_otherwise() {
+		assertThat(new SecurityProperties(null, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
+				Duration.ofDays(365))
+			.requireAuthentication()).isTrue();
+		assertThat(new SecurityProperties(false, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
+				Duration.ofDays(365))
+			.requireAuthentication()).isFalse();
+	}
+
+	@Test
+	void without_an_issuer_nothing_can_be_required() {
+		assertThat(
+				new SecurityProperties(null, null, null, "noddfa", CSP, Duration.ofDays(365)).requireAuthentication())
+			.isFalse();
+	}
+
+	@Test
+	void anonymous_callers_get_a_tighter_bucket_than_signed_in_users() {
+		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null);
+
+		assertThat(defaults.anonymous()).isEqualTo(new RateLimitProperties.Bucket(10, 50));
+		assertThat(defaults.user()).isEqualTo(new RateLimitProperties.Bucket(50, 200));
+		assertThat(defaults.clientIp()).isEqualTo(new RateLimitProperties.Bucket(100, 400));
+	}
+
+}

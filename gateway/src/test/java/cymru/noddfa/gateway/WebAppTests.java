@@ -1,0 +1,128 @@
+package cymru.noddfa.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebAppTests extends GatewayTest {
+
+	private static final Pattern QUOTED_KEY = Pattern.compile("'(app\\.[a-z0-9.-]+)'");
+
+	private static final Pattern ATTRIBUTE_KEY = Pattern.compile("data-(?:text|label)=\"(app\\.[a-z0-9.-]+)\"");
+
+	@Test
+	void the_page_is_served_at_the_root_with_the_security_headers_and_no_inline_script_or_style() {
+		HttpResponse<String> response = client().get("/");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		String html = response.body();
+		assertThat(html).contains("<script src=\"/app.js\" defer></script>",
+				"<link rel=\"stylesheet\" href=\"/app.css\">");
+		assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).find()).as("a <script> without src")
+			.isFalse();
+		assertThat(html).doesNotContain(" style=", "<style", "javascript:", " onclick=", " onload=", " onsubmit=");
+		assertThat(html).as("nothing from another origin").doesNotContain("http://", "https://", "//cdn");
+	}
+
+	@Test
+	void the_script_and_the_style_sheet_are_served_with_their_content_types() {
+		HttpResponse<String> script = client().get("/app.js");
+		HttpResponse<String> style = client().get("/app.css");
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(script.body()).contains("/app/messages").doesNotContain("eval(", "innerHTML");
+		assertThat(style.statusCode()).isEqualTo(200);
+		assertThat(style.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+	}
+
+	@Test
+	void the_page_text_comes_in_english_and_welsh_with_the_same_keys() {
+		JsonNode english = GatewayClient.json(client().get("/app/messages", "Accept-Language", "en-GB"));
+		JsonNode welsh = GatewayClient.json(client().get("/app/messages?lang=cy"));
+		JsonNode welshByHeader = GatewayClient.json(client().get("/app/messages", "Accept-Language", "cy-GB,cy;q=0.9"));
+
+		assertThat(english.get("lang").asString()).isEqualTo("en");
+		assertThat(welsh.get("lang").asString()).isEqualTo("cy");
+		assertThat(welshByHeader.get("lang").asString()).isEqualTo("cy");
+		assertThat(keys(english)).isNotEmpty().allMatch((key) -> key.startsWith("app.")).isEqualTo(keys(welsh));
+		assertThat(english.get("messages").get("app.search.heading").asString()).isEqualTo("Search for a bed");
+		assertThat(welsh.get("messages").get("app.search.heading").asString()).isEqualTo("Chwilio am wely");
+		assertThat(welsh.get("messages").get("app.region.CAV").asString()).as("apostrophes survive formatting")
+			.isEqualTo("Caerdydd a'r Fro");
+		assertThat(english.get("messages").get("app.search.found").asString()).as("placeholders reach the page")
+			.isEqualTo("Found {0} suitable places.");
+	}
+
+	@Test
+	void a_language_without_a_bundle_gets_english() {
+		JsonNode answer = GatewayClient.json(client().get("/app/messages?lang=fr"));
+
+		assertThat(answer.get("lang").asString()).isEqualTo("en");
+		assertThat(answer.get("messages").get("app.search.heading").asString()).isEqualTo("Search for a bed");
+	}
+
+	@Test
+	void every_word_the_page_shows_is_in_the_bundle() throws IOException {
+		Set<String> known = keys(GatewayClient.json(client().get("/app/messages")));
+		String html = resource("/static/index.html");
+		String script = resource("/static/app.js");
+		Set<String> used = new LinkedHashSet<>();
+		Set<String> prefixes = new LinkedHashSet<>();
+		for (Matcher matcher : List.of(ATTRIBUTE_KEY.matcher(html), QUOTED_KEY.matcher(script))) {
+			while (matcher.find()) {
+				String key = matcher.group(1);
+				(key.endsWith(".") ? prefixes : used).add(key);
+			}
+		}
+		Map<String, String> codeLists = Map.of("ROLES", "app.role.", "REGIONS", "app.region.", "BED_TYPES",
+				"app.bed-type.", "NEEDS", "app.need.", "SEXES", "app.sex.");
+		codeLists.forEach((constant, prefix) -> {
+			Matcher list = Pattern.compile("const " + constant + " = \\[([^\\]]*)\\]").matcher(script);
+			assertThat(list.find()).as(constant).isTrue();
+			Matcher code = Pattern.compile("'([A-Z_]*)'").matcher(list.group(1));
+			while (code.find()) {
+				used.add(prefix + (code.group(1).isEmpty() ? "any" : code.group(1)));
+			}
+		});
+
+		assertThat(used).hasSizeGreaterThan(50);
+		assertThat(known).containsAll(used);
+		assertThat(prefixes)
+			.allSatisfy((prefix) -> assertThat(known).as(prefix).anyMatch((key) -> key.startsWith(prefix)));
+	}
+
+	private static Set<String> keys(JsonNode answer) {
+		Set<String> keys = new LinkedHashSet<>();
+		answer.get("messages").propertyNames().forEach(keys::add);
+		return keys;
+	}
+
+	private static String resource(String path) throws IOException {
+		try (InputStream in = WebAppTests.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

@@ -30,6 +30,7 @@
 	let texts = {};
 	let user = null;
 	let devIssuer = false;
+	let lastSearch = null;
 
 	// ---- words --------------------------------------------------------------------------
 
@@ -246,6 +247,7 @@
 
 	function signOut(announce) {
 		user = null;
+		lastSearch = null;
 		sessionStorage.removeItem(TOKEN_KEY);
 		document.getElementById('search-results').replaceChildren();
 		document.getElementById('referrals-list').replaceChildren();
@@ -326,10 +328,12 @@
 
 	// ---- searching for a bed ----------------------------------------------------------------
 
-	async function search(event) {
+	function searchSubmitted(event) {
 		event.preventDefault();
-		clearProblem();
-		const form = new FormData(event.target);
+		search(queryOf(new FormData(event.target)));
+	}
+
+	function queryOf(form) {
 		const query = new URLSearchParams();
 		['regionCode', 'place', 'age', 'sex', 'bedType', 'maxKm'].forEach((name) => {
 			const value = String(form.get(name) || '').trim();
@@ -341,6 +345,12 @@
 		if (needs.length) {
 			query.set('needs', needs.join(','));
 		}
+		return query;
+	}
+
+	async function search(query) {
+		clearProblem();
+		lastSearch = query;
 		say(t('app.search.searching'));
 		try {
 			const { body } = await api('GET', '/api/matching/v1/searches?' + query.toString());
@@ -508,6 +518,10 @@
 			applyTexts();
 			if (user) {
 				renderSignedIn();
+				if (lastSearch) {
+					// asked again, so the explanations come back in the new language too
+					search(lastSearch);
+				}
 			}
 		}
 		catch (error) {
@@ -547,7 +561,7 @@
 			}
 		});
 		document.getElementById('sign-out').addEventListener('click', () => signOut(true));
-		document.getElementById('search-form').addEventListener('submit', search);
+		document.getElementById('search-form').addEventListener('submit', searchSubmitted);
 		document.getElementById('referrals-refresh').addEventListener('click', loadReferrals);
 		document.getElementById('provisions-refresh').addEventListener('click', loadProvisions);
 		const saved = sessionStorage.getItem(TOKEN_KEY);

@@ -2,6 +2,8 @@ package cymru.noddfa.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,11 +37,32 @@ class SecurityDefaultsTests {
 
 	@Test
 	void anonymous_callers_get_a_tighter_bucket_than_signed_in_users() {
-		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null);
+		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null, null);
 
 		assertThat(defaults.anonymous()).isEqualTo(new RateLimitProperties.Bucket(10, 50));
 		assertThat(defaults.user()).isEqualTo(new RateLimitProperties.Bucket(50, 200));
 		assertThat(defaults.clientIp()).isEqualTo(new RateLimitProperties.Bucket(100, 400));
+	}
+
+	@Test
+	void crisis_teams_get_a_more_generous_bucket_than_other_users_by_default() {
+		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null, null);
+
+		assertThat(defaults.forUserWith(List.of("CRISIS_TEAM"))).isEqualTo(new RateLimitProperties.Bucket(100, 400));
+		assertThat(defaults.forUserWith(List.of("PANEL"))).isEqualTo(defaults.user());
+		assertThat(defaults.forUserWith(List.of())).isEqualTo(defaults.user());
+	}
+
+	@Test
+	void a_user_with_several_roles_gets_the_largest_of_their_buckets_whatever_the_role_names_spelling() {
+		RateLimitProperties limits = new RateLimitProperties(
+				true, new RateLimitProperties.Bucket(5, 10), Map.of("crisis-team",
+						new RateLimitProperties.Bucket(20, 80), "PANEL", new RateLimitProperties.Bucket(10, 40)),
+				null, null);
+
+		assertThat(limits.forUserWith(List.of("PANEL", "CRISIS_TEAM")))
+			.isEqualTo(new RateLimitProperties.Bucket(20, 80));
+		assertThat(limits.forUserWith(List.of("PROVIDER"))).isEqualTo(new RateLimitProperties.Bucket(5, 10));
 	}
 
 }

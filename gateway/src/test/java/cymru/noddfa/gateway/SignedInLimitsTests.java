@@ -13,27 +13,49 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 	@Test
 	void a_user_past_their_burst_gets_429_with_retry_after_and_another_user_on_the_same_address_is_unaffected() {
 		GatewayClient sharedAddress = client();
-		String busy = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"NWA\"}");
-		String other = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"POW\"}");
-		List<Integer> statuses = new ArrayList<>();
-		HttpResponse<String> limited = null;
-		for (int i = 0; i < 30 && limited == null; i++) {
-			HttpResponse<String> response = sharedAddress.get("/api/matching/v1/searches/limits", "Authorization",
-					"Bearer " + busy);
-			statuses.add(response.statusCode());
-			if (response.statusCode() == 429) {
-				limited = response;
-			}
-		}
+		String busy = tokenFor("{\"role\":\"PANEL\",\"region\":\"NWA\"}");
+		String other = tokenFor("{\"role\":\"PANEL\",\"region\":\"POW\"}");
 
-		assertThat(limited).as("statuses %s", statuses).isNotNull();
+		List<Integer> statuses = burst(sharedAddress, busy, 30);
+
+		assertThat(statuses).as("statuses").endsWith(429);
 		assertThat(statuses.subList(0, 5)).containsOnly(200);
+		HttpResponse<String> limited = sharedAddress.get("/api/matching/v1/searches/limits", "Authorization",
+				"Bearer " + busy);
+		assertThat(limited.statusCode()).isEqualTo(429);
 		assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(GatewayClient.json(limited).get("type").asString())
 			.isEqualTo("https://noddfa.cymru/problems/rate-limited");
 		assertThat(
 				sharedAddress.get("/api/matching/v1/searches/limits", "Authorization", "Bearer " + other).statusCode())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void a_crisis_team_has_a_larger_burst_than_other_users() {
+		String crisisTeam = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"WWA\"}");
+		String provider = tokenFor("{\"role\":\"PROVIDER\",\"providerId\":\"west-wales-partnership\"}");
+
+		List<Integer> team = burst(client(), crisisTeam, 40);
+		List<Integer> others = burst(client(), provider, 40);
+
+		assertThat(team.subList(0, 12)).as("the crisis team's burst").containsOnly(200);
+		assertThat(team).endsWith(429).hasSizeLessThan(20);
+		assertThat(others.subList(0, 5)).as("a provider's burst").containsOnly(200);
+		assertThat(others).endsWith(429).hasSizeLessThan(12);
+	}
+
+	/**
+	 * Statuses of requests sent as fast as they answer, up to and including the first
+	 * 429.
+	 */
+	private static List<Integer> burst(GatewayClient client, String token, int atMost) {
+		List<Integer> statuses = new ArrayList<>();
+		while (statuses.size() < atMost && !statuses.contains(429)) {
+			statuses
+				.add(client.get("/api/matching/v1/searches/limits", "Authorization", "Bearer " + token).statusCode());
+		}
+		return statuses;
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package cymru.noddfa.gateway.limits;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -35,6 +37,8 @@ public class RateLimitFilter implements WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
+	private static final String ROLE_PREFIX = "ROLE_";
+
 	private final RateLimitProperties limits;
 
 	private final TokenBucketStore buckets;
@@ -55,7 +59,8 @@ public class RateLimitFilter implements WebFilter {
 		String clientIp = clientIp(exchange);
 		return exchange.getPrincipal()
 			.filter(RateLimitFilter::signedIn)
-			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.user())
+			.cast(Authentication.class)
+			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.forUserWith(roles(user)))
 				.flatMap((allowance) -> allowance.allowed()
 						? this.buckets.take("ip:" + clientIp, this.limits.clientIp()) : Mono.just(allowance)))
 			.switchIfEmpty(Mono.defer(() -> takeAnonymous(clientIp)))
@@ -84,6 +89,15 @@ public class RateLimitFilter implements WebFilter {
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(allowance.retryAfterSeconds()));
 		return this.problems.send(exchange,
 				this.problems.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited"));
+	}
+
+	private static List<String> roles(Authentication user) {
+		return user.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority.startsWith(ROLE_PREFIX))
+			.map((authority) -> authority.substring(ROLE_PREFIX.length()))
+			.toList();
 	}
 
 	private static boolean signedIn(Principal principal) {

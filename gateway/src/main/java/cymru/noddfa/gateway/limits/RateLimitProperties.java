@@ -1,5 +1,12 @@
 package cymru.noddfa.gateway.limits;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,18 +19,47 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether requests are limited at all
  * @param user per signed-in user ({@code sub}); 50/s, bursts of 200 unless set
+ * @param roles per signed-in user holding one of these roles (from the token's
+ * {@code roles} claim), in place of {@code user}; the largest burst wins when a user
+ * holds several. Unless set, {@code CRISIS_TEAM} gets 100/s with bursts of 400: a duty
+ * clinician searching again and again for a child in A&amp;E must never be the one held
+ * back
  * @param clientIp per client IP, for signed-in callers; 100/s, bursts of 400 unless set
  * @param anonymous per client IP, for callers without a token; 10/s, bursts of 50 unless
  * set (a page load of the web app costs four)
  */
 @ConfigurationProperties("noddfa.gateway.rate-limit")
-public record RateLimitProperties(@DefaultValue("true") boolean enabled, Bucket user, Bucket clientIp,
-		Bucket anonymous) {
+public record RateLimitProperties(@DefaultValue("true") boolean enabled, Bucket user, Map<String, Bucket> roles,
+		Bucket clientIp, Bucket anonymous) {
 
 	public RateLimitProperties {
 		user = (user != null) ? user : new Bucket(50, 200);
+		roles = (roles != null) ? byRoleName(roles) : Map.of("CRISIS_TEAM", new Bucket(100, 400));
 		clientIp = (clientIp != null) ? clientIp : new Bucket(100, 400);
 		anonymous = (anonymous != null) ? anonymous : new Bucket(10, 50);
+	}
+
+	/** The bucket of a signed-in user holding these roles. */
+	public Bucket forUserWith(Collection<String> userRoles) {
+		return userRoles.stream()
+			.map((role) -> this.roles.get(roleName(role)))
+			.filter(Objects::nonNull)
+			.max(Comparator.comparingInt(Bucket::burst))
+			.orElse(this.user);
+	}
+
+	/**
+	 * {@code crisis-team} (as environment variables and relaxed binding give it) is
+	 * {@code CRISIS_TEAM}.
+	 */
+	private static Map<String, Bucket> byRoleName(Map<String, Bucket> roles) {
+		Map<String, Bucket> named = new HashMap<>();
+		roles.forEach((role, bucket) -> named.put(roleName(role), bucket));
+		return Map.copyOf(named);
+	}
+
+	private static String roleName(String role) {
+		return role.toUpperCase(Locale.ROOT).replace('-', '_');
 	}
 
 	/**

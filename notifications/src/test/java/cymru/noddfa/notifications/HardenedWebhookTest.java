@@ -3,6 +3,7 @@ package cymru.noddfa.notifications;
 import java.time.Duration;
 import java.util.UUID;
 
+import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,8 +116,12 @@ class HardenedWebhookTest {
 		}
 	}
 
+	/** As the region's crisis team, whose system subscribes for the region. */
 	private RestTestClient http() {
-		return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		return RestTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader("Authorization", "Bearer " + TestIdentity.shared().crisisTeam("HD"))
+			.build();
 	}
 
 }

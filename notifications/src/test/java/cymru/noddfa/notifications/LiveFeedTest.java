@@ -24,8 +24,10 @@ class LiveFeedTest extends ServiceTest {
 		String theirs = "LG" + letters();
 		HttpClient client = HttpClient.newHttpClient();
 		try {
-			List<String> ourFeed = connect(client, ours, "clinician-1");
-			List<String> theirFeed = connect(client, theirs, "clinician-2");
+			List<String> ourFeed = connect(client, identity.crisisTeam(ours), "");
+			// the region comes from the token: naming another in the query changes
+			// nothing
+			List<String> theirFeed = connect(client, identity.crisisTeam(theirs), "?region=" + ours);
 
 			// the feed starts from the newest record: wait until it is listening
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
@@ -63,22 +65,70 @@ class LiveFeedTest extends ServiceTest {
 	}
 
 	@Test
-	void the_feed_needs_a_region_and_a_user() {
-		this.http.get()
-			.uri("/v1/feed?user=someone")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.field")
-			.isEqualTo("region");
+	void a_provider_hears_about_its_own_provisions_only() throws Exception {
+		String region = "LP" + letters();
+		String ours = "feed-provider-" + UUID.randomUUID();
+		String theirs = "feed-provider-" + UUID.randomUUID();
+		String ourUnit = "unit-" + UUID.randomUUID();
+		String theirUnit = "unit-" + UUID.randomUUID();
+		ReferralEvents.provisionState(ourUnit, 1, ours, region, java.time.Instant.now());
+		ReferralEvents.provisionState(theirUnit, 1, theirs, region, java.time.Instant.now());
+		HttpClient client = HttpClient.newHttpClient();
+		try {
+			List<String> ourFeed = connect(client, identity.provider(ours), "");
+			List<String> regionFeed = connect(client, identity.panel(region), "");
+
+			// the feed starts from the newest record, and the provisions' owners must be
+			// known: wait until a hold on our unit shows
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				UUID probe = UUID.randomUUID();
+				String referral = UUID.randomUUID().toString();
+				ReferralEvents.publish(probe, "HoldExpired", referral,
+						ReferralEvents.event(probe, "HoldExpired", referral, region, "PROBE", ourUnit));
+				return ourFeed.stream().anyMatch((line) -> line.contains("PROBE"));
+			});
+
+			UUID ourHold = UUID.randomUUID();
+			String ourReferral = UUID.randomUUID().toString();
+			ReferralEvents.publish(ourHold, "HoldPlaced", ourReferral,
+					ReferralEvents.event(ourHold, "HoldPlaced", ourReferral, region, region + "-0007", ourUnit));
+			UUID theirHold = UUID.randomUUID();
+			String theirReferral = UUID.randomUUID().toString();
+			ReferralEvents.publish(theirHold, "HoldPlaced", theirReferral,
+					ReferralEvents.event(theirHold, "HoldPlaced", theirReferral, region, region + "-0008", theirUnit));
+			UUID created = UUID.randomUUID();
+			String newReferral = UUID.randomUUID().toString();
+			ReferralEvents.publish(created, "ReferralCreated", newReferral,
+					ReferralEvents.referralCreated(created, newReferral, region, region + "-0009"));
+
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> regionFeed.contains("id:" + theirHold) && regionFeed.contains("id:" + created)
+						&& ourFeed.contains("id:" + ourHold));
+			assertThat(ourFeed).noneMatch((line) -> line.contains(theirHold.toString()) || line.contains(theirUnit))
+				.noneMatch((line) -> line.contains(created.toString()));
+		}
+		finally {
+			client.shutdownNow();
+		}
 	}
 
-	private List<String> connect(HttpClient client, String region, String user) {
+	@Test
+	void the_feed_needs_a_token_of_a_crisis_team_panel_or_provider() {
+		anonymous().get().uri("/v1/feed").exchange().expectStatus().isUnauthorized();
+		this.http.get()
+			.uri("/v1/feed")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith("application/problem+json");
+	}
+
+	private List<String> connect(HttpClient client, String token, String query) {
 		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/feed?region=" + region + "&user=" + user))
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/feed" + query))
 			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + token)
 			.build();
 		client.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
 			.thenAccept((response) -> consume(response.body(), lines));

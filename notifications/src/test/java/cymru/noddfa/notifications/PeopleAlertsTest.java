@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import cymru.noddfa.testsupport.JsonSchemas;
+import cymru.noddfa.testsupport.TestIdentity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -141,7 +142,8 @@ class PeopleAlertsTest extends ServiceTest {
 		String alertId = link.group(2);
 		assertThat(path).contains("contact=" + firstId);
 
-		this.http.get()
+		// the signed link needs no token: its signature is its authorisation
+		anonymous().get()
 			.uri(path.replace("sig=", "sig=x"))
 			.exchange()
 			.expectStatus()
@@ -149,7 +151,7 @@ class PeopleAlertsTest extends ServiceTest {
 			.expectBody()
 			.jsonPath("$.field")
 			.isEqualTo("sig");
-		this.http.get()
+		anonymous().get()
 			.uri(path)
 			.exchange()
 			.expectStatus()
@@ -164,7 +166,7 @@ class PeopleAlertsTest extends ServiceTest {
 			.expectBody()
 			.jsonPath("$.acknowledgedAt")
 			.doesNotExist();
-		this.http.post().uri(path).exchange().expectStatus().isOk();
+		anonymous().post().uri(path).exchange().expectStatus().isOk();
 
 		this.http.get()
 			.uri("/v1/alerts/{id}", alertId)
@@ -190,9 +192,16 @@ class PeopleAlertsTest extends ServiceTest {
 	}
 
 	@Test
-	void an_alert_is_acknowledged_through_the_api_once() {
+	void an_alert_is_acknowledged_through_the_api_once_in_the_name_of_the_tokens_subject() {
 		String provision = "unit-" + UUID.randomUUID();
+		String provider = "provider-" + UUID.randomUUID();
 		String email = "duty-" + UUID.randomUUID() + "@provider.example";
+		ReferralEvents.provisionState(provision, 1, provider, "PBB", Instant.now());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select count(*) from provision_owners where provision_id = ?")
+				.param(provision)
+				.query(Integer.class)
+				.single() == 1);
 		contact(provider("Duty", provision, 1, email));
 		UUID eventId = UUID.randomUUID();
 		String referral = UUID.randomUUID().toString();
@@ -204,34 +213,38 @@ class PeopleAlertsTest extends ServiceTest {
 			.query(String.class)
 			.single();
 
-		this.http.post()
+		as(identity.token(TestIdentity.Caller.provider(provider).as("shift-lead-7"))).post()
 			.uri("/v1/alerts/{id}/acknowledgement", alertId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"by\": \"shift-lead-7\"}")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.acknowledgedBy")
 			.isEqualTo("shift-lead-7");
-		this.http.post()
+		as(identity.token(TestIdentity.Caller.provider(provider).as("someone-else"))).post()
 			.uri("/v1/alerts/{id}/acknowledgement", alertId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"by\": \"someone-else\"}")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.acknowledgedBy")
 			.isEqualTo("shift-lead-7");
-		this.http.get()
-			.uri("/v1/alerts?region=PBB&unacknowledged=true")
+		as(identity.provider(provider)).get()
+			.uri("/v1/alerts?unacknowledged=true")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$[?(@.id == '%s')]".formatted(alertId))
 			.isEmpty();
+		as(identity.provider(provider)).get()
+			.uri("/v1/alerts")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id == '%s')].acknowledgedBy".formatted(alertId))
+			.isEqualTo("shift-lead-7");
 	}
 
 	@Test

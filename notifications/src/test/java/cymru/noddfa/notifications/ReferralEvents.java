@@ -41,6 +41,28 @@ public final class ReferralEvents {
 				provisionId, Instant.now().plusSeconds(1800));
 	}
 
+	/**
+	 * Publishes a provision's state as the bed registry does, with one crisis vacancy.
+	 */
+	public static void provisionState(String provision, long version, String providerId, String region,
+			Instant confirmedAt) {
+		String state = """
+				{"provisionId": "%s", "version": %d, "providerId": "%s",
+				 "name": "Bridgend Integrated Residential Hub", "kind": "CRISIS_UNIT", "regionCode": "%s",
+				 "localAuthority": "Bridgend", "location": {"lat": 51.51, "lon": -3.59}, "postcode": null,
+				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS"], "exclusions": [],
+				 "admissions": {"always": true, "windows": []}, "regulatorReference": null, "onCallPhone": null,
+				 "status": "OPEN", "statusReason": null, "stalenessWindowHours": 12,
+				 "vacancies": [{"bedType": "CRISIS", "total": 3, "available": 1, "confirmedAt": "%s",
+				                "updatedAt": "%s"}],
+				 "updatedAt": "%s"}
+				""".formatted(provision, version, providerId, region, confirmedAt, confirmedAt, confirmedAt);
+		send("registry.provision-state.v1", provision, state,
+				Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type",
+						"cymru.noddfa.registry.ProvisionStateChanged.v1", "ce_source", "/noddfa/bed-registry",
+						"ce_subject", provision, "content-type", "application/json"));
+	}
+
 	public static void publish(UUID eventId, String type, String referralId, String json) {
 		send(TOPIC, referralId, json,
 				Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type",

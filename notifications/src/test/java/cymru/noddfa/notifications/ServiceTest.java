@@ -1,5 +1,6 @@
 package cymru.noddfa.notifications;
 
+import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.WithInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +42,31 @@ abstract class ServiceTest {
 		registry.add("noddfa.notifications.notify.base-url", () -> NotifyStub.get().baseUrl());
 	}
 
+	/** The issuer every test token comes from; the service trusts it. */
+	static final TestIdentity identity = TestIdentity.shared();
+
 	@LocalServerPort
 	int port;
 
+	/** Calls as an admin, who keeps subscriptions and contacts. */
 	RestTestClient http;
 
 	@BeforeEach
 	void client() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
+		this.http = as(identity.admin());
+	}
+
+	/** A client that sends this bearer token with every call. */
+	RestTestClient as(String token) {
+		return RestTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader("Authorization", "Bearer " + token)
+			.build();
+	}
+
+	/** A client without a token. */
+	RestTestClient anonymous() {
+		return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
 	}
 
 	private final List<String> subscriptions = new ArrayList<>();

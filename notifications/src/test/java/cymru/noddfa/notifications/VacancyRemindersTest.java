@@ -3,7 +3,6 @@ package cymru.noddfa.notifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -56,21 +55,7 @@ class VacancyRemindersTest extends ServiceTest {
 	}
 
 	private static void publish(String provision, long version, Instant confirmedAt) {
-		String state = """
-				{"provisionId": "%s", "version": %d, "providerId": "ctm-partnership",
-				 "name": "Bridgend Integrated Residential Hub", "kind": "CRISIS_UNIT", "regionCode": "CTM",
-				 "localAuthority": "Bridgend", "location": {"lat": 51.51, "lon": -3.59}, "postcode": null,
-				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS"], "exclusions": [],
-				 "admissions": {"always": true, "windows": []}, "regulatorReference": null, "onCallPhone": null,
-				 "status": "OPEN", "statusReason": null, "stalenessWindowHours": 12,
-				 "vacancies": [{"bedType": "CRISIS", "total": 3, "available": 1, "confirmedAt": "%s",
-				                "updatedAt": "%s"}],
-				 "updatedAt": "%s"}
-				""".formatted(provision, version, confirmedAt, confirmedAt, confirmedAt);
-		ReferralEvents.send("registry.provision-state.v1", provision, state,
-				Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type",
-						"cymru.noddfa.registry.ProvisionStateChanged.v1", "ce_source", "/noddfa/bed-registry",
-						"ce_subject", provision, "content-type", "application/json"));
+		ReferralEvents.provisionState(provision, version, "ctm-partnership", "CTM", confirmedAt);
 	}
 
 }

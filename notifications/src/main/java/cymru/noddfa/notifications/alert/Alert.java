@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.Caller;
+
 /**
  * An event that people must hear about. One that needs action is told to the first
  * contact of the rota; while nobody acknowledges it, each escalation tells the next
@@ -15,6 +17,25 @@ import java.util.UUID;
 public record Alert(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
 		String provisionId, Audience audience, int level, Instant nextEscalationAt, Instant acknowledgedAt,
 		String acknowledgedBy) {
+
+	/**
+	 * Whether the caller is who the alert is for: the provider of the provision it is
+	 * about, or the region's crisis team or panel, as its audience says.
+	 * @param provisionProvider the provider of the alert's provision, when known
+	 */
+	public boolean isFor(Caller caller, String provisionProvider) {
+		return switch (this.audience.role()) {
+			case PROVIDER -> provisionProvider != null && caller.actsForProvider(provisionProvider);
+			case CRISIS_TEAM -> caller.isCrisisTeamOf(this.regionCode);
+			case PANEL -> caller.isPanelOf(this.regionCode);
+			case TEAM_LEAD -> false;
+		};
+	}
+
+	/** Its audience may read it, and admins. */
+	public boolean readableBy(Caller caller, String provisionProvider) {
+		return caller.isAdmin() || isFor(caller, provisionProvider);
+	}
 
 	public boolean acknowledged() {
 		return this.acknowledgedAt != null;

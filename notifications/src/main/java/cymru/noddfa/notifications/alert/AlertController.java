@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.notifications.contact.Role;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
+import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,36 +32,74 @@ class AlertController {
 
 	private final AlertPublisher publisher;
 
+	private final ProvisionOwnerRepository owners;
+
 	private final MessageSource messages;
 
-	AlertController(AlertRepository alerts, AlertPublisher publisher, MessageSource messages) {
+	AlertController(AlertRepository alerts, AlertPublisher publisher, ProvisionOwnerRepository owners,
+			MessageSource messages) {
 		this.alerts = alerts;
+		this.owners = owners;
 		this.publisher = publisher;
 		this.messages = messages;
 	}
 
+	/** Its audience (and admins) only. */
 	@GetMapping("/{id}")
-	AlertView alert(@PathVariable UUID id) {
-		return this.alerts.find(id).map(AlertView::of).orElseThrow(() -> new AlertNotFound(id));
+	AlertView alert(@PathVariable UUID id, Caller caller) {
+		Alert alert = this.alerts.find(id).orElseThrow(() -> new AlertNotFound(id));
+		if (!alert.readableBy(caller, this.owners.providerOf(alert.provisionId()).orElse(null))) {
+			throw new AccessRefused("alert");
+		}
+		return AlertView.of(alert);
 	}
 
+	/**
+	 * The alerts meant for the caller, newest first: a crisis team's or panel's of its
+	 * region (naming another region is refused), a provider's about its own provisions,
+	 * any for an admin (every region's when none is named).
+	 */
 	@GetMapping
-	List<AlertView> alerts(@RequestParam @Pattern(regexp = "[A-Z]{2,8}") String region,
-			@RequestParam(defaultValue = "false") boolean unacknowledged) {
-		return this.alerts.forRegion(region, unacknowledged).stream().map(AlertView::of).toList();
+	List<AlertView> alerts(@RequestParam(required = false) @Pattern(regexp = "[A-Z]{2,8}") String region,
+			@RequestParam(defaultValue = "false") boolean unacknowledged, Caller caller) {
+		List<Alert> found;
+		if (caller.isAdmin()) {
+			found = this.alerts.find(region, null, null, unacknowledged);
+		}
+		else if (caller.providerId() != null && caller.actsForProvider(caller.providerId())) {
+			found = this.alerts.find(region, Role.PROVIDER, this.owners.provisionsOf(caller.providerId()),
+					unacknowledged);
+		}
+		else {
+			String listed = (region != null) ? region : caller.region();
+			if (!caller.seesRegion(listed)) {
+				throw new AccessRefused("region's alerts");
+			}
+			Role audience = caller.isCrisisTeamOf(listed) ? Role.CRISIS_TEAM : Role.PANEL;
+			found = this.alerts.find(listed, audience, null, unacknowledged);
+		}
+		return found.stream().map(AlertView::of).toList();
 	}
 
-	/** Acknowledgement from the web app or another system. */
+	/**
+	 * Acknowledgement from the web app or another system, by the alert's audience only,
+	 * in the name of the token's subject; the first acknowledgement stands.
+	 */
 	@PostMapping("/{id}/acknowledgement")
-	AlertView acknowledge(@PathVariable UUID id, @Valid @RequestBody Acknowledgement acknowledgement) {
-		return this.publisher.acknowledge(id, acknowledgement.by())
+	AlertView acknowledge(@PathVariable UUID id, Caller caller) {
+		Alert alert = this.alerts.find(id).orElseThrow(() -> new AlertNotFound(id));
+		if (!alert.isFor(caller, this.owners.providerOf(alert.provisionId()).orElse(null))) {
+			throw new AccessRefused("alert");
+		}
+		return this.publisher.acknowledge(id, caller.subject())
 			.map(AlertView::of)
 			.orElseThrow(() -> new AlertNotFound(id));
 	}
 
 	/**
-	 * The page a signed link in a message opens. It only asks: mail scanners follow
-	 * links, so acknowledging takes the button's POST.
+	 * The page a signed link in a message opens, without a token: the signature, which
+	 * binds the alert to the contact it was sent to, is the authorisation. It only asks:
+	 * mail scanners follow links, so acknowledging takes the button's POST.
 	 */
 	@GetMapping(path = "/{id}/acknowledge", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirmPage(@PathVariable UUID id, @RequestParam UUID contact, @RequestParam String sig) {
@@ -99,12 +136,6 @@ class AlertController {
 				+ "<meta name=\"viewport\" content=\"width=device-width\"><title>Noddfa</title></head><body>" + body
 				+ "</body></html>";
 		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html);
-	}
-
-	/**
-	 * @param by who acknowledged: a user id or a name, never a child's details
-	 */
-	record Acknowledgement(@NotBlank @Size(max = 200) String by) {
 	}
 
 	record AlertView(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,

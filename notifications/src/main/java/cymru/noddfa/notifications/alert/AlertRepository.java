@@ -71,12 +71,27 @@ class AlertRepository {
 				""").params(Timestamp.from(now), limit).query(this::row).list();
 	}
 
-	List<Alert> forRegion(String regionCode, boolean unacknowledgedOnly) {
+	/**
+	 * The newest alerts, at most 200.
+	 * @param regionCode {@code null} for every region
+	 * @param audience {@code null} for every audience
+	 * @param provisionIds {@code null} for every provision
+	 */
+	List<Alert> find(String regionCode, Role audience, List<String> provisionIds, boolean unacknowledgedOnly) {
 		return this.jdbc.sql("""
 				select * from alerts
-				where region_code = ? and (not ? or (needs_ack and acknowledged_at is null))
+				where (cast(:region as text) is null or region_code = :region)
+				  and (cast(:audience as text) is null or audience = :audience)
+				  and (cast(:provisions as text[]) is null or provision_id = any(:provisions))
+				  and (not :unacknowledged or (needs_ack and acknowledged_at is null))
 				order by created_at desc limit 200
-				""").params(regionCode, unacknowledgedOnly).query(this::row).list();
+				""")
+			.param("region", regionCode)
+			.param("audience", (audience != null) ? audience.name() : null)
+			.param("provisions", (provisionIds != null) ? provisionIds.toArray(String[]::new) : null)
+			.param("unacknowledged", unacknowledgedOnly)
+			.query(this::row)
+			.list();
 	}
 
 	void save(Alert alert) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.Caller;
+
 /**
  * Someone to tell, with the ways to reach them in order of preference.
  *
@@ -27,6 +29,14 @@ public record Contact(UUID id, String name, Role role, String regionCode, String
 	 */
 	public Instant sendAt(Instant now, boolean needsAction) {
 		return (needsAction || this.quietHours == null) ? now : this.quietHours.releaseAt(now);
+	}
+
+	/**
+	 * Admins keep every region's contacts; a crisis team may read its own region's (to
+	 * see who is on its rota and who answers for the region's units).
+	 */
+	public boolean readableBy(Caller caller) {
+		return caller.isAdmin() || caller.isCrisisTeamOf(this.regionCode);
 	}
 
 	/** The channel at {@code index}, if the contact has one. */

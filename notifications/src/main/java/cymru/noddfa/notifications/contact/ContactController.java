@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -50,14 +52,29 @@ class ContactController {
 	}
 
 	@GetMapping("/{id}")
-	Contact contact(@PathVariable UUID id) {
-		return this.contacts.find(id).orElseThrow(() -> new ContactNotFound(id));
+	Contact contact(@PathVariable UUID id, Caller caller) {
+		Contact contact = this.contacts.find(id).orElseThrow(() -> new ContactNotFound(id));
+		if (!contact.readableBy(caller)) {
+			throw new AccessRefused("region's contact");
+		}
+		return contact;
 	}
 
+	/**
+	 * An admin lists any region's contacts (every region's when none is named); a crisis
+	 * team its own region's, whether it names it or not.
+	 */
 	@GetMapping
 	List<Contact> contacts(@RequestParam(required = false) @Pattern(regexp = "[A-Z]{2,8}") String region,
-			@RequestParam(required = false) Role role) {
-		return this.contacts.list(region, role);
+			@RequestParam(required = false) Role role, Caller caller) {
+		String listed = region;
+		if (!caller.isAdmin()) {
+			listed = (region != null) ? region : caller.region();
+			if (!caller.isCrisisTeamOf(listed)) {
+				throw new AccessRefused("region's contacts");
+			}
+		}
+		return this.contacts.list(listed, role);
 	}
 
 	@DeleteMapping("/{id}")

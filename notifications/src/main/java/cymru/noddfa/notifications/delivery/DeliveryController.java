@@ -1,7 +1,11 @@
 package cymru.noddfa.notifications.delivery;
 
 import java.util.List;
+import java.util.Optional;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -14,13 +18,28 @@ class DeliveryController {
 
 	private final DeliveryRepository deliveries;
 
-	DeliveryController(DeliveryRepository deliveries) {
+	private final ReferralRegionRepository regions;
+
+	DeliveryController(DeliveryRepository deliveries, ReferralRegionRepository regions) {
 		this.deliveries = deliveries;
+		this.regions = regions;
 	}
 
-	/** Every delivery about one referral, with each attempt, oldest first. */
+	/**
+	 * Every delivery about one referral, with each attempt, oldest first: for the crisis
+	 * team and panel of the referral's region (as the referral events said) and admins. A
+	 * referral this service has not heard of has had nothing delivered: an empty list.
+	 */
 	@GetMapping("/v1/notifications")
-	List<DeliveryView> notifications(@RequestParam("referral") @NotBlank @Size(max = 100) String referral) {
+	List<DeliveryView> notifications(@RequestParam("referral") @NotBlank @Size(max = 100) String referral,
+			Caller caller) {
+		Optional<String> region = this.regions.regionOf(referral);
+		if (region.isEmpty()) {
+			return List.of();
+		}
+		if (!caller.isAdmin() && !caller.seesRegion(region.get())) {
+			throw new AccessRefused("region's referral");
+		}
 		return this.deliveries.forReferral(referral);
 	}
 

@@ -1,12 +1,10 @@
 package cymru.noddfa.notifications.feed;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -20,14 +18,20 @@ class FeedController {
 	}
 
 	/**
-	 * The live feed of one region as Server-Sent Events: one event per referral event or
-	 * acknowledgement, named by its type, with a JSON body. Once sign-in arrives the
-	 * region comes from the user's token rather than the query.
+	 * The caller's live feed as Server-Sent Events: one event per referral event or
+	 * acknowledgement, named by its type, with a JSON body. Whose feed it is comes from
+	 * the token: a crisis team or panel hears its region's events, a provider those about
+	 * its own provisions.
 	 */
 	@GetMapping(path = "/v1/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter feed(@RequestParam @Pattern(regexp = "[A-Z]{2,8}") String region,
-			@RequestParam @NotBlank @Size(max = 100) String user) {
-		return this.feed.connect(region, user);
+	SseEmitter feed(Caller caller) {
+		if (caller.providerId() != null && caller.actsForProvider(caller.providerId())) {
+			return this.feed.connect(FeedPublisher.Audience.provider(caller.providerId()), caller.subject());
+		}
+		if (caller.region() != null && caller.seesRegion(caller.region())) {
+			return this.feed.connect(FeedPublisher.Audience.region(caller.region()), caller.subject());
+		}
+		throw new AccessRefused("feed");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.notifications.message.Templates;
+import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -29,10 +30,13 @@ class FeedListener {
 
 	private final Templates templates;
 
+	private final ProvisionOwnerRepository owners;
+
 	private final JsonMapper json;
 
-	FeedListener(FeedPublisher feed, Templates templates, JsonMapper json) {
+	FeedListener(FeedPublisher feed, Templates templates, ProvisionOwnerRepository owners, JsonMapper json) {
 		this.feed = feed;
+		this.owners = owners;
 		this.templates = templates;
 		this.json = json;
 	}
@@ -46,16 +50,19 @@ class FeedListener {
 			if (record.topic().startsWith("notifications.")) {
 				if ("NotificationAcknowledged".equals(event.type()) && event.regionCode() != null) {
 					this.feed.publish(new FeedItem(event.eventId(), event.type(), event.referralId(), event.reference(),
-							event.regionCode(), event.provisionId(), event.occurredAt(), null, event.acknowledgedBy()));
+							event.regionCode(), event.provisionId(), event.occurredAt(), null, event.acknowledgedBy()),
+							providerOf(event));
 				}
 				return;
 			}
 			if (event.regionCode() == null || event.type() == null) {
 				return;
 			}
-			this.feed.publish(new FeedItem(eventId(record), event.type(), event.referralId(), event.reference(),
-					event.regionCode(), event.provisionId(), event.occurredAt(),
-					this.templates.render(event.type(), event.reference(), event.regionCode()), null));
+			this.feed.publish(
+					new FeedItem(eventId(record), event.type(), event.referralId(), event.reference(),
+							event.regionCode(), event.provisionId(), event.occurredAt(),
+							this.templates.render(event.type(), event.reference(), event.regionCode()), null),
+					providerOf(event));
 		}
 		catch (RuntimeException ex) {
 			// the feed is best effort: a record it cannot show is left to the
@@ -63,6 +70,10 @@ class FeedListener {
 			log.warn("Live feed skipped record {}-{}@{} ({})", record.topic(), record.partition(), record.offset(),
 					ex.getMessage());
 		}
+	}
+
+	private String providerOf(Event event) {
+		return this.owners.providerOf(event.provisionId()).orElse(null);
 	}
 
 	private static UUID eventId(ConsumerRecord<String, String> record) {

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open live-feed connections of this instance, by region. Every instance hears every
- * event (its feed listener has a group of its own), so a user gets the feed whichever
- * instance they are connected to.
+ * The open live-feed connections of this instance, by audience: a region (its crisis team
+ * and panel) or a provider. Every instance hears every event (its feed listener has a
+ * group of its own), so a user gets the feed whichever instance they are connected to.
  */
 @Component
 class FeedPublisher implements SmartLifecycle {
@@ -28,7 +28,7 @@ class FeedPublisher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
-	private final Map<String, Set<Connection>> byRegion = new ConcurrentHashMap<>();
+	private final Map<Audience, Set<Connection>> byAudience = new ConcurrentHashMap<>();
 
 	private final FeedProperties properties;
 
@@ -36,14 +36,14 @@ class FeedPublisher implements SmartLifecycle {
 		this.properties = properties;
 		Gauge
 			.builder("noddfa.notifications.feed.connections", this,
-					(feed) -> feed.byRegion.values().stream().mapToInt(Set::size).sum())
+					(feed) -> feed.byAudience.values().stream().mapToInt(Set::size).sum())
 			.register(meters);
 	}
 
-	SseEmitter connect(String region, String user) {
+	SseEmitter connect(Audience audience, String user) {
 		SseEmitter emitter = new SseEmitter(this.properties.connectionTimeout().toMillis());
 		Connection connection = new Connection(user, emitter);
-		Set<Connection> connections = this.byRegion.computeIfAbsent(region, (r) -> ConcurrentHashMap.newKeySet());
+		Set<Connection> connections = this.byAudience.computeIfAbsent(audience, (a) -> ConcurrentHashMap.newKeySet());
 		connections.add(connection);
 		Runnable remove = () -> connections.remove(connection);
 		emitter.onCompletion(remove);
@@ -58,8 +58,20 @@ class FeedPublisher implements SmartLifecycle {
 		return emitter;
 	}
 
-	void publish(FeedItem item) {
-		Set<Connection> connections = this.byRegion.get(item.regionCode());
+	/**
+	 * Sends the item to its region's connections and, when it is about a provision, to
+	 * the connections of that provision's provider.
+	 * @param provider the provider of the item's provision, {@code null} if none or not
+	 * known
+	 */
+	void publish(FeedItem item, String provider) {
+		send(item, this.byAudience.get(Audience.region(item.regionCode())));
+		if (provider != null) {
+			send(item, this.byAudience.get(Audience.provider(provider)));
+		}
+	}
+
+	private void send(FeedItem item, Set<Connection> connections) {
 		if (connections == null) {
 			return;
 		}
@@ -80,7 +92,7 @@ class FeedPublisher implements SmartLifecycle {
 
 	@Scheduled(fixedDelayString = "${noddfa.notifications.feed.heartbeat:15s}")
 	void heartbeat() {
-		this.byRegion.values().forEach((connections) -> connections.forEach((connection) -> {
+		this.byAudience.values().forEach((connections) -> connections.forEach((connection) -> {
 			try {
 				connection.emitter().send(SseEmitter.event().comment("heartbeat"));
 			}
@@ -102,7 +114,7 @@ class FeedPublisher implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.byRegion.values().forEach((connections) -> {
+		this.byAudience.values().forEach((connections) -> {
 			connections.forEach((connection) -> connection.emitter().complete());
 			connections.clear();
 		});
@@ -114,6 +126,19 @@ class FeedPublisher implements SmartLifecycle {
 	}
 
 	private record Connection(String user, SseEmitter emitter) {
+	}
+
+	/** Whose events a connection hears: a region's or a provider's. */
+	record Audience(String region, String provider) {
+
+		static Audience region(String region) {
+			return new Audience(region, null);
+		}
+
+		static Audience provider(String provider) {
+			return new Audience(null, provider);
+		}
+
 	}
 
 }

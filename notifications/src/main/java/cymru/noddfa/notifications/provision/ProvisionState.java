@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * registry owns the contract.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ProvisionState(String provisionId, long version, String name, String regionCode, String status,
-		int stalenessWindowHours, List<Vacancy> vacancies) {
+record ProvisionState(String provisionId, long version, String providerId, String name, String regionCode,
+		String status, int stalenessWindowHours, List<Vacancy> vacancies) {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Vacancy(String bedType, Instant confirmedAt) {

@@ -1,6 +1,7 @@
 package cymru.noddfa.notifications.provision;
 
 import cymru.noddfa.notifications.UnreadableEvent;
+import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Folds the registry's compacted provision topic into the vacancies this service watches.
- * Versions make it idempotent: a state not newer than the one held changes nothing.
+ * Versions make it idempotent: a state not newer than the one held changes nothing. It
+ * also remembers each provision's provider, whose staff alone may see its alerts.
  */
 @Component
 class ProvisionStateListener {
@@ -22,10 +24,13 @@ class ProvisionStateListener {
 
 	private final ProvisionRepository provisions;
 
+	private final ProvisionOwnerRepository owners;
+
 	private final JsonMapper json;
 
-	ProvisionStateListener(ProvisionRepository provisions, JsonMapper json) {
+	ProvisionStateListener(ProvisionRepository provisions, ProvisionOwnerRepository owners, JsonMapper json) {
 		this.provisions = provisions;
+		this.owners = owners;
 		this.json = json;
 	}
 
@@ -50,6 +55,9 @@ class ProvisionStateListener {
 		}
 		if (this.provisions.newer(state.provisionId(), state.version())) {
 			this.provisions.replace(state);
+			if (state.providerId() != null) {
+				this.owners.record(state.provisionId(), state.providerId());
+			}
 		}
 	}
 

@@ -16,6 +16,8 @@ import cymru.noddfa.notifications.message.Templates;
 import cymru.noddfa.notifications.subscription.EventType;
 import cymru.noddfa.notifications.subscription.Subscription;
 import cymru.noddfa.notifications.subscription.SubscriptionRepository;
+import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
+import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns each referral event into deliveries for every subscription that wants it, in one
  * transaction with the record of having consumed it, so a redelivered record (the broker
- * is at-least-once) finds its id already there and queues nothing twice.
+ * is at-least-once) finds its id already there and queues nothing twice. The referral's
+ * region is remembered too: it decides who may read the referral's notifications.
  */
 @Component
 class ReferralEventsListener {
@@ -51,12 +54,19 @@ class ReferralEventsListener {
 
 	private final AlertPublisher alerts;
 
+	private final ReferralRegionRepository regions;
+
+	private final ProvisionOwnerRepository owners;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	ReferralEventsListener(InboxRepository inbox, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-			DeliveryScheduler scheduler, Templates templates, AlertPublisher alerts, JsonMapper json, Clock clock) {
+			DeliveryScheduler scheduler, Templates templates, AlertPublisher alerts, ReferralRegionRepository regions,
+			ProvisionOwnerRepository owners, JsonMapper json, Clock clock) {
+		this.regions = regions;
+		this.owners = owners;
 		this.alerts = alerts;
 		this.inbox = inbox;
 		this.subscriptions = subscriptions;
@@ -78,6 +88,8 @@ class ReferralEventsListener {
 					event.referralId());
 			return;
 		}
+		// whose the referral is: who may read its notifications is decided against this
+		this.regions.record(event.referralId(), event.regionCode());
 		if (type == null) {
 			log.info("Event {} has type {}, which nobody subscribes to; skipped", eventId, event.type());
 			return;
@@ -87,7 +99,9 @@ class ReferralEventsListener {
 				this.templates.render(type.name(), event.reference(), event.regionCode()));
 		String payload = this.json.writeValueAsString(notification);
 		int planned = 0;
-		for (Subscription subscription : this.subscriptions.wanting(type, event.regionCode(), event.provisionId())) {
+		String provider = this.owners.providerOf(event.provisionId()).orElse(null);
+		for (Subscription subscription : this.subscriptions.wanting(type, event.regionCode(), event.provisionId(),
+				provider)) {
 			if (this.deliveries.plan(notification, payload, Recipient.webhook(subscription.id(), subscription.url()),
 					null, this.clock.instant())) {
 				planned++;

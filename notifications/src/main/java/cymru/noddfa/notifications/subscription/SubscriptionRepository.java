@@ -24,13 +24,16 @@ public class SubscriptionRepository {
 	}
 
 	void add(Subscription subscription) {
-		this.jdbc.sql("""
-				insert into subscriptions (id, region_code, provision_id, event_types, channel, url, secret, created_at)
-				values (:id, :region, :provision, :types, :channel, :url, :secret, :createdAt)
-				""")
+		this.jdbc
+			.sql("""
+					insert into subscriptions (id, region_code, provision_id, provider_id, event_types, channel, url, secret,
+					                           created_at)
+					values (:id, :region, :provision, :provider, :types, :channel, :url, :secret, :createdAt)
+					""")
 			.param("id", subscription.id())
 			.param("region", subscription.regionCode())
 			.param("provision", subscription.provisionId())
+			.param("provider", subscription.providerId())
 			.param("types", subscription.eventTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
 			.param("channel", subscription.channel().name())
 			.param("url", subscription.url())
@@ -51,17 +54,24 @@ public class SubscriptionRepository {
 		return this.jdbc.sql("delete from subscriptions where id = ?").param(id).update() > 0;
 	}
 
-	/** The subscriptions that want this type of event from this region and provision. */
-	public List<Subscription> wanting(EventType type, String regionCode, String provisionId) {
+	/**
+	 * The subscriptions that want this type of event from this region and provision. A
+	 * provider's subscription hears only about its own provisions, so an event about no
+	 * provision, or one whose provider is not known, reaches none.
+	 * @param providerId the provider of the event's provision, {@code null} if none
+	 */
+	public List<Subscription> wanting(EventType type, String regionCode, String provisionId, String providerId) {
 		return this.jdbc.sql("""
 				select * from subscriptions
 				where (region_code is null or region_code = :region)
 				  and (provision_id is null or provision_id = :provision)
+				  and (provider_id is null or provider_id = :provider)
 				  and (cardinality(event_types) = 0 or :type = any(event_types))
 				order by created_at, id
 				""")
 			.param("region", regionCode)
 			.param("provision", provisionId)
+			.param("provider", providerId)
 			.param("type", type.name())
 			.query(this::row)
 			.list();
@@ -72,8 +82,9 @@ public class SubscriptionRepository {
 		Set<EventType> eventTypes = EnumSet.noneOf(EventType.class);
 		Arrays.stream((String[]) types.getArray()).map(EventType::valueOf).forEach(eventTypes::add);
 		return new Subscription(rs.getObject("id", UUID.class), rs.getString("region_code"),
-				rs.getString("provision_id"), eventTypes, Channel.valueOf(rs.getString("channel")), rs.getString("url"),
-				rs.getString("secret"), rs.getTimestamp("created_at").toInstant());
+				rs.getString("provision_id"), rs.getString("provider_id"), eventTypes,
+				Channel.valueOf(rs.getString("channel")), rs.getString("url"), rs.getString("secret"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 }

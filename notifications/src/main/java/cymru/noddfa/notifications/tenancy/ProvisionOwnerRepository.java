@@ -1,0 +1,50 @@
+package cymru.noddfa.notifications.tenancy;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The provider behind each provision, as the registry's provision states say, so a
+ * provider's access to alerts, subscriptions and the feed is decided against what the
+ * registry published rather than an id in a request.
+ */
+@Repository
+public class ProvisionOwnerRepository {
+
+	private final JdbcClient jdbc;
+
+	ProvisionOwnerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records (or corrects) who provides a provision. */
+	public void record(String provisionId, String providerId) {
+		this.jdbc.sql("""
+				insert into provision_owners (provision_id, provider_id) values (?, ?)
+				on conflict (provision_id) do update set provider_id = excluded.provider_id
+				""").params(provisionId, providerId).update();
+	}
+
+	/** The provider of the provision, if the registry has told us. */
+	public Optional<String> providerOf(String provisionId) {
+		if (provisionId == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select provider_id from provision_owners where provision_id = ?")
+			.param(provisionId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The provisions the registry says the provider runs. */
+	public List<String> provisionsOf(String providerId) {
+		return this.jdbc.sql("select provision_id from provision_owners where provider_id = ? order by provision_id")
+			.param(providerId)
+			.query(String.class)
+			.list();
+	}
+
+}

@@ -87,7 +87,23 @@ class SubscriptionsTest extends ServiceTest {
 			.jsonPath("$.paths['/v1/notifications'].get")
 			.exists()
 			.jsonPath("$.paths['/v1/alerts/{id}/acknowledgement'].post")
-			.exists();
+			.exists()
+			// who is asking comes from the token, never from a parameter
+			.jsonPath("$.paths['/v1/subscriptions'].get.parameters")
+			.doesNotExist()
+			.jsonPath("$.paths['/v1/feed'].get.parameters")
+			.doesNotExist()
+			.jsonPath("$.paths['/v1/alerts/{id}/acknowledgement'].post.requestBody")
+			.doesNotExist()
+			.jsonPath("$.components.securitySchemes.bearer.scheme")
+			.isEqualTo("bearer")
+			.jsonPath("$.paths['/v1/notifications'].get.responses['403']")
+			.exists()
+			// the signed link in a message needs no token
+			.jsonPath("$.paths['/v1/alerts/{id}/acknowledge'].get.security")
+			.isEmpty()
+			.jsonPath("$.paths['/v1/alerts/{id}/acknowledge'].get.responses['401']")
+			.doesNotExist();
 	}
 
 	@Test

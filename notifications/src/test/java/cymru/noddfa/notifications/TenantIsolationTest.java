@@ -266,6 +266,30 @@ class TenantIsolationTest extends ServiceTest {
 		}
 	}
 
+	@Test
+	void a_replayed_state_tells_the_provider_of_a_provision_seen_before_providers_were_kept() {
+		// as a deployment that ran before this service kept providers left it
+		this.jdbc.sql("insert into provisions_seen (provision_id, version) values (?, 5)").param(this.ourUnit).update();
+
+		ReferralEvents.provisionState(this.ourUnit, 5, this.ours, this.region, Instant.now());
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select provider_id from provision_owners where provision_id = ?")
+				.param(this.ourUnit)
+				.query(String.class)
+				.optional()
+				.isPresent());
+		// an older state naming another provider changes no provider already known
+		ReferralEvents.provisionState(this.ourUnit, 4, this.theirs, this.region, Instant.now());
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> this.ours
+				.equals(this.jdbc.sql("select provider_id from provision_owners where provision_id = ?")
+					.param(this.ourUnit)
+					.query(String.class)
+					.single()));
+	}
+
 	private void owned(String provision, String provider) {
 		ReferralEvents.provisionState(provision, 1, provider, this.region, Instant.now());
 		await().atMost(Duration.ofSeconds(10))

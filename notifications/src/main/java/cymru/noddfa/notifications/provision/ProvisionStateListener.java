@@ -59,6 +59,11 @@ class ProvisionStateListener {
 				this.owners.record(state.provisionId(), state.providerId());
 			}
 		}
+		else if (state.providerId() != null) {
+			// a replay of the compacted topic tells us the providers of provisions
+			// seen before providers were kept
+			this.owners.recordIfUnknown(state.provisionId(), state.providerId());
+		}
 	}
 
 }

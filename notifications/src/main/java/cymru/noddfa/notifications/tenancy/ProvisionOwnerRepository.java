@@ -28,6 +28,16 @@ public class ProvisionOwnerRepository {
 				""").params(provisionId, providerId).update();
 	}
 
+	/**
+	 * Records who provides a provision the registry told us of before this service kept
+	 * providers (a replayed or repeated state); a known provider stays as it is.
+	 */
+	public void recordIfUnknown(String provisionId, String providerId) {
+		this.jdbc.sql("insert into provision_owners (provision_id, provider_id) values (?, ?) on conflict do nothing")
+			.params(provisionId, providerId)
+			.update();
+	}
+
 	/** The provider of the provision, if the registry has told us. */
 	public Optional<String> providerOf(String provisionId) {
 		if (provisionId == null) {

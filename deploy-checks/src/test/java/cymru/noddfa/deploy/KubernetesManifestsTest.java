@@ -70,6 +70,28 @@ class KubernetesManifestsTest {
 
 	@ParameterizedTest
 	@FieldSource("overlays")
+	void the_gateway_reaches_each_service_by_name_on_its_configured_port(String overlay) {
+		Manifests manifests = manifests(overlay);
+		for (ServiceModule module : ServiceModule.all()) {
+			Map<String, Object> service = manifests.named("Service", module.name());
+			assertThat(Yaml.list(service, "spec", "ports")).singleElement()
+				.satisfies((port) -> assertThat(Yaml.at(port, "port")).isEqualTo(module.port()))
+				.satisfies((port) -> assertThat(Yaml.string(port, "targetPort")).isEqualTo("http"));
+		}
+		Map<String, String> routes = new java.util.HashMap<>();
+		Yaml.list(Manifests.container(manifests.named("Deployment", "gateway")), "env")
+			.forEach((v) -> routes.put(Yaml.string(v, "name"), Yaml.string(v, "value")));
+		assertThat(routes)
+			.containsEntry("NODDFA_GATEWAY_REGISTRYURI",
+					"http://bed-registry:" + ServiceModule.named("bed-registry").port())
+			.containsEntry("NODDFA_GATEWAY_MATCHINGURI",
+					"http://placement-matcher:" + ServiceModule.named("placement-matcher").port())
+			.containsEntry("NODDFA_GATEWAY_NOTIFICATIONSURI",
+					"http://notifications:" + ServiceModule.named("notifications").port());
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
 	void every_container_has_cpu_and_memory_requests_and_limits(String overlay) {
 		for (Map<String, Object> deployment : manifests(overlay).ofKind("Deployment")) {
 			Map<String, Object> resources = Yaml.map(Manifests.container(deployment), "resources");

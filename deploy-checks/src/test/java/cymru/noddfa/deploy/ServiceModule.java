@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class ServiceModule {
 
-	static final String VERSION = "0.1.0-SNAPSHOT";
+	/** The build's version, which names the exec jars and tags the images. */
+	static final String VERSION = System.getProperty("noddfa.version", "0.1.0-SNAPSHOT");
 
 	static final List<String> NAMES = List.of("bed-registry", "placement-matcher", "notifications", "gateway");
 

@@ -78,7 +78,7 @@ class MatcherProblems extends MalformedRequestProblems {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.CONFLICT, ex.kind());
 		problem.setProperty("field", switch (ex.kind()) {
 			case "no-bed-free", "provision-unsuitable" -> "provisionId";
-			case "hold-cap-reached" -> "X-Team-Id";
+			case "hold-cap-reached" -> "sub";
 			case "hold-state" -> "holdId";
 			default -> "status";
 		});

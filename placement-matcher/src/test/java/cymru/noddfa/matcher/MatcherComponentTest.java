@@ -1,26 +1,114 @@
 package cymru.noddfa.matcher;
 
+import java.util.UUID;
+
+import jakarta.servlet.Filter;
+
+import cymru.noddfa.testsupport.TestIdentity;
+import cymru.noddfa.testsupport.TestIdentity.Caller;
 import cymru.noddfa.testsupport.WithInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The one Spring context the component tests share (so it is built once per test JVM):
- * the whole matcher against the real Kafka, PostgreSQL and Redis of the test JVM. Tests
- * keep apart by their own provision ids and by placing their provisions where no other
- * test does.
+ * the whole matcher against the real Kafka, PostgreSQL and Redis of the test JVM,
+ * trusting the test issuer's real tokens. Tests keep apart by their own provision ids and
+ * by placing their provisions where no other test does.
+ * <p>
+ * A request sent without a token goes as a crisis team of {@link #REGION} under a subject
+ * of its own (so no two requests count against one team's hold cap by accident); a test
+ * about access picks its caller with {@link #as(Caller)} or {@link #anonymous()}.
  */
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
 		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.holds.team-cap=3",
 		"noddfa.matcher.holds.overrun-check-interval=200ms" })
 @AutoConfigureMockMvc
+@Import(MatcherComponentTest.DefaultCaller.class)
 public abstract class MatcherComponentTest {
+
+	/** The region of the default caller and of most fixtures. */
+	protected static final String REGION = "CTM";
+
+	/** The provider that keeps provisions published without another. */
+	protected static final String PROVIDER = "test-provider";
+
+	protected static final TestIdentity identity = TestIdentity.shared();
 
 	@Autowired
 	protected MockMvc mvc;
+
+	/** Sends the request with this caller's token (replacing the default one). */
+	protected static RequestPostProcessor as(Caller caller) {
+		return as(identity.token(caller));
+	}
+
+	/** Sends the request with this bearer token, good or bad. */
+	protected static RequestPostProcessor as(String token) {
+		return (request) -> {
+			request.removeHeader(HttpHeaders.AUTHORIZATION);
+			request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+			return request;
+		};
+	}
+
+	/** Sends the request with no token at all. */
+	protected static RequestPostProcessor anonymous() {
+		return (request) -> {
+			request.removeHeader(HttpHeaders.AUTHORIZATION);
+			return request;
+		};
+	}
+
+	/** The provider that keeps provisions published without another. */
+	protected static RequestPostProcessor asProvider() {
+		return as(Caller.provider(PROVIDER));
+	}
+
+	/** A crisis team of the region under a subject no other test uses. */
+	protected static Caller crisisTeam(String region) {
+		return Caller.crisisTeam(region).as("test:crisis-team:" + region + ":" + UUID.randomUUID());
+	}
+
+	/** A MockMvc for another instance of the matcher, checking tokens like this one. */
+	protected static MockMvc mockMvcFor(WebApplicationContext context) {
+		return MockMvcBuilders.webAppContextSetup(context)
+			.addFilters(context.getBean("springSecurityFilterChain", Filter.class))
+			.defaultRequest(get("/").with(defaultCaller()))
+			.build();
+	}
+
+	private static RequestPostProcessor defaultCaller() {
+		return (request) -> {
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+				request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + identity.token(crisisTeam(REGION)));
+			}
+			return request;
+		};
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DefaultCaller {
+
+		@Bean
+		MockMvcBuilderCustomizer defaultCaller() {
+			return (builder) -> builder.defaultRequest(get("/").with(MatcherComponentTest.defaultCaller()));
+		}
+
+	}
 
 }

@@ -78,6 +78,8 @@ public final class ProvisionStates implements AutoCloseable {
 
 		public String name;
 
+		public String providerId = "test-provider";
+
 		public String kind = "CRISIS_UNIT";
 
 		public String regionCode = "CTM";
@@ -128,6 +130,11 @@ public final class ProvisionStates implements AutoCloseable {
 			return at(point[0], point[1]);
 		}
 
+		public Provision provider(String providerId) {
+			this.providerId = providerId;
+			return this;
+		}
+
 		public Provision region(String regionCode) {
 			this.regionCode = regionCode;
 			return this;
@@ -163,7 +170,7 @@ public final class ProvisionStates implements AutoCloseable {
 			Map<String, Object> map = new LinkedHashMap<>();
 			map.put("provisionId", this.id);
 			map.put("version", this.version);
-			map.put("providerId", "test-provider");
+			map.put("providerId", this.providerId);
 			map.put("name", this.name);
 			map.put("kind", this.kind);
 			map.put("regionCode", this.regionCode);

@@ -62,6 +62,7 @@ public class BedLedgerRepository {
 				.optional()
 				.ifPresent(changed::add);
 		}
+		recordProvider(state);
 		changed.addAll(this.jdbc.sql("""
 				update bed_ledger
 				   set available = 0, placed = 0, provision_version = :version, vacancy_updated_at = null,
@@ -76,6 +77,53 @@ public class BedLedgerRepository {
 			.query(BedLedgerRepository::row)
 			.list());
 		return changed;
+	}
+
+	/**
+	 * Records which provider keeps the provision, from a state at least as new as the
+	 * ledger's: rows folded before the owner was recorded get it on a replay of the same
+	 * version too.
+	 */
+	void recordProvider(ProvisionState state) {
+		if (state.providerId() == null) {
+			return;
+		}
+		this.jdbc.sql("""
+				update bed_ledger set provider_id = :provider
+				 where provision_id = :provision and provision_version <= :version
+				   and provider_id is distinct from :provider
+				""")
+			.param("provider", state.providerId())
+			.param("provision", state.provisionId())
+			.param("version", state.version())
+			.update();
+	}
+
+	/** {@link #recordProvider} for many provisions in one statement. */
+	void recordProviders(List<ProvisionState> states) {
+		List<ProvisionState> owned = states.stream().filter((state) -> state.providerId() != null).toList();
+		if (owned.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update bed_ledger b set provider_id = v.provider
+				  from unnest(:provisions, :providers, :versions) as v(provision, provider, version)
+				 where b.provision_id = v.provision and b.provision_version <= v.version
+				   and b.provider_id is distinct from v.provider
+				""")
+			.param("provisions", owned.stream().map(ProvisionState::provisionId).toArray(String[]::new))
+			.param("providers", owned.stream().map(ProvisionState::providerId).toArray(String[]::new))
+			.param("versions", owned.stream().map(ProvisionState::version).toArray(Long[]::new))
+			.update();
+	}
+
+	/** The provider that keeps the provision, if the ledger knows it. */
+	public Optional<String> providerOf(String provisionId) {
+		return this.jdbc.sql(
+				"select provider_id from bed_ledger where provision_id = :provision and provider_id is not null limit 1")
+			.param("provision", provisionId)
+			.query(String.class)
+			.optional();
 	}
 
 	/** A deleted provision has nothing available; holds on it can only be answered. */

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * its side never break us.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ProvisionState(String provisionId, long version, String name, String kind, String regionCode,
-		Location location, AgeRange ageRange, String accepts, List<String> needsMet, List<String> exclusions,
-		Admissions admissions, String status, Integer stalenessWindowHours, List<Vacancy> vacancies) {
+public record ProvisionState(String provisionId, long version, String providerId, String name, String kind,
+		String regionCode, Location location, AgeRange ageRange, String accepts, List<String> needsMet,
+		List<String> exclusions, Admissions admissions, String status, Integer stalenessWindowHours,
+		List<Vacancy> vacancies) {
 
 	public ProvisionState {
 		needsMet = (needsMet != null) ? List.copyOf(needsMet) : List.of();

@@ -83,8 +83,12 @@ public class ReadModelLoader {
 			.filter(java.util.Objects::nonNull)
 			.map((value) -> this.json.readValue(value, ProvisionState.class))
 			.toList();
+		// the compacted topic names each provision's provider: rows folded before the
+		// ledger recorded it learn it here
 		for (int i = 0; i < states.size(); i += 500) {
-			this.store.writeStates(states.subList(i, Math.min(states.size(), i + 500)));
+			List<ProvisionState> chunk = states.subList(i, Math.min(states.size(), i + 500));
+			this.store.writeStates(chunk);
+			this.ledger.recordProviders(chunk);
 		}
 		latest.forEach((id, value) -> {
 			if (value == null) {

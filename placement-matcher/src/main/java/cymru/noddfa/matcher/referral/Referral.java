@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.search.SearchCriteria;
 import cymru.noddfa.matcher.search.Sex;
@@ -26,6 +28,26 @@ public record Referral(UUID id, String reference, String teamId, String regionCo
 	 * An out-of-region provision offered to the panel when nothing fits in the region.
 	 */
 	public record Option(String provisionId, String name, String regionCode, double distanceKm) {
+	}
+
+	/**
+	 * Crisis teams and panels see the referrals of their own region only; admins manage
+	 * reference data, not children's data, and providers see only the holds on their
+	 * beds.
+	 */
+	void requireSeenBy(Caller caller) {
+		if (!caller.seesRegion(this.regionCode)) {
+			throw new AccessRefused("referral");
+		}
+	}
+
+	/**
+	 * Only a crisis team of the referral's region moves it on (holds, placement, cancel).
+	 */
+	void requireHandledBy(Caller caller) {
+		if (!caller.isCrisisTeamOf(this.regionCode)) {
+			throw new AccessRefused("referral");
+		}
 	}
 
 	/** What to look for now: admission at the time of the search. */

@@ -5,9 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.reference.Gazetteer;
 import cymru.noddfa.matcher.reference.Needs;
@@ -22,21 +23,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Referrals, their holds and placements. {@code X-Team-Id} names the calling team (the
- * token's subject once the gateway checks identities); it owns the referrals it creates
- * and is recorded in the audit trail of every read and change.
+ * Referrals, their holds and placements. Who is asking comes from the validated token
+ * ({@link Caller}): a crisis team (its subject is the team that owns the referrals it
+ * creates, and the team whose holds count against the cap) or a panel of a region, or a
+ * provider answering for its beds. Each read and change is in the referral's audit trail
+ * under the caller's subject.
  */
 @RestController
 class ReferralController {
-
-	private static final String TEAM = "X-Team-Id";
-
-	private static final Pattern SANE_TEAM = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
 	private final ReferralStore store;
 
@@ -56,88 +54,92 @@ class ReferralController {
 		this.clock = clock;
 	}
 
+	/** A crisis team refers a child of its own region. */
 	@PostMapping("/v1/referrals")
-	ResponseEntity<ReferralView> create(@RequestBody CreateReferral request,
-			@RequestHeader(name = TEAM, required = false) String team) {
-		Referral referral = this.store.create(request.toReferral(team(team, request.regionCode()), this.regions,
-				this.gazetteer, this.needs, this.clock.instant()));
+	ResponseEntity<ReferralView> create(@RequestBody CreateReferral request, Caller caller) {
+		if (request.regionCode() != null && !caller.isCrisisTeamOf(request.regionCode())) {
+			throw new AccessRefused("region");
+		}
+		Referral referral = this.store.create(
+				request.toReferral(caller.subject(), this.regions, this.gazetteer, this.needs, this.clock.instant()));
 		return ResponseEntity.created(URI.create("/v1/referrals/" + referral.id())).body(ReferralView.of(referral));
 	}
 
 	@GetMapping("/v1/referrals/{referralId}")
-	ReferralView referral(@PathVariable UUID referralId, @RequestHeader(name = TEAM, required = false) String team) {
-		return ReferralView.of(this.store.read(referralId, team(team, null)));
+	ReferralView referral(@PathVariable UUID referralId, Caller caller) {
+		return ReferralView.of(this.store.read(referralId, caller));
 	}
 
+	/** The referrals of the caller's region (the default) or, refused, of another. */
 	@GetMapping("/v1/referrals")
 	List<ReferralView> referrals(@RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) ReferralStatus status,
-			@RequestHeader(name = TEAM, required = false) String team) {
-		if (!this.regions.isKnown(regionCode)) {
-			throw new RejectedInput("regionCode", "unknown-region", regionCode);
+			@RequestParam(required = false) ReferralStatus status, Caller caller) {
+		String region = (regionCode != null) ? regionCode : caller.region();
+		if (!this.regions.isKnown(region)) {
+			throw new RejectedInput("regionCode", "unknown-region", region);
 		}
-		return this.store.list(regionCode, status, team(team, null)).stream().map(ReferralView::of).toList();
+		if (!caller.seesRegion(region)) {
+			throw new AccessRefused("region");
+		}
+		return this.store.list(region, status, caller).stream().map(ReferralView::of).toList();
 	}
 
 	@PostMapping("/v1/referrals/{referralId}/cancel")
-	ReferralView cancel(@PathVariable UUID referralId, @RequestHeader(name = TEAM, required = false) String team) {
-		return ReferralView.of(this.store.cancel(referralId, team(team, null)));
+	ReferralView cancel(@PathVariable UUID referralId, Caller caller) {
+		return ReferralView.of(this.store.cancel(referralId, caller));
 	}
 
 	@GetMapping("/v1/referrals/{referralId}/holds")
-	List<HoldView> holds(@PathVariable UUID referralId, @RequestHeader(name = TEAM, required = false) String team) {
-		return this.store.holds(referralId, team(team, null)).stream().map(HoldView::of).toList();
+	List<HoldView> holds(@PathVariable UUID referralId, Caller caller) {
+		return this.store.holds(referralId, caller).stream().map(HoldView::of).toList();
+	}
+
+	/**
+	 * Holds a provider must answer (those on its own beds), or a crisis team's or panel's
+	 * view of its region's holds, newest first.
+	 */
+	@GetMapping("/v1/holds")
+	List<UnitHold> unitHolds(@RequestParam(required = false) Hold.Status status, Caller caller) {
+		return this.store.holdsFor(caller, status);
 	}
 
 	/** Holds the best candidate's bed, or the bed of the provision the team picked. */
 	@PostMapping("/v1/referrals/{referralId}/holds")
 	ResponseEntity<HoldView> hold(@PathVariable UUID referralId, @RequestBody(required = false) HoldRequest request,
-			@RequestHeader(name = TEAM, required = false) String team) {
-		Hold hold = this.store.hold(referralId, (request != null) ? request.provisionId() : null, team(team, null));
+			Caller caller) {
+		Hold hold = this.store.hold(referralId, (request != null) ? request.provisionId() : null, caller);
 		return ResponseEntity.created(URI.create("/v1/referrals/" + referralId + "/holds/" + hold.id()))
 			.body(HoldView.of(hold));
 	}
 
 	@PostMapping("/v1/referrals/{referralId}/holds/{holdId}/accept")
-	HoldView accept(@PathVariable UUID referralId, @PathVariable UUID holdId,
-			@RequestHeader(name = TEAM, required = false) String team) {
-		return HoldView.of(this.store.accept(referralId, holdId, team(team, null)));
+	HoldView accept(@PathVariable UUID referralId, @PathVariable UUID holdId, Caller caller) {
+		return HoldView.of(this.store.accept(referralId, holdId, caller));
 	}
 
 	@PostMapping("/v1/referrals/{referralId}/holds/{holdId}/decline")
 	HoldView decline(@PathVariable UUID referralId, @PathVariable UUID holdId, @RequestBody DeclineRequest request,
-			@RequestHeader(name = TEAM, required = false) String team) {
+			Caller caller) {
 		if (request.reasonCode() == null) {
 			throw new RejectedInput("reasonCode", "missing-field", "reasonCode");
 		}
-		return HoldView.of(this.store.decline(referralId, holdId, request.reasonCode(), team(team, null)));
+		return HoldView.of(this.store.decline(referralId, holdId, request.reasonCode(), caller));
 	}
 
 	@PostMapping("/v1/referrals/{referralId}/placements")
-	ResponseEntity<PlacementView> place(@PathVariable UUID referralId,
-			@RequestHeader(name = TEAM, required = false) String team) {
-		Placement placement = this.store.startPlacement(referralId, team(team, null));
+	ResponseEntity<PlacementView> place(@PathVariable UUID referralId, Caller caller) {
+		Placement placement = this.store.startPlacement(referralId, caller);
 		return ResponseEntity.created(URI.create("/v1/placements/" + placement.id())).body(PlacementView.of(placement));
 	}
 
 	@GetMapping("/v1/placements/{placementId}")
-	PlacementView placement(@PathVariable UUID placementId, @RequestHeader(name = TEAM, required = false) String team) {
-		return PlacementView.of(this.store.placement(placementId, team(team, null)));
+	PlacementView placement(@PathVariable UUID placementId, Caller caller) {
+		return PlacementView.of(this.store.placement(placementId, caller));
 	}
 
 	@PostMapping("/v1/placements/{placementId}/end")
-	PlacementView end(@PathVariable UUID placementId, @RequestHeader(name = TEAM, required = false) String team) {
-		return PlacementView.of(this.store.endPlacement(placementId, team(team, null)));
-	}
-
-	private static String team(String header, String regionCode) {
-		if (header != null) {
-			if (!SANE_TEAM.matcher(header).matches()) {
-				throw new RejectedInput(TEAM, "invalid-team");
-			}
-			return header;
-		}
-		return (regionCode != null) ? "region:" + regionCode : "unidentified";
+	PlacementView end(@PathVariable UUID placementId, Caller caller) {
+		return PlacementView.of(this.store.endPlacement(placementId, caller));
 	}
 
 	record Location(Double lat, Double lon) {

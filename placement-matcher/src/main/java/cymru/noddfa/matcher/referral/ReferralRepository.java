@@ -178,12 +178,40 @@ class ReferralRepository {
 			.optional();
 	}
 
-	Optional<Hold> findHold(UUID referralId, UUID holdId) {
-		return this.jdbc.sql("select * from holds where id = :id and referral_id = :referral")
+	Optional<Hold> findHold(UUID holdId) {
+		return this.jdbc.sql("select * from holds where id = :id")
 			.param("id", holdId)
-			.param("referral", referralId)
 			.query(ReferralRepository::hold)
 			.optional();
+	}
+
+	/** Holds on the beds of every provision the provider keeps, newest first. */
+	List<UnitHold> holdsOfProvider(String providerId, Hold.Status status, int limit) {
+		return this.jdbc.sql("""
+				select h.*, r.age, r.sex, r.needs from holds h join referrals r on r.id = h.referral_id
+				 where h.provision_id in (select provision_id from bed_ledger where provider_id = :provider)
+				   and (:status::text is null or h.status = :status)
+				 order by h.placed_at desc limit :limit
+				""")
+			.param("provider", providerId)
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", limit)
+			.query(ReferralRepository::unitHold)
+			.list();
+	}
+
+	/** Holds for the referrals of one region, newest first. */
+	List<UnitHold> holdsInRegion(String regionCode, Hold.Status status, int limit) {
+		return this.jdbc.sql("""
+				select h.*, r.age, r.sex, r.needs from holds h join referrals r on r.id = h.referral_id
+				 where r.region_code = :region and (:status::text is null or h.status = :status)
+				 order by h.placed_at desc limit :limit
+				""")
+			.param("region", regionCode)
+			.param("status", (status != null) ? status.name() : null)
+			.param("limit", limit)
+			.query(ReferralRepository::unitHold)
+			.list();
 	}
 
 	/** The hold a referral has open (active or accepted), if any. */
@@ -331,6 +359,13 @@ class ReferralRepository {
 				rs.getBoolean("in_region"), rs.getDouble("distance_km"), instant(rs.getTimestamp("placed_at")),
 				instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("decided_at")),
 				(reason != null) ? DeclineReason.valueOf(reason) : null);
+	}
+
+	private static UnitHold unitHold(ResultSet rs, int row) throws SQLException {
+		Hold hold = hold(rs, row);
+		return new UnitHold(hold.id(), hold.referralId(), hold.provisionId(), hold.bedType(), hold.status(),
+				hold.placedAt(), hold.expiresAt(), hold.decidedAt(), hold.reasonCode(), rs.getInt("age"),
+				Sex.valueOf(rs.getString("sex")), Arrays.asList((String[]) rs.getArray("needs").getArray()));
 	}
 
 	private static Placement placement(ResultSet rs, int row) throws SQLException {

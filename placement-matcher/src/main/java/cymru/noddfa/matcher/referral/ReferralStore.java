@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cymru.noddfa.kit.security.AccessRefused;
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.kit.security.Role;
 import cymru.noddfa.matcher.availability.AvailabilityStore;
 import cymru.noddfa.matcher.availability.BedLedgerRepository;
 import cymru.noddfa.matcher.availability.BedType;
@@ -90,27 +93,55 @@ class ReferralStore {
 		return referral;
 	}
 
-	Referral read(UUID id, String teamId) {
+	Referral read(UUID id, Caller caller) {
 		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> {
 			Referral referral = this.referrals.find(id).orElseThrow(() -> new ReferralNotFound("referralId", id));
-			audit(referral, "READ", teamId, now);
+			referral.requireSeenBy(caller);
+			audit(referral, "READ", caller.subject(), now);
 			return referral;
 		});
 	}
 
-	List<Referral> list(String regionCode, ReferralStatus status, String teamId) {
+	/** The caller must see the region (checked by the caller of this method). */
+	List<Referral> list(String regionCode, ReferralStatus status, Caller caller) {
 		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> {
 			List<Referral> found = this.referrals.forRegion(regionCode, status, 200);
-			found.forEach((referral) -> audit(referral, "LISTED", teamId, now));
+			found.forEach((referral) -> audit(referral, "LISTED", caller.subject(), now));
 			return found;
 		});
 	}
 
-	List<Hold> holds(UUID referralId, String teamId) {
-		read(referralId, teamId);
+	List<Hold> holds(UUID referralId, Caller caller) {
+		read(referralId, caller);
 		return this.referrals.holds(referralId);
+	}
+
+	/**
+	 * The holds a caller may see: a provider those on the beds it keeps, a crisis team or
+	 * panel those of its region's referrals. Each referral shown is audited.
+	 */
+	List<UnitHold> holdsFor(Caller caller, Hold.Status status) {
+		Instant now = this.clock.instant();
+		return this.transactions.execute((tx) -> {
+			List<UnitHold> found;
+			if (caller.has(Role.PROVIDER) && caller.providerId() != null) {
+				found = this.referrals.holdsOfProvider(caller.providerId(), status, 200);
+			}
+			else if (caller.seesRegion(caller.region())) {
+				found = this.referrals.holdsInRegion(caller.region(), status, 200);
+			}
+			else {
+				throw new AccessRefused("holds");
+			}
+			found.stream()
+				.map(UnitHold::referralId)
+				.distinct()
+				.forEach((referral) -> this.referrals.audit(referral, "HOLDS_LISTED", caller.subject(),
+						MDC.get("requestId"), now));
+			return found;
+		});
 	}
 
 	/**
@@ -119,10 +150,12 @@ class ReferralStore {
 	 * transaction (referral version, team cap) is guarded the same way, so a lost race is
 	 * a clean 409 with nothing changed.
 	 */
-	Hold hold(UUID referralId, String pickedProvisionId, String actor) {
+	Hold hold(UUID referralId, String pickedProvisionId, Caller caller) {
+		String actor = caller.subject();
 		Instant now = this.clock.instant();
 		Referral referral = this.referrals.find(referralId)
 			.orElseThrow(() -> new ReferralNotFound("referralId", referralId));
+		referral.requireHandledBy(caller);
 		if (!referral.status().isWaiting()) {
 			throw new ReferralConflict("referral-state",
 					"Referral " + referralId + " is " + referral.status() + "; only a waiting referral can hold a bed");
@@ -162,7 +195,10 @@ class ReferralStore {
 		return hold;
 	}
 
-	Hold accept(UUID referralId, UUID holdId, String actor) {
+	/** Only the provider keeping the held bed answers for it. */
+	Hold accept(UUID referralId, UUID holdId, Caller caller) {
+		requireAnswerable(referralId, holdId, caller);
+		String actor = caller.subject();
 		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> {
 			Referral referral = load(referralId);
@@ -177,8 +213,9 @@ class ReferralStore {
 	}
 
 	/** The provider said no: the bed goes back and the referral is matched again. */
-	Hold decline(UUID referralId, UUID holdId, DeclineReason reason, String actor) {
-		Hold hold = release(referralId, holdId, Hold.Status.DECLINED, reason, "HoldDeclined", actor);
+	Hold decline(UUID referralId, UUID holdId, DeclineReason reason, Caller caller) {
+		requireAnswerable(referralId, holdId, caller);
+		Hold hold = release(referralId, holdId, Hold.Status.DECLINED, reason, "HoldDeclined", caller.subject());
 		log.info("Hold {} declined ({}); referral {} is open again", holdId, reason, referralId);
 		recheck(referralId);
 		return hold;
@@ -222,11 +259,13 @@ class ReferralStore {
 		return hold;
 	}
 
-	Placement startPlacement(UUID referralId, String actor) {
+	Placement startPlacement(UUID referralId, Caller caller) {
+		String actor = caller.subject();
 		Instant now = this.clock.instant();
 		List<LedgerRow> changed = new ArrayList<>();
 		Placement placement = this.transactions.execute((tx) -> {
 			Referral referral = load(referralId);
+			referral.requireHandledBy(caller);
 			Referral placed = referral.moveTo(ReferralStatus.PLACED, now);
 			Hold accepted = this.referrals.liveHold(referralId)
 				.filter((h) -> h.status() == Hold.Status.ACCEPTED)
@@ -246,12 +285,20 @@ class ReferralStore {
 		return placement;
 	}
 
-	Placement endPlacement(UUID placementId, String actor) {
+	/**
+	 * The child left: said by the crisis team of the referral's region or by the provider
+	 * keeping the bed.
+	 */
+	Placement endPlacement(UUID placementId, Caller caller) {
+		String actor = caller.subject();
 		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> {
 			Placement placement = this.referrals.findPlacement(placementId)
 				.orElseThrow(() -> new ReferralNotFound("placementId", placementId));
 			Referral referral = load(placement.referralId());
+			if (!caller.isCrisisTeamOf(referral.regionCode()) && !keeps(caller, placement.provisionId())) {
+				throw new AccessRefused("placement");
+			}
 			Referral ended = referral.moveTo(ReferralStatus.ENDED, now);
 			Placement finished = this.referrals.endPlacement(placementId, now)
 				.orElseThrow(() -> new ReferralConflict("referral-state", "Placement already ended"));
@@ -262,19 +309,21 @@ class ReferralStore {
 		});
 	}
 
-	Placement placement(UUID placementId, String teamId) {
+	Placement placement(UUID placementId, Caller caller) {
 		Placement placement = this.referrals.findPlacement(placementId)
 			.orElseThrow(() -> new ReferralNotFound("placementId", placementId));
-		read(placement.referralId(), teamId);
+		read(placement.referralId(), caller);
 		return placement;
 	}
 
 	/** Withdraws the referral from any open state; a held bed goes back at once. */
-	Referral cancel(UUID referralId, String actor) {
+	Referral cancel(UUID referralId, Caller caller) {
+		String actor = caller.subject();
 		Instant now = this.clock.instant();
 		List<LedgerRow> changed = new ArrayList<>();
 		Referral cancelled = this.transactions.execute((tx) -> {
 			Referral referral = load(referralId);
+			referral.requireHandledBy(caller);
 			Referral next = referral.moveTo(ReferralStatus.CANCELLED, now);
 			Optional<Hold> live = this.referrals.liveHold(referralId);
 			live.ifPresent((hold) -> {
@@ -440,6 +489,22 @@ class ReferralStore {
 					referral.id());
 			return null;
 		}
+	}
+
+	/**
+	 * The referral and hold exist and the caller keeps the held provision; whether the
+	 * hold belongs to this referral and still waits is decided by the guarded update.
+	 */
+	private void requireAnswerable(UUID referralId, UUID holdId, Caller caller) {
+		load(referralId);
+		Hold hold = this.referrals.findHold(holdId).orElseThrow(() -> new ReferralNotFound("holdId", holdId));
+		if (!keeps(caller, hold.provisionId())) {
+			throw new AccessRefused("hold");
+		}
+	}
+
+	private boolean keeps(Caller caller, String provisionId) {
+		return this.ledger.providerOf(provisionId).map(caller::actsForProvider).orElse(false);
 	}
 
 	private Referral load(UUID referralId) {

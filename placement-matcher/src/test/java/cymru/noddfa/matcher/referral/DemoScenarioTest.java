@@ -91,16 +91,20 @@ class DemoScenarioTest extends MatcherComponentTest {
 	@Test
 	void a_fifteen_year_old_in_powys_is_escalated_with_out_of_region_options_nearest_first() throws Exception {
 		String body = JsonPath
-			.read(this.mvc.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON).content("""
-					{"reference": "POW-0001", "regionCode": "POW", "age": 15, "sex": "FEMALE", "needs": ["MH_CRISIS"],
-					 "currentSetting": "A_AND_E", "place": "Llandrindod Wells", "bedType": "CRISIS"}
-					"""))
+			.read(this.mvc
+				.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON)
+					.content(
+							"""
+									{"reference": "POW-0001", "regionCode": "POW", "age": 15, "sex": "FEMALE", "needs": ["MH_CRISIS"],
+									 "currentSetting": "A_AND_E", "place": "Llandrindod Wells", "bedType": "CRISIS"}
+									""")
+					.with(as(crisisTeam("POW"))))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.status").value("ESCALATED"))
 				.andReturn()
 				.getResponse()
 				.getContentAsString(), "$.id");
-		String referral = this.mvc.perform(get("/v1/referrals/{id}", body))
+		String referral = this.mvc.perform(get("/v1/referrals/{id}", body).with(as(crisisTeam("POW"))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import com.jayway.jsonpath.JsonPath;
 import cymru.noddfa.matcher.MatcherComponentTest;
 import cymru.noddfa.matcher.ProvisionStates;
+import cymru.noddfa.testsupport.TestIdentity.Caller;
 import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +118,7 @@ abstract class HoldRaces extends MatcherComponentTest {
 				created.add(executor.submit(() -> JsonPath.read(this.mvc
 					.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON)
 						.content(body)
-						.header("X-Team-Id", team))
+						.with(as(Caller.crisisTeam("CTM").as(team))))
 					.andExpect(status().isCreated())
 					.andReturn()
 					.getResponse()

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import cymru.noddfa.matcher.MatcherComponentTest;
 import cymru.noddfa.matcher.ProvisionStates;
+import cymru.noddfa.testsupport.TestIdentity.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -86,7 +87,7 @@ class ReadModelRecoveryTest extends MatcherComponentTest {
 		awaitCandidates(child, 1);
 		List<Map<String, Object>> before = candidates(search(child));
 
-		this.mvc.perform(post("/admin/read-model/rebuild")).andExpect(status().isAccepted());
+		this.mvc.perform(post("/admin/read-model/rebuild").with(as(Caller.admin()))).andExpect(status().isAccepted());
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(candidates(search(child))).isEqualTo(before));

@@ -11,6 +11,7 @@ import cymru.noddfa.matcher.MatcherComponentTest;
 import cymru.noddfa.matcher.ProvisionStates;
 import cymru.noddfa.matcher.ReferralEvents;
 import cymru.noddfa.testsupport.JsonSchemas;
+import cymru.noddfa.testsupport.TestIdentity.Caller;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class ReferralsTest extends MatcherComponentTest {
 
 		String id = create(referral(child, "CTM", "CTM-0042"), "ctm-duty-team");
 
-		this.mvc.perform(get("/v1/referrals/{id}", id).header("X-Team-Id", "ctm-duty-team"))
+		this.mvc.perform(get("/v1/referrals/{id}", id))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.reference").value("CTM-0042"))
 			.andExpect(jsonPath("$.status").value("OPEN"))
@@ -143,7 +144,7 @@ class ReferralsTest extends MatcherComponentTest {
 			.getContentAsString(), "$.holdId");
 		awaitFree(unit.id(), "CRISIS", 1);
 
-		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", id, hold))
+		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", id, hold).with(asProvider()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("ACCEPTED"));
 		String placement = JsonPath.read(this.mvc.perform(post("/v1/referrals/{id}/placements", id))
@@ -181,7 +182,8 @@ class ReferralsTest extends MatcherComponentTest {
 		awaitFree(unit.id(), "CRISIS", 1);
 		String id = create(referral(child, "CTM", "CTM-0808"), "team-o");
 		String hold = holdBest(id, unit.id());
-		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", id, hold)).andExpect(status().isOk());
+		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", id, hold).with(asProvider()))
+			.andExpect(status().isOk());
 		this.mvc.perform(post("/v1/referrals/{id}/placements", id)).andExpect(status().isCreated());
 
 		this.jdbc.sql("update placements set started_at = now() - interval '73 hours' where referral_id = ?::uuid")
@@ -207,7 +209,8 @@ class ReferralsTest extends MatcherComponentTest {
 		String theirs = create(referral(child, "CTM", "CTM-0910"), "team-y");
 		String hold = holdBest(mine, unit.id());
 
-		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", theirs, hold)).andExpect(status().isConflict());
+		this.mvc.perform(post("/v1/referrals/{id}/holds/{hold}/accept", theirs, hold).with(asProvider()))
+			.andExpect(status().isConflict());
 		this.mvc.perform(get("/v1/referrals/{id}/holds", mine)).andExpect(jsonPath("$[0].status").value("ACTIVE"));
 		this.mvc.perform(get("/v1/referrals/{id}", "not-a-uuid"))
 			.andExpect(status().isBadRequest())
@@ -231,7 +234,8 @@ class ReferralsTest extends MatcherComponentTest {
 		awaitFree(first.id(), "CRISIS", 0);
 
 		this.mvc
-			.perform(post("/v1/referrals/{id}/holds/{hold}/decline", id, hold).contentType(MediaType.APPLICATION_JSON)
+			.perform(post("/v1/referrals/{id}/holds/{hold}/decline", id, hold).with(asProvider())
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"reasonCode\": \"NO_STAFF\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("DECLINED"))
@@ -330,7 +334,7 @@ class ReferralsTest extends MatcherComponentTest {
 		this.mvc.perform(post("/v1/referrals/{id}/holds", fourth))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://noddfa.cymru/problems/hold-cap-reached"))
-			.andExpect(jsonPath("$.field").value("X-Team-Id"));
+			.andExpect(jsonPath("$.field").value("sub"));
 		this.mvc.perform(get("/v1/referrals/{id}", fourth)).andExpect(jsonPath("$.status").value("OPEN"));
 		awaitFree(unit.id(), "CRISIS", 7);
 	}
@@ -352,7 +356,7 @@ class ReferralsTest extends MatcherComponentTest {
 
 		String id = create(referral(child, "POW", "POW-0015"), "powys-team");
 
-		this.mvc.perform(get("/v1/referrals/{id}", id))
+		this.mvc.perform(get("/v1/referrals/{id}", id).with(as(crisisTeam("POW"))))
 			.andExpect(jsonPath("$.status").value("ESCALATED"))
 			.andExpect(jsonPath("$.outOfRegionOptions[0].provisionId").value(near.id()))
 			.andExpect(jsonPath("$.outOfRegionOptions[1].provisionId").value(far.id()));
@@ -403,9 +407,13 @@ class ReferralsTest extends MatcherComponentTest {
 		assertThat(JsonSchemas.violations(SCHEMA, free)).isNotEmpty();
 	}
 
+	/** Creates the referral as a member of {@code team}, a crisis team of its region. */
 	private String create(String body, String team) throws Exception {
-		return JsonPath.read(this.mvc.perform(
-				post("/v1/referrals").contentType(MediaType.APPLICATION_JSON).content(body).header("X-Team-Id", team))
+		String region = JsonPath.read(body, "$.regionCode");
+		return JsonPath.read(this.mvc
+			.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON)
+				.content(body)
+				.with(as(Caller.crisisTeam(region).as(team))))
 			.andExpect(status().isCreated())
 			.andExpect(header().exists("Location"))
 			.andReturn()

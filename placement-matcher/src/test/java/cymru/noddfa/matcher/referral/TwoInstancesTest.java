@@ -8,7 +8,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -26,7 +25,7 @@ class TwoInstancesTest extends HoldRaces {
 	static void startSecondInstance() {
 		second = new SpringApplicationBuilder(PlacementMatcherApplication.class).run("--server.port=0",
 				"--noddfa.matcher.holds.team-cap=3", "--noddfa.matcher.read-model.check-interval=200ms");
-		secondMvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) second).build();
+		secondMvc = mockMvcFor((WebApplicationContext) second);
 	}
 
 	@AfterAll

@@ -242,9 +242,10 @@ class MatchingTest {
 		}
 
 		ProvisionState build() {
-			return new ProvisionState("p1", 1, "Unit", "CRISIS_UNIT", "CTM", new ProvisionState.Location(51.5, -3.6),
-					new ProvisionState.AgeRange(11, 17), this.accepts, this.needs, this.exclusions,
-					new ProvisionState.Admissions(this.always, this.windows), this.status, this.staleness,
+			return new ProvisionState("p1", 1, "test-provider", "Unit", "CRISIS_UNIT", "CTM",
+					new ProvisionState.Location(51.5, -3.6), new ProvisionState.AgeRange(11, 17), this.accepts,
+					this.needs, this.exclusions, new ProvisionState.Admissions(this.always, this.windows), this.status,
+					this.staleness,
 					List.of(new ProvisionState.Vacancy(this.bedType, 3, 1, this.confirmedAt, this.confirmedAt)));
 		}
 

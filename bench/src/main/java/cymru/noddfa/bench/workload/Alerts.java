@@ -1,0 +1,115 @@
+package cymru.noddfa.bench.workload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+import cymru.noddfa.bench.report.Latencies;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Referrals created at a steady rate through the gateway, and a webhook receiver on
+ * loopback subscribed to the region's {@code ReferralCreated}: the time from when each
+ * referral was meant to be sent until its webhook arrives.
+ */
+public final class Alerts {
+
+	private static final String REGION = "WGL";
+
+	private final Http http;
+
+	private final Tokens tokens;
+
+	private final String gateway;
+
+	public Alerts(Http http, Tokens tokens, String gateway) {
+		this.http = http;
+		this.tokens = tokens;
+		this.gateway = gateway;
+	}
+
+	public Latencies run(String label, double perSecond, Duration duration) {
+		Map<String, Long> arrived = new ConcurrentHashMap<>();
+		Map<String, Long> intended = new ConcurrentHashMap<>();
+		HttpServer receiver = receiver(arrived);
+		try {
+			String token = this.tokens.crisisTeam(REGION);
+			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + label;
+			Http.Answer subscribed = this.http.post(this.gateway + "/api/notifications/v1/subscriptions", token, Map
+				.of("regionCode", REGION, "eventTypes", List.of("ReferralCreated"), "channel", "WEBHOOK", "url", url));
+			if (subscribed.status() != 201) {
+				throw new IllegalStateException("Could not subscribe: " + subscribed);
+			}
+			long interval = (long) (1_000_000_000d / perSecond);
+			long[] start = new long[1];
+			Latencies sent = OpenLoop.run("referral created (gateway)", perSecond, duration, (i) -> {
+				if (i == 0) {
+					start[0] = System.nanoTime();
+				}
+				long meant = System.nanoTime();
+				Http.Answer answer = this.http.post(this.gateway + "/api/matching/v1/referrals", token,
+						Map.of("reference", "ALERT-" + label.toUpperCase(java.util.Locale.ROOT).charAt(0) + "-" + i,
+								"regionCode", REGION, "age", 15, "sex", "MALE", "needs", List.of("MH_CRISIS"),
+								"currentSetting", "HOME", "location", Map.of("lat", 51.62, "lon", -3.94), "bedType",
+								"CRISIS"));
+				if (answer.status() != 201) {
+					return false;
+				}
+				intended.put(answer.json().path("id").asString(), meant);
+				return true;
+			}, "open loop");
+			long deadline = System.nanoTime() + 30_000_000_000L;
+			while (!arrived.keySet().containsAll(intended.keySet()) && System.nanoTime() < deadline) {
+				Loading.pause(50);
+			}
+			Histogram micros = Latencies.histogram();
+			long missing = 0;
+			for (Map.Entry<String, Long> referral : intended.entrySet()) {
+				Long at = arrived.get(referral.getKey());
+				if (at == null) {
+					missing++;
+				}
+				else {
+					micros.recordValue(Math.max(0, at - referral.getValue()) / 1000);
+				}
+			}
+			return Latencies.of("alerts (referral → webhook delivered)", micros, missing + sent.errors(), perSecond,
+					sent.seconds(),
+					intended.size() + " referrals created (" + sent.errors()
+							+ " refused); errors = refused or no webhook within 30 s; interval "
+							+ Duration.ofNanos(interval).toMillis() + " ms");
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+	private static HttpServer receiver(Map<String, Long> arrived) {
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.createContext("/", (exchange) -> {
+			long at = System.nanoTime();
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			String referral = Http.json.readTree(body).path("referralId").asString();
+			arrived.putIfAbsent(referral, at);
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
+}

@@ -1,0 +1,175 @@
+package cymru.noddfa.bench.workload;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+import cymru.noddfa.bench.generate.SyntheticProvision;
+import cymru.noddfa.bench.generate.SyntheticProvision.Beds;
+import cymru.noddfa.bench.report.Latencies;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Providers change vacancies at a steady rate through the gateway; for every
+ * {@code traceEvery}-th change, the time from the 2xx of the update until a crisis team's
+ * search through the gateway shows the new count. Each provision takes one change at a
+ * time (its version is the If-Match of the next), so a traced change holds its provision
+ * until it is seen.
+ */
+public final class Freshness {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private final Http http;
+
+	private final Tokens tokens;
+
+	private final String gateway;
+
+	private final Map<String, Long> versions;
+
+	public Freshness(Http http, Tokens tokens, String gateway, Map<String, Long> versions) {
+		this.http = http;
+		this.tokens = tokens;
+		this.gateway = gateway;
+		this.versions = versions;
+	}
+
+	public List<Latencies> run(List<SyntheticProvision> provisions, int count, double perSecond, Duration duration,
+			int traceEvery, long pollMillis) {
+		List<Target> targets = new ArrayList<>();
+		for (SyntheticProvision provision : provisions) {
+			if (targets.size() == count) {
+				break;
+			}
+			provision.vacancies()
+				.stream()
+				.filter((beds) -> beds.total() >= 2)
+				.findFirst()
+				.ifPresent((beds) -> targets.add(new Target(provision, beds)));
+		}
+		Histogram visible = Latencies.histogram();
+		long[] unseen = new long[1];
+		String note = targets.size() + " provisions in turn; every " + traceEvery
+				+ "th change traced; search polled every " + pollMillis + " ms (resolution: " + pollMillis
+				+ " ms plus one search)";
+		Latencies updates = OpenLoop.run("vacancy update (gateway)", perSecond, duration, (i) -> {
+			Target target = targets.get(i % targets.size());
+			boolean traced = i % traceEvery == 0;
+			target.lock().lock();
+			try {
+				int available = target.next();
+				String url = this.gateway + "/api/registry/v1/provisions/" + target.provision().id() + "/vacancies/"
+						+ target.beds().bedType();
+				String token = this.tokens.provider(target.provision().providerId());
+				long version = this.versions.get(target.provision().id());
+				Http.Answer answer = this.http.put(url, token,
+						Map.of("total", target.beds().total(), "available", available),
+						Map.of("If-Match", "\"" + version + "\""));
+				if (!answer.ok()) {
+					if (answer.status() == 412) {
+						this.versions.put(target.provision().id(),
+								answer.json().path("current").path("version").asLong(version));
+					}
+					return false;
+				}
+				long acknowledged = System.nanoTime();
+				this.versions.put(target.provision().id(), answer.version());
+				target.available = available;
+				if (traced) {
+					long seen = awaitVisible(target, available, pollMillis, acknowledged + 10_000_000_000L);
+					if (seen < 0) {
+						synchronized (unseen) {
+							unseen[0]++;
+						}
+					}
+					else {
+						visible.recordValue((seen - acknowledged) / 1000);
+					}
+				}
+				return true;
+			}
+			finally {
+				target.lock().unlock();
+			}
+		}, targets.size() + " provisions in turn, If-Match, provider token");
+		double seconds = updates.seconds();
+		Latencies freshness = Latencies.of("freshness (update 2xx → search shows it)", visible, unseen[0],
+				perSecond / traceEvery, seconds, note + "; errors = not seen within 10 s");
+		return List.of(updates, freshness);
+	}
+
+	private long awaitVisible(Target target, int available, long pollMillis, long deadline) {
+		SyntheticProvision provision = target.provision();
+		String url = this.gateway + "/api/matching/v1/searches?" + target.query();
+		String token = this.tokens.crisisTeam(provision.regionCode());
+		while (System.nanoTime() < deadline) {
+			Http.Answer answer = this.http.get(url, token);
+			if (answer.ok()) {
+				for (JsonNode candidate : answer.json().path("candidates")) {
+					if (candidate.path("provisionId").asString().equals(provision.id())
+							&& candidate.path("bedsFree").asInt() == available) {
+						return System.nanoTime();
+					}
+				}
+			}
+			Loading.pause(pollMillis);
+		}
+		return -1;
+	}
+
+	private static final class Target {
+
+		private final SyntheticProvision provision;
+
+		private final Beds beds;
+
+		private final ReentrantLock lock = new ReentrantLock();
+
+		private int available;
+
+		Target(SyntheticProvision provision, Beds beds) {
+			this.provision = provision;
+			this.beds = beds;
+			this.available = beds.available();
+		}
+
+		SyntheticProvision provision() {
+			return this.provision;
+		}
+
+		Beds beds() {
+			return this.beds;
+		}
+
+		ReentrantLock lock() {
+			return this.lock;
+		}
+
+		/** Never 0, so the provision stays in the search's answer. */
+		int next() {
+			return (this.available % this.beds.total()) + 1;
+		}
+
+		String query() {
+			String sex = this.provision.accepts().equals("ANY") ? "FEMALE" : this.provision.accepts();
+			String query = "regionCode=" + this.provision.regionCode() + "&lat=" + this.provision.lat() + "&lon="
+					+ this.provision.lon() + "&age=" + this.provision.minAge() + "&sex=" + sex + "&needs="
+					+ this.provision.needsMet().get(0) + "&bedType=" + this.beds.bedType() + "&maxKm=5";
+			if (!this.provision.admissions().always()) {
+				LocalTime from = LocalTime.parse(this.provision.admissions().from()).plusMinutes(30);
+				ZonedDateTime at = ZonedDateTime.now(LONDON).plusDays(1).with(from);
+				query += "&admissionAt=" + at.toInstant();
+			}
+			return query;
+		}
+
+	}
+
+}

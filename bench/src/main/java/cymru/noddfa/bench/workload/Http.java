@@ -1,0 +1,88 @@
+package cymru.noddfa.bench.workload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JDK HTTP client over HTTP/1.1 on virtual threads, JSON in and out, always with a
+ * bearer token.
+ */
+public final class Http {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.build();
+
+	public Answer get(String url, String token) {
+		return send(HttpRequest.newBuilder(URI.create(url)).GET(), token, Map.of());
+	}
+
+	public Answer post(String url, String token, Object body) {
+		return send(HttpRequest.newBuilder(URI.create(url)).POST(body(body)), token, Map.of());
+	}
+
+	public Answer put(String url, String token, Object body, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(url)).PUT(body(body)), token, headers);
+	}
+
+	private static HttpRequest.BodyPublisher body(Object body) {
+		return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body));
+	}
+
+	private Answer send(HttpRequest.Builder request, String token, Map<String, String> headers) {
+		request.timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("ETag").orElse(null));
+		}
+		catch (IOException ex) {
+			return new Answer(-1, String.valueOf(ex), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Answer(-1, "interrupted", null);
+		}
+	}
+
+	/** A status, a body and the ETag if any; status -1 when no answer came. */
+	public record Answer(int status, String body, String etag) {
+
+		public boolean ok() {
+			return this.status >= 200 && this.status < 300;
+		}
+
+		public JsonNode json() {
+			return Http.json.readTree(this.body);
+		}
+
+		/** The version an ETag such as {@code "7"} carries. */
+		public long version() {
+			return Long.parseLong(this.etag.replace("W/", "").replace("\"", ""));
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + ((this.body.length() > 300) ? this.body.substring(0, 300) : this.body);
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package cymru.noddfa.bench.workload;
+
+import java.time.Duration;
+import java.util.List;
+
+import cymru.noddfa.bench.generate.SearchMix.SearchCriteria;
+import cymru.noddfa.bench.report.Latencies;
+
+/** The search mix, open-loop, at the matcher itself or through the gateway. */
+public final class Searches {
+
+	private final Http http;
+
+	private final Tokens tokens;
+
+	public Searches(Http http, Tokens tokens) {
+		this.http = http;
+		this.tokens = tokens;
+	}
+
+	/**
+	 * @param searchesUrl {@code …/v1/searches} at the matcher or
+	 * {@code …/api/matching/v1/searches} at the gateway
+	 */
+	public Latencies run(String workload, String searchesUrl, List<SearchCriteria> mix, double perSecond,
+			Duration duration) {
+		return OpenLoop.run(workload, perSecond, duration, (i) -> {
+			SearchCriteria search = mix.get(i % mix.size());
+			Http.Answer answer = this.http.get(searchesUrl + "?" + search.query(),
+					this.tokens.crisisTeam(search.regionCode()));
+			return answer.status() == 200;
+		}, "open loop, " + mix.size() + " distinct searches");
+	}
+
+	/** How many candidates the mix finds, to show the searches are not empty. */
+	public double meanCandidates(String searchesUrl, List<SearchCriteria> mix, int sample) {
+		long total = 0;
+		int asked = Math.min(sample, mix.size());
+		for (int i = 0; i < asked; i++) {
+			SearchCriteria search = mix.get(i);
+			Http.Answer answer = this.http.get(searchesUrl + "?" + search.query(),
+					this.tokens.crisisTeam(search.regionCode()));
+			if (answer.ok()) {
+				total += answer.json().path("candidates").size();
+			}
+		}
+		return (asked == 0) ? 0 : (double) total / asked;
+	}
+
+}

@@ -80,8 +80,13 @@ class ImageDefinitionTest {
 	@FieldSource("services")
 	void the_image_health_check_asks_a_health_group_the_service_has(String service) throws IOException {
 		ServiceModule module = ServiceModule.named(service);
-		String check = String.join("\n", instructions(dockerfile(module), "HEALTHCHECK"));
-		assertThat(check).contains("/actuator/health/liveness").contains("127.0.0.1/" + module.port());
+		assertThat(instructions(dockerfile(module), "HEALTHCHECK")).singleElement()
+			.asString()
+			.contains("--start-period=");
+		List<String> check = HealthChecks.ofImage(module);
+		assertThat(check.getFirst()).isEqualTo("bash");
+		assertThat(String.join(" ", check)).contains("GET /actuator/health/liveness ")
+			.contains("127.0.0.1/" + module.port());
 		assertThat(module.healthPaths()).contains("/actuator/health/liveness");
 	}
 

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -230,6 +231,19 @@ class ScaleOutTest {
 					assertThat(seen.at("/beds/0/held").asInt()).as("%s in %s", provision, matcher).isEqualTo(1);
 					assertThat(seen.at("/beds/0/free").asInt()).isZero();
 				});
+			}
+		}
+	}
+
+	@Test
+	void the_health_checks_of_the_image_and_of_compose_pass_against_a_running_instance_and_fail_without_one() {
+		for (ServiceInstance instance : List.of(registries.get(0), matchers.get(1))) {
+			ServiceModule module = ServiceModule.named(instance.service());
+			for (List<String> check : List.of(HealthChecks.ofImage(module), HealthChecks.ofCompose(module.name()))) {
+				Tools.run(module.dir(), HealthChecks.onPort(check, module.port(), instance.port()));
+				assertThatThrownBy(() -> Tools.run(module.dir(), HealthChecks.onPort(check, module.port(), 1)))
+					.as("the same check with nothing listening")
+					.isInstanceOf(IllegalStateException.class);
 			}
 		}
 	}

@@ -18,14 +18,17 @@ final class ServiceInstance implements AutoCloseable {
 
 	private final String name;
 
+	private final String service;
+
 	private final Object context;
 
 	private final ClassLoader loader;
 
 	private final int port;
 
-	private ServiceInstance(String name, Object context, ClassLoader loader, int port) {
+	private ServiceInstance(String name, String service, Object context, ClassLoader loader, int port) {
 		this.name = name;
+		this.service = service;
 		this.context = context;
 		this.loader = loader;
 		this.port = port;
@@ -54,7 +57,7 @@ final class ServiceInstance implements AutoCloseable {
 			Method property = loader.loadClass("org.springframework.core.env.PropertyResolver")
 				.getMethod("getProperty", String.class);
 			int port = Integer.parseInt((String) property.invoke(environment, "local.server.port"));
-			return new ServiceInstance(name, context, loader, port);
+			return new ServiceInstance(name, module.name(), context, loader, port);
 		}
 		catch (InvocationTargetException ex) {
 			throw new IllegalStateException(name + " did not start", ex.getCause());
@@ -73,6 +76,15 @@ final class ServiceInstance implements AutoCloseable {
 
 	String url() {
 		return "http://localhost:" + this.port;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	/** The service this is an instance of (its module's name). */
+	String service() {
+		return this.service;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,12 +76,26 @@ final class ExtractedService {
 				.isBefore(Files.getLastModifiedTime(jar).toInstant())) {
 				return;
 			}
+			// a fresh directory, so no library the service no longer ships stays on its
+			// class path
+			deleteRecursively(this.dir);
 			Files.createDirectories(this.dir);
 			Tools.run(this.dir, List.of(Tools.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
 					"--destination", this.dir.toString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 

@@ -32,6 +32,7 @@ import cymru.noddfa.bench.workload.Holds;
 import cymru.noddfa.bench.workload.Http;
 import cymru.noddfa.bench.workload.Loading;
 import cymru.noddfa.bench.workload.Searches;
+import cymru.noddfa.bench.workload.Settle;
 import cymru.noddfa.bench.workload.Tokens;
 import cymru.noddfa.infra.EmbeddedInfrastructure;
 import cymru.noddfa.infra.FreePort;
@@ -134,6 +135,7 @@ public final class Bench {
 		searches.run("warm-up", gatewaySearches, mix, 100, settings.warmUp());
 		peer.search("warm-up", mix, 50, settings.warmUp());
 
+		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
 		Freshness freshness = new Freshness(http, tokens, stack.gatewayUrl(), loading.versions());
 		results.addAll(freshness.run(provisions, 400, settings.updateRate(), settings.freshnessFor(),
 				settings.traceEvery(), 5));
@@ -157,9 +159,10 @@ public final class Bench {
 		List<Profile.Summary> profiles = List.of(Profile.summarise("the matcher", matcherJfr),
 				Profile.summarise("the gateway", gatewayJfr));
 
-		Holds holds = new Holds(http, tokens, stack.gatewayUrl());
+		Holds holds = new Holds(http, tokens, stack.gatewayUrl(), stack.service(Stack.MATCHER).url());
 		List<HoldRace> races = new ArrayList<>();
 		for (int[] level : settings.races()) {
+			Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
 			HoldRace race = holds.race(label, level[0], level[1]);
 			races.add(race);
 			results.add(race.latencies());

@@ -89,7 +89,10 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 						+ traceEvery() + "th traced for freshness",
 				"searches: " + searchRate() + "/s for " + searchFor().toSeconds() + " s each at the matcher, the "
 						+ "gateway and the peer, after " + warmUp().toSeconds() + " s of warm-up at 100/s",
-				"holds: " + races().stream().map((r) -> r[0] + " at once on " + r[1] + " bed(s)").toList(),
+				"holds: "
+						+ String.join(", ",
+								races().stream().map((r) -> r[0] + " at once on " + r[1] + " bed(s)").toList())
+						+ ", raced at the matcher",
 				"alerts: " + alertRate() + " referrals/s for " + alertsFor().toSeconds() + " s",
 				"gateway rate limits: raised to 100 000/s for the run; matcher team hold cap: 100 000");
 	}

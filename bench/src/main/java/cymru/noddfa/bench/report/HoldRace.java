@@ -12,9 +12,14 @@ package cymru.noddfa.bench.report;
  */
 public record HoldRace(int concurrent, int beds, long won, long refused, long failed, int held, Latencies latencies) {
 
-	/** Exactly as many holds as beds, never more, and the matcher agrees. */
+	/** Never more holds than beds, and the matcher's own count agrees. */
 	public boolean invariantHolds() {
-		return this.won == Math.min(this.beds, this.concurrent) && this.held == this.won;
+		return this.won <= this.beds && this.held == this.won;
+	}
+
+	/** Every bed taken, exactly once: DESIGN §7's race. */
+	public boolean exact() {
+		return invariantHolds() && this.won == Math.min(this.beds, this.concurrent);
 	}
 
 }

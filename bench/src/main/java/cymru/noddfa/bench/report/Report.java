@@ -171,6 +171,8 @@ public final class Report {
 					.append(" | ")
 					.append(race.invariantHolds() ? "yes" : "**no**")
 					.append(" | ")
+					.append(race.exact() ? "yes" : "**no**")
+					.append(" | ")
 					.append(f(l.p50()))
 					.append(" | ")
 					.append(f(l.p99()))
@@ -212,7 +214,7 @@ public final class Report {
 			gap(gaps, run, run.find("search (gateway"), GATEWAY_P99_MS, "search through the gateway");
 			gap(gaps, run, run.find("alerts"), ALERTS_P99_MS, "alerts");
 			for (HoldRace race : run.races()) {
-				if (!race.invariantHolds()) {
+				if (!race.exact()) {
 					gaps.add(run.scale() + ": " + race.concurrent() + " holds on " + race.beds() + " bed(s) gave "
 							+ race.won() + " holds (matcher says " + race.held() + " held, " + race.failed()
 							+ " other answers)");
@@ -253,7 +255,10 @@ public final class Report {
 		if (races.isEmpty()) {
 			return "not run";
 		}
-		return races.stream().allMatch(HoldRace::invariantHolds) ? "yes ✓" : "**no** ✗";
+		if (!races.stream().allMatch(HoldRace::invariantHolds)) {
+			return "**over-booked** ✗";
+		}
+		return races.stream().allMatch(HoldRace::exact) ? "yes ✓" : "never over, not all taken ✗";
 	}
 
 	static String ratio(Latencies peer, Latencies matcher) {

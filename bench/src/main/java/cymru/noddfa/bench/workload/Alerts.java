@@ -48,18 +48,15 @@ public final class Alerts {
 				throw new IllegalStateException("Could not subscribe: " + subscribed);
 			}
 			long interval = (long) (1_000_000_000d / perSecond);
-			long[] start = new long[1];
+			Outcomes outcomes = new Outcomes();
 			Latencies sent = OpenLoop.run("referral created (gateway)", perSecond, duration, (i) -> {
-				if (i == 0) {
-					start[0] = System.nanoTime();
-				}
 				long meant = System.nanoTime();
 				Http.Answer answer = this.http.post(this.gateway + "/api/matching/v1/referrals", token,
 						Map.of("reference", "ALERT-" + label.toUpperCase(java.util.Locale.ROOT).charAt(0) + "-" + i,
 								"regionCode", REGION, "age", 15, "sex", "MALE", "needs", List.of("MH_CRISIS"),
 								"currentSetting", "HOME", "location", Map.of("lat", 51.62, "lon", -3.94), "bedType",
 								"CRISIS"));
-				if (answer.status() != 201) {
+				if (!outcomes.expect(answer, 201)) {
 					return false;
 				}
 				intended.put(answer.json().path("id").asString(), meant);
@@ -82,9 +79,9 @@ public final class Alerts {
 			}
 			return Latencies.of("alerts (referral → webhook delivered)", micros, missing + sent.errors(), perSecond,
 					sent.seconds(),
-					intended.size() + " referrals created (" + sent.errors()
-							+ " refused); errors = refused or no webhook within 30 s; interval "
-							+ Duration.ofNanos(interval).toMillis() + " ms");
+					intended.size() + " referrals created (" + sent.errors() + " refused" + outcomes
+							+ "); errors = refused or no webhook within 30 s; timed from when "
+							+ "each referral was sent, one every " + Duration.ofNanos(interval).toMillis() + " ms");
 		}
 		finally {
 			receiver.stop(0);

@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import cymru.noddfa.bench.generate.SyntheticProvision;
@@ -54,40 +56,51 @@ public final class Freshness {
 				.findFirst()
 				.ifPresent((beds) -> targets.add(new Target(provision, beds)));
 		}
+		// traced provisions change only when traced, so what a search shows is that
+		// change
+		// and at most ten are polled at once, so the polling does not become a search
+		// flood
+		List<Target> traced = targets.subList(0, Math.min(10, targets.size() / 2));
+		List<Target> plain = targets.subList(traced.size(), targets.size());
 		Histogram visible = Latencies.histogram();
-		long[] unseen = new long[1];
-		String note = targets.size() + " provisions in turn; every " + traceEvery
-				+ "th change traced; search polled every " + pollMillis + " ms (resolution: " + pollMillis
-				+ " ms plus one search)";
+		AtomicLong unseen = new AtomicLong();
+		AtomicLong skipped = new AtomicLong();
+		AtomicInteger nextTraced = new AtomicInteger();
+		Outcomes outcomes = new Outcomes();
 		Latencies updates = OpenLoop.run("vacancy update (gateway)", perSecond, duration, (i) -> {
-			Target target = targets.get(i % targets.size());
-			boolean traced = i % traceEvery == 0;
-			target.lock().lock();
+			Target target = null;
+			if (i % traceEvery == 0) {
+				for (int tries = 0; tries < traced.size() && target == null; tries++) {
+					Target candidate = traced.get(Math.floorMod(nextTraced.getAndIncrement(), traced.size()));
+					if (candidate.lock().tryLock()) {
+						target = candidate;
+					}
+				}
+				if (target == null) {
+					skipped.incrementAndGet();
+				}
+			}
+			boolean tracing = target != null;
+			if (!tracing) {
+				target = plain.get(i % plain.size());
+				target.lock().lock();
+			}
 			try {
 				int available = target.next();
-				String url = this.gateway + "/api/registry/v1/provisions/" + target.provision().id() + "/vacancies/"
-						+ target.beds().bedType();
-				String token = this.tokens.provider(target.provision().providerId());
-				long version = this.versions.get(target.provision().id());
-				Http.Answer answer = this.http.put(url, token,
-						Map.of("total", target.beds().total(), "available", available),
-						Map.of("If-Match", "\"" + version + "\""));
-				if (!answer.ok()) {
+				Http.Answer answer = update(target, available);
+				if (!outcomes.expect(answer, 200)) {
 					if (answer.status() == 412) {
-						this.versions.put(target.provision().id(),
-								answer.json().path("current").path("version").asLong(version));
+						refreshVersion(target.provision());
 					}
 					return false;
 				}
 				long acknowledged = System.nanoTime();
 				this.versions.put(target.provision().id(), answer.version());
 				target.available = available;
-				if (traced) {
+				if (tracing) {
 					long seen = awaitVisible(target, available, pollMillis, acknowledged + 10_000_000_000L);
 					if (seen < 0) {
-						synchronized (unseen) {
-							unseen[0]++;
-						}
+						unseen.incrementAndGet();
 					}
 					else {
 						visible.recordValue((seen - acknowledged) / 1000);
@@ -98,11 +111,32 @@ public final class Freshness {
 			finally {
 				target.lock().unlock();
 			}
-		}, targets.size() + " provisions in turn, If-Match, provider token");
-		double seconds = updates.seconds();
-		Latencies freshness = Latencies.of("freshness (update 2xx → search shows it)", visible, unseen[0],
-				perSecond / traceEvery, seconds, note + "; errors = not seen within 10 s");
+		}, "");
+		updates = updates.withNote(targets.size() + " provisions, If-Match, provider token" + outcomes);
+		Latencies freshness = Latencies.of("freshness (update 2xx → search shows it)", visible, unseen.get(),
+				perSecond / traceEvery, updates.seconds(),
+				traced.size() + " provisions changed only when traced, one change in " + traceEvery + " ("
+						+ skipped.get() + " traces skipped: all traced provisions busy); search through the gateway "
+						+ "polled every " + pollMillis + " ms, so resolution is " + pollMillis
+						+ " ms plus one search; errors = not seen within 10 s");
 		return List.of(updates, freshness);
+	}
+
+	private Http.Answer update(Target target, int available) {
+		String url = this.gateway + "/api/registry/v1/provisions/" + target.provision().id() + "/vacancies/"
+				+ target.beds().bedType();
+		String token = this.tokens.provider(target.provision().providerId());
+		long version = this.versions.get(target.provision().id());
+		return this.http.put(url, token, Map.of("total", target.beds().total(), "available", available),
+				Map.of("If-Match", "\"" + version + "\""));
+	}
+
+	private void refreshVersion(SyntheticProvision provision) {
+		Http.Answer current = this.http.get(this.gateway + "/api/registry/v1/provisions/" + provision.id(),
+				this.tokens.provider(provision.providerId()));
+		if (current.ok() && current.etag() != null) {
+			this.versions.put(provision.id(), current.version());
+		}
 	}
 
 	private long awaitVisible(Target target, int available, long pollMillis, long deadline) {

@@ -29,10 +29,18 @@ public final class Holds {
 
 	private final String gateway;
 
-	public Holds(Http http, Tokens tokens, String gateway) {
+	private final String matcher;
+
+	/**
+	 * @param matcher where referrals are made and holds raced: at the matcher itself,
+	 * whose PostgreSQL decides every hold (the gateway's bulkhead would refuse most of a
+	 * race before it got there)
+	 */
+	public Holds(Http http, Tokens tokens, String gateway, String matcher) {
 		this.http = http;
 		this.tokens = tokens;
 		this.gateway = gateway;
+		this.matcher = matcher;
 	}
 
 	public HoldRace race(String label, int concurrent, int beds) {
@@ -45,8 +53,8 @@ public final class Holds {
 				Map.entry("needsMet", List.of("MH_CRISIS")), Map.entry("exclusions", List.of()),
 				Map.entry("admissions", Map.of("always", true, "windows", List.of())),
 				Map.entry("vacancies", List.of(Map.of("bedType", "CRISIS", "total", beds, "available", beds))));
-		Http.Answer created = this.http.post(this.gateway + "/api/registry/v1/provisions", this.tokens.admin(),
-				provision);
+		Http.Answer created = Settle.retrying(
+				() -> this.http.post(this.gateway + "/api/registry/v1/provisions", this.tokens.admin(), provision));
 		if (created.status() != 201) {
 			throw new IllegalStateException("Could not create " + provisionId + ": " + created);
 		}
@@ -56,6 +64,7 @@ public final class Holds {
 		AtomicLong won = new AtomicLong();
 		AtomicLong noBed = new AtomicLong();
 		AtomicLong other = new AtomicLong();
+		Outcomes outcomes = new Outcomes();
 		CountDownLatch ready = new CountDownLatch(referrals.size());
 		CountDownLatch go = new CountDownLatch(1);
 		String token = this.tokens.crisisTeam(REGION);
@@ -72,8 +81,7 @@ public final class Holds {
 						return;
 					}
 					long sent = System.nanoTime();
-					Http.Answer answer = this.http.post(
-							this.gateway + "/api/matching/v1/referrals/" + referral + "/holds", token,
+					Http.Answer answer = this.http.post(this.matcher + "/v1/referrals/" + referral + "/holds", token,
 							Map.of("provisionId", provisionId));
 					micros.recordValue((System.nanoTime() - sent) / 1000);
 					if (answer.status() == 201) {
@@ -82,8 +90,9 @@ public final class Holds {
 					else if (answer.status() == 409) {
 						noBed.incrementAndGet();
 					}
-					else if (other.incrementAndGet() <= 3) {
-						System.out.println("  hold answered " + answer);
+					else {
+						other.incrementAndGet();
+						outcomes.expect(answer, 201);
 					}
 				});
 			}
@@ -92,17 +101,17 @@ public final class Holds {
 			go.countDown();
 		}
 		double seconds = (System.nanoTime() - started[0]) / 1e9;
-		Http.Answer availability = this.http.get(this.gateway + "/api/matching/v1/availability/" + provisionId,
-				this.tokens.admin());
+		Http.Answer availability = Settle
+			.retrying(() -> this.http.get(this.matcher + "/v1/availability/" + provisionId, this.tokens.admin()));
 		int held = availability.ok() ? availability.json().path("beds").path(0).path("held").asInt(-1) : -1;
 		Latencies latencies = Latencies.of("holds: " + concurrent + " at once on " + beds + " bed(s)", micros,
-				other.get(), 0, seconds, won.get() + " held, " + noBed.get() + " refused (409)");
+				other.get(), 0, seconds, won.get() + " held, " + noBed.get() + " refused (409)" + outcomes);
 		return new HoldRace(concurrent, beds, won.get(), noBed.get(), other.get(), held, latencies);
 	}
 
 	private List<String> referrals(String label, int count) {
 		List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-		Semaphore permits = new Semaphore(16);
+		Semaphore permits = new Semaphore(4);
 		String token = this.tokens.crisisTeam(REGION);
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < count; i++) {
@@ -110,10 +119,10 @@ public final class Holds {
 				permits.acquireUninterruptibly();
 				threads.execute(() -> {
 					try {
-						Http.Answer answer = this.http.post(this.gateway + "/api/matching/v1/referrals", token,
+						Http.Answer answer = Settle.retrying(() -> this.http.post(this.matcher + "/v1/referrals", token,
 								Map.of("reference", reference, "regionCode", REGION, "age", 14, "sex", "FEMALE",
 										"needs", List.of("MH_CRISIS"), "currentSetting", "A_AND_E", "location",
-										Map.of("lat", 51.58, "lon", -3.0), "bedType", "CRISIS"));
+										Map.of("lat", 51.58, "lon", -3.0), "bedType", "CRISIS")));
 						if (answer.status() == 201) {
 							ids.add(answer.json().path("id").asString());
 						}
@@ -133,8 +142,7 @@ public final class Holds {
 	private void awaitFree(String provisionId, int beds) {
 		long deadline = System.nanoTime() + 30_000_000_000L;
 		while (System.nanoTime() < deadline) {
-			Http.Answer answer = this.http.get(this.gateway + "/api/matching/v1/availability/" + provisionId,
-					this.tokens.admin());
+			Http.Answer answer = this.http.get(this.matcher + "/v1/availability/" + provisionId, this.tokens.admin());
 			if (answer.ok() && answer.json().path("beds").path(0).path("free").asInt() == beds) {
 				return;
 			}

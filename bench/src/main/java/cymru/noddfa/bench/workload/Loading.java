@@ -49,8 +49,9 @@ public final class Loading {
 				threads.execute(() -> {
 					try {
 						long sent = System.nanoTime();
-						Http.Answer answer = this.http.post(this.gateway + "/api/registry/v1/provisions",
-								this.tokens.admin(), provision.createRequest());
+						Http.Answer answer = Settle
+							.retrying(() -> this.http.post(this.gateway + "/api/registry/v1/provisions",
+									this.tokens.admin(), provision.createRequest()));
 						if (answer.status() == 201) {
 							micros.recordValue((System.nanoTime() - sent) / 1000);
 							this.versions.put(provision.id(), answer.version());
@@ -66,7 +67,8 @@ public final class Loading {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return Latencies.of(workload, micros, errors.get(), 0, seconds, inFlight + " requests in flight, closed loop");
+		return Latencies.of(workload, micros, errors.get(), 0, seconds,
+				inFlight + " requests in flight, closed loop; a 503 is retried after 0.5 s");
 	}
 
 	/**

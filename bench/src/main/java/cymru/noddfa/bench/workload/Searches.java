@@ -24,12 +24,14 @@ public final class Searches {
 	 */
 	public Latencies run(String workload, String searchesUrl, List<SearchCriteria> mix, double perSecond,
 			Duration duration) {
-		return OpenLoop.run(workload, perSecond, duration, (i) -> {
+		Outcomes outcomes = new Outcomes();
+		Latencies latencies = OpenLoop.run(workload, perSecond, duration, (i) -> {
 			SearchCriteria search = mix.get(i % mix.size());
 			Http.Answer answer = this.http.get(searchesUrl + "?" + search.query(),
 					this.tokens.crisisTeam(search.regionCode()));
-			return answer.status() == 200;
-		}, "open loop, " + mix.size() + " distinct searches");
+			return outcomes.expect(answer, 200);
+		}, "");
+		return latencies.withNote("open loop, " + mix.size() + " distinct searches" + outcomes);
 	}
 
 	/** How many candidates the mix finds, to show the searches are not empty. */

@@ -47,6 +47,10 @@ final class GatewayClient {
 		}
 	}
 
+	HttpClient http() {
+		return this.http;
+	}
+
 	String address() {
 		return this.address;
 	}

@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "noddfa.gateway.max-body-size=1KB", "noddfa.gateway.retry-after=7s",
-				"noddfa.gateway.matching-response-timeout-ms=800", "noddfa.gateway.rate-limit.anonymous.per-second=20",
-				"noddfa.gateway.rate-limit.anonymous.burst=40",
+				"noddfa.gateway.matching-response-timeout-ms=800",
+				"noddfa.gateway.notifications-response-timeout-ms=800",
+				"noddfa.gateway.rate-limit.anonymous.per-second=20", "noddfa.gateway.rate-limit.anonymous.burst=40",
 				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
 				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
 				"resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=1" })

@@ -40,6 +40,13 @@ final class StubService {
 
 	}
 
+	static final String FEED = "/v1/feed";
+
+	static final java.time.Duration FEED_SILENCE = java.time.Duration.ofMillis(1500);
+
+	private final java.util.concurrent.ScheduledExecutorService later = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+
 	private final String name;
 
 	private final int port;
@@ -97,6 +104,10 @@ final class StubService {
 	private void handle(HttpExchange exchange) throws IOException {
 		String pathAndQuery = exchange.getRequestURI().toString();
 		String path = exchange.getRequestURI().getPath();
+		if (path.equals(FEED)) {
+			streamTwoEventsApart(exchange);
+			return;
+		}
 		String body;
 		try (InputStream in = exchange.getRequestBody()) {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -120,6 +131,26 @@ final class StubService {
 		}
 		answer(exchange, 200, "{\"service\":\"" + this.name + "\",\"path\":\"" + pathAndQuery + "\"}",
 				"application/json");
+	}
+
+	/**
+	 * Like the notifications feed: one event at once, the next after a silence longer
+	 * than an ordinary route's response timeout in these tests.
+	 */
+	private void streamTwoEventsApart(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream out = exchange.getResponseBody();
+		out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+		out.flush();
+		this.later.schedule(() -> {
+			try (out) {
+				out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, FEED_SILENCE.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private static void answer(HttpExchange exchange, int status, String json, String contentType) throws IOException {

@@ -135,29 +135,43 @@ public final class Bench {
 		searches.run("warm-up", gatewaySearches, mix, 100, settings.warmUp());
 		peer.search("warm-up", mix, 50, settings.warmUp());
 
-		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
-		Freshness freshness = new Freshness(http, tokens, stack.gatewayUrl(), loading.versions());
-		results.addAll(freshness.run(provisions, 400, settings.updateRate(), settings.freshnessFor(),
-				settings.traceEvery(), 5));
-		print(results);
-
+		long registryPid = stack.service(Stack.REGISTRY).pid();
 		long matcherPid = stack.service(Stack.MATCHER).pid();
 		long gatewayPid = stack.service(Stack.GATEWAY).pid();
 		Path jfr = Path.of("bench/target/jfr");
+		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
+		Profile.start(registryPid, "fresh-" + label);
+		Profile.start(gatewayPid, "fresh-" + label);
+		Freshness freshness = new Freshness(http, tokens, stack.gatewayUrl(), loading.versions());
+		results.addAll(freshness.run(provisions, 400, settings.updateRate(), settings.freshnessFor(),
+				settings.traceEvery(), 5));
+		Path registryJfr = Profile.stop(registryPid, "fresh-" + label, jfr.resolve("registry-fresh-" + label + ".jfr"));
+		Path gatewayFreshJfr = Profile.stop(gatewayPid, "fresh-" + label,
+				jfr.resolve("gateway-fresh-" + label + ".jfr"));
+		print(results);
+
 		Profile.start(matcherPid, "bench-" + label);
 		Profile.start(gatewayPid, "bench-" + label);
 		results
 			.add(searches.run("search (matcher)", matcherSearches, mix, settings.searchRate(), settings.searchFor()));
 		results
 			.add(searches.run("search (gateway)", gatewaySearches, mix, settings.searchRate(), settings.searchFor()));
+		// below the rate at which the gateway's circuit breaker starts shedding, to show
+		// the path's own latency
+		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
+		results.add(searches.run("search (gateway) at a lower rate", gatewaySearches, mix, settings.lowerSearchRate(),
+				settings.lowerRateFor()));
 		Path matcherJfr = Profile.stop(matcherPid, "bench-" + label, jfr.resolve("matcher-" + label + ".jfr"));
 		Path gatewayJfr = Profile.stop(gatewayPid, "bench-" + label, jfr.resolve("gateway-" + label + ".jfr"));
 		results
 			.add(peer.search("search (peer: one PostgreSQL query)", mix, settings.searchRate(), settings.searchFor()));
 		print(results);
 		double[] candidates = { searches.meanCandidates(matcherSearches, mix, 200), peer.meanCandidates(mix, 200) };
-		List<Profile.Summary> profiles = List.of(Profile.summarise("the matcher", matcherJfr),
-				Profile.summarise("the gateway", gatewayJfr));
+		List<Profile.Summary> profiles = List.of(
+				Profile.summarise("the registry during the freshness workload", registryJfr),
+				Profile.summarise("the gateway during the freshness workload", gatewayFreshJfr),
+				Profile.summarise("the matcher during the search workload", matcherJfr),
+				Profile.summarise("the gateway during the search workload", gatewayJfr));
 
 		Holds holds = new Holds(http, tokens, stack.gatewayUrl(), stack.service(Stack.MATCHER).url());
 		List<HoldRace> races = new ArrayList<>();

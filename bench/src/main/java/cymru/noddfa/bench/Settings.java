@@ -57,6 +57,14 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 		return 300;
 	}
 
+	double lowerSearchRate() {
+		return 50;
+	}
+
+	Duration lowerRateFor() {
+		return Duration.ofSeconds(10);
+	}
+
 	double alertRate() {
 		return 10;
 	}
@@ -66,11 +74,11 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 	}
 
 	Duration freshnessFor() {
-		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20);
+		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
 	}
 
 	Duration searchFor() {
-		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(20);
+		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
 	}
 
 	Duration alertsFor() {
@@ -88,7 +96,8 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 				"vacancy updates: " + updateRate() + "/s for " + freshnessFor().toSeconds() + " s, every "
 						+ traceEvery() + "th traced for freshness",
 				"searches: " + searchRate() + "/s for " + searchFor().toSeconds() + " s each at the matcher, the "
-						+ "gateway and the peer, after " + warmUp().toSeconds() + " s of warm-up at 100/s",
+						+ "gateway and the peer, after " + warmUp().toSeconds() + " s of warm-up at 100/s; then "
+						+ lowerSearchRate() + "/s for " + lowerRateFor().toSeconds() + " s through the gateway",
 				"holds: "
 						+ String.join(", ",
 								races().stream().map((r) -> r[0] + " at once on " + r[1] + " bed(s)").toList())

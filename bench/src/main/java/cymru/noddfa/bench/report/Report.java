@@ -193,7 +193,7 @@ public final class Report {
 		for (Profile.Summary profile : run.profiles()) {
 			md.append("**Where ")
 				.append(profile.service())
-				.append(" spends CPU during the search workload** (JFR, ")
+				.append(" spends CPU** (JFR, ")
 				.append(profile.samples())
 				.append(" execution samples): by library ")
 				.append(shares(profile.areas(), profile.samples()))
@@ -228,8 +228,8 @@ public final class Report {
 		for (String gap : gaps) {
 			md.append("- ").append(gap).append('\n');
 		}
-		md.append("\nWhere the time goes is in each scale's JFR summary above (matcher and gateway CPU samples ")
-			.append("taken during the search workload).\n");
+		md.append("\nWhere the time goes is in each scale's JFR summaries above (registry and gateway CPU samples ")
+			.append("during the freshness workload, matcher and gateway during the search workload).\n");
 	}
 
 	private static void gap(List<String> gaps, ScaleRun run, Latencies latencies, double targetMs, String what) {

@@ -39,23 +39,26 @@ public final class Alerts {
 		Map<String, Long> arrived = new ConcurrentHashMap<>();
 		Map<String, Long> intended = new ConcurrentHashMap<>();
 		HttpServer receiver = receiver(arrived);
+		String subscription = null;
 		try {
 			String token = this.tokens.crisisTeam(REGION);
 			String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + label;
-			Http.Answer subscribed = this.http.post(this.gateway + "/api/notifications/v1/subscriptions", token, Map
-				.of("regionCode", REGION, "eventTypes", List.of("ReferralCreated"), "channel", "WEBHOOK", "url", url));
+			Map<String, Object> body = Map.of("regionCode", REGION, "eventTypes", List.of("ReferralCreated"), "channel",
+					"WEBHOOK", "url", url);
+			Http.Answer subscribed = Settle
+				.retrying(() -> this.http.post(this.gateway + "/api/notifications/v1/subscriptions", token, body));
 			if (subscribed.status() != 201) {
 				throw new IllegalStateException("Could not subscribe: " + subscribed);
 			}
+			subscription = subscribed.json().path("id").asString();
 			long interval = (long) (1_000_000_000d / perSecond);
 			Outcomes outcomes = new Outcomes();
 			Latencies sent = OpenLoop.run("referral created (gateway)", perSecond, duration, (i) -> {
 				long meant = System.nanoTime();
 				Http.Answer answer = this.http.post(this.gateway + "/api/matching/v1/referrals", token,
-						Map.of("reference", "ALERT-" + label.toUpperCase(java.util.Locale.ROOT).charAt(0) + "-" + i,
-								"regionCode", REGION, "age", 15, "sex", "MALE", "needs", List.of("MH_CRISIS"),
-								"currentSetting", "HOME", "location", Map.of("lat", 51.62, "lon", -3.94), "bedType",
-								"CRISIS"));
+						Map.of("reference", String.format("%s-%d-%04d", REGION, label.length(), i), "regionCode",
+								REGION, "age", 15, "sex", "MALE", "needs", List.of("MH_CRISIS"), "currentSetting",
+								"HOME", "location", Map.of("lat", 51.62, "lon", -3.94), "bedType", "CRISIS"));
 				if (!outcomes.expect(answer, 201)) {
 					return false;
 				}
@@ -84,6 +87,10 @@ public final class Alerts {
 							+ "each referral was sent, one every " + Duration.ofNanos(interval).toMillis() + " ms");
 		}
 		finally {
+			if (subscription != null) {
+				this.http.delete(this.gateway + "/api/notifications/v1/subscriptions/" + subscription,
+						this.tokens.crisisTeam(REGION));
+			}
 			receiver.stop(0);
 		}
 	}

@@ -34,6 +34,10 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(url)).POST(body(body)), token, Map.of());
 	}
 
+	public Answer delete(String url, String token) {
+		return send(HttpRequest.newBuilder(URI.create(url)).DELETE(), token, Map.of());
+	}
+
 	public Answer put(String url, String token, Object body, Map<String, String> headers) {
 		return send(HttpRequest.newBuilder(URI.create(url)).PUT(body(body)), token, headers);
 	}

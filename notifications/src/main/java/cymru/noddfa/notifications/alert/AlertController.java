@@ -12,6 +12,8 @@ import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.context.MessageSource;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,6 +103,7 @@ class AlertController {
 	 * binds the alert to the contact it was sent to, is the authorisation. It only asks:
 	 * mail scanners follow links, so acknowledging takes the button's POST.
 	 */
+	@SecurityRequirements
 	@GetMapping(path = "/{id}/acknowledge", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> confirmPage(@PathVariable UUID id, @RequestParam UUID contact, @RequestParam String sig) {
 		Alert alert = signed(id, contact, sig);
@@ -111,6 +114,7 @@ class AlertController {
 		return page(body);
 	}
 
+	@SecurityRequirements
 	@PostMapping(path = "/{id}/acknowledge", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> acknowledgeByLink(@PathVariable UUID id, @RequestParam UUID contact,
 			@RequestParam String sig) {

@@ -124,6 +124,16 @@ class ServiceSecurityTest {
 	}
 
 	@Test
+	void the_api_description_is_open_and_declares_the_bearer_scheme_and_the_401_and_403_answers() throws Exception {
+		HttpResponse<String> response = get("/v3/api-docs", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"bearerFormat\":\"JWT\"")
+			.contains("\"401\"")
+			.contains("\"403\"")
+			.doesNotContain("\"caller\"");
+	}
+
+	@Test
 	void a_service_without_an_issuer_refuses_to_start_and_says_what_to_set() {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(RegionApp.class).properties("server.port=0",
 				"noddfa.security.jwk-set-uri=", "noddfa.security.issuer=",

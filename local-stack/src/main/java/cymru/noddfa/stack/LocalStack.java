@@ -49,13 +49,15 @@ public final class LocalStack {
 
 				Noddfa is up in %d s: %s
 
+				  web app, signed in as any demo user: %s/
+				  demo users and their tokens:          %s/dev-auth
 				  curl %s/actuator/health
-				  curl '%s/api/matching/v1/searches?place=Bridgend&regionCode=CTM&age=14&bedType=CRISIS&needs=MH_CRISIS'
 
-				The README's quickstart has more. Service logs: %s
+				Every API call needs a token; the README's quickstart shows how to get one with curl.
+				Service logs: %s
 				Ctrl-C stops everything. bin/run-local --fresh starts again with no data kept.
 				""", (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(), stack.gatewayUrl(),
-				stack.gatewayUrl(), dataDir.resolve("logs"));
+				stack.gatewayUrl(), stack.gatewayUrl(), dataDir.resolve("logs"));
 		stopped.await();
 	}
 

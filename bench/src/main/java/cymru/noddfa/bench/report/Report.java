@@ -152,8 +152,8 @@ public final class Report {
 		}
 		if (!run.races().isEmpty()) {
 			md.append(
-					"| last-bed race | beds | held | refused (409) | other answers | matcher says held | exact | p50 ms | p99 ms | max ms | holds/s |\n");
-			md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+					"| last-bed race (at the matcher) | beds | held | refused (409) | other answers | matcher says held | never more than beds | exactly the beds | p50 ms | p99 ms | max ms | holds/s |\n");
+			md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 			for (HoldRace race : run.races()) {
 				Latencies l = race.latencies();
 				md.append("| ")
@@ -269,7 +269,11 @@ public final class Report {
 	}
 
 	static String ratioOf(double peer, double matcher) {
-		return (matcher == 0) ? "—" : String.format(Locale.ROOT, "%.1f×", peer / matcher);
+		if (matcher == 0) {
+			return "—";
+		}
+		double ratio = peer / matcher;
+		return String.format(Locale.ROOT, (ratio < 1) ? "%.2f×" : "%.1f×", ratio);
 	}
 
 	private static String shares(Map<String, Integer> counts, int total) {

@@ -1,6 +1,18 @@
 package cymru.noddfa.bench.workload;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Before each workload, waits until the gateway answers a search again: an overload in
@@ -20,6 +32,44 @@ public final class Settle {
 		while (System.nanoTime() < deadline && inRow < 3) {
 			inRow = http.get(url, tokens.crisisTeam("CTM")).ok() ? inRow + 1 : 0;
 			Loading.pause(200);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+	/**
+	 * Waits until a consumer group has read everything on the broker, so a workload
+	 * measures its own events and not the queue earlier workloads left.
+	 */
+	public static Duration untilConsumed(String bootstrapServers, String group, Duration within) {
+		long start = System.nanoTime();
+		long deadline = start + within.toNanos();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			while (System.nanoTime() < deadline) {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get(10, TimeUnit.SECONDS);
+				Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+				committed.keySet().forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest)
+					.all()
+					.get(10, TimeUnit.SECONDS);
+				long lag = 0;
+				for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+					if (entry.getValue() != null) {
+						lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+					}
+				}
+				if (lag == 0) {
+					break;
+				}
+				Loading.pause(250);
+			}
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not read the lag of " + group, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		return Duration.ofNanos(System.nanoTime() - start);
 	}

@@ -11,6 +11,7 @@ import cymru.noddfa.matcher.search.RejectedInput;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -51,8 +52,8 @@ class MatcherProblems extends MalformedRequestProblems {
 	 * Every database connection is busy (a surge of requests): the client may retry at
 	 * once; nothing was changed.
 	 */
-	@ExceptionHandler(CannotCreateTransactionException.class)
-	ResponseEntity<ProblemDetail> busy(CannotCreateTransactionException ex) {
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<ProblemDetail> busy(Exception ex) {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.SERVICE_UNAVAILABLE, "busy");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}

@@ -225,6 +225,20 @@ class AuthorizationMatrixTest extends MatcherComponentTest {
 		assertThat(new TreeSet<>(RULES.keySet())).as("operations with an access rule").isEqualTo(declared);
 	}
 
+	@Test
+	void the_description_asks_for_a_bearer_token_and_never_for_the_caller_as_a_parameter() throws Exception {
+		String docs = this.mvc.perform(get("/v3/api-docs").with(anonymous()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(JsonPath.<String>read(docs, "$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+		assertThat(JsonPath.<List<String>>read(docs, "$.paths..parameters[*].name")).doesNotContain("caller",
+				"X-Team-Id", "providerId", "roles");
+		assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['/v1/holds'].get.responses['403']"))
+			.containsKey("content");
+	}
+
 	@TestFactory
 	Stream<DynamicNode> every_operation_answers_every_caller_as_its_rule_says() throws Exception {
 		List<Operation> operations = operations();

@@ -1,6 +1,11 @@
 package cymru.noddfa.matcher;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.Filter;
 
@@ -29,9 +34,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * trusting the test issuer's real tokens. Tests keep apart by their own provision ids and
  * by placing their provisions where no other test does.
  * <p>
- * A request sent without a token goes as a crisis team of {@link #REGION} under a subject
- * of its own (so no two requests count against one team's hold cap by accident); a test
- * about access picks its caller with {@link #as(Caller)} or {@link #anonymous()}.
+ * A request sent without a token goes as a crisis team of {@link #REGION}, one of a few
+ * members (so referrals created that way rarely share a team's hold cap); a test about
+ * access picks its caller with {@link #as(Caller)} or {@link #anonymous()}. Tokens are
+ * signed once per caller and reused for a few minutes, as a real client would, so the
+ * races of thousands of requests measure the matcher and not the test's signing.
  */
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
@@ -49,12 +56,27 @@ public abstract class MatcherComponentTest {
 
 	protected static final TestIdentity identity = TestIdentity.shared();
 
+	private static final Duration REUSE = Duration.ofMinutes(4);
+
+	private static final Map<Caller, Issued> tokens = new ConcurrentHashMap<>();
+
 	@Autowired
 	protected MockMvc mvc;
 
 	/** Sends the request with this caller's token (replacing the default one). */
 	protected static RequestPostProcessor as(Caller caller) {
-		return as(identity.token(caller));
+		return as(token(caller));
+	}
+
+	/** A valid token for the caller, signed at most {@link #REUSE} ago. */
+	protected static String token(Caller caller) {
+		if (tokens.size() > 5_000) {
+			tokens.clear();
+		}
+		Instant now = Instant.now();
+		return tokens.compute(caller, (key, issued) -> (issued != null && issued.at().plus(REUSE).isAfter(now)) ? issued
+				: new Issued(identity.token(key), now))
+			.token();
 	}
 
 	/** Sends the request with this bearer token, good or bad. */
@@ -95,10 +117,15 @@ public abstract class MatcherComponentTest {
 	private static RequestPostProcessor defaultCaller() {
 		return (request) -> {
 			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-				request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + identity.token(crisisTeam(REGION)));
+				Caller member = Caller.crisisTeam(REGION)
+					.as("test:crisis-team:" + REGION + ":member-" + ThreadLocalRandom.current().nextInt(16));
+				request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token(member));
 			}
 			return request;
 		};
+	}
+
+	private record Issued(String token, Instant at) {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -217,7 +218,15 @@ class ReferralStore {
 		requireAnswerable(referralId, holdId, caller);
 		Hold hold = release(referralId, holdId, Hold.Status.DECLINED, reason, "HoldDeclined", caller.subject());
 		log.info("Hold {} declined ({}); referral {} is open again", holdId, reason, referralId);
-		recheck(referralId);
+		try {
+			recheck(referralId);
+		}
+		catch (DataAccessException ex) {
+			// the decline is committed and must be answered as such; the referral waits
+			// for the next change of a provision to be matched again
+			log.warn("Referral {} not matched again after the decline ({}); the next provision change does it",
+					referralId, ex.getClass().getSimpleName());
+		}
 		return hold;
 	}
 

@@ -111,9 +111,15 @@ abstract class HoldRaces extends MatcherComponentTest {
 
 	private List<String> createReferrals(double[] child, int count) throws Exception {
 		List<Future<String>> created = new ArrayList<>();
+		// teams of three referrals each: every referral may win its race without its
+		// team reaching the hold cap (three in these tests)
+		List<String> teams = new ArrayList<>();
+		for (int i = 0; i < count; i += 3) {
+			teams.add(ProvisionStates.uniqueId("team"));
+		}
 		try (ExecutorService executor = Executors.newFixedThreadPool(8)) {
 			for (int i = 0; i < count; i++) {
-				String team = ProvisionStates.uniqueId("team");
+				String team = teams.get(i / 3);
 				String body = ReferralsTest.referral(child, "CTM", "RACE-" + (1000 + i) % 10000);
 				created.add(executor.submit(() -> JsonPath.read(this.mvc
 					.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON)

@@ -245,8 +245,11 @@ public final class Report {
 	}
 
 	static String against(Latencies latencies, double targetMs) {
-		if (latencies == null || latencies.count() == 0) {
+		if (latencies == null) {
 			return "not run";
+		}
+		if (latencies.count() == 0) {
+			return "no answer (" + latencies.errors() + " errors) ✗";
 		}
 		return f(latencies.p99()) + " ms " + ((latencies.p99() <= targetMs) ? "✓" : "✗");
 	}
@@ -273,7 +276,7 @@ public final class Report {
 			return "—";
 		}
 		double ratio = peer / matcher;
-		return String.format(Locale.ROOT, (ratio < 1) ? "%.2f×" : "%.1f×", ratio);
+		return String.format(Locale.ROOT, (ratio < 0.1) ? "%.3f×" : (ratio < 1) ? "%.2f×" : "%.1f×", ratio);
 	}
 
 	private static String shares(Map<String, Integer> counts, int total) {

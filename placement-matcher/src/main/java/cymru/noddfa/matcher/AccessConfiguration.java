@@ -1,18 +1,9 @@
 package cymru.noddfa.matcher;
 
 import cymru.noddfa.kit.security.AccessRules;
-import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.kit.security.Role;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,19 +18,11 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration {
 
-	private static final String BEARER = "bearer";
-
 	private static final String CRISIS_TEAM = Role.CRISIS_TEAM.name();
 
 	private static final String PANEL = Role.PANEL.name();
 
 	private static final String PROVIDER = Role.PROVIDER.name();
-
-	static {
-		// the caller comes from the validated token, never from a parameter a client
-		// fills in
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-	}
 
 	@Bean
 	AccessRules matcherAccess() {
@@ -80,28 +63,7 @@ class AccessConfiguration {
 				lists the holds on its beds (GET /v1/holds); admins rebuild the read model and read the audit \
 				trail, but not referrals. The token's subject is the team that owns a referral and whose \
 				holds count against the hold cap. Another region's referral or another provider's hold is a \
-				403 problem. Errors are RFC 9457 problem details naming the field at fault."""))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-			.addSecurityItem(new SecurityRequirement().addList(BEARER));
-	}
-
-	/** Every operation can answer 401 and 403; say so where clients look. */
-	@Bean
-	OpenApiCustomizer accessResponses() {
-		return (api) -> api.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
-			operation.getResponses()
-				.addApiResponse("401", problem(
-						"No valid bearer token (missing, expired, wrong issuer or audience, or a bad signature)"));
-			operation.getResponses()
-				.addApiResponse("403", problem("The token's role may not do this, or the referral, hold or "
-						+ "placement belongs to another region or provider"));
-		}));
-	}
-
-	private static ApiResponse problem(String description) {
-		return new ApiResponse().description(description)
-			.content(new Content().addMediaType("application/problem+json", new MediaType()));
+				403 problem. Errors are RFC 9457 problem details naming the field at fault."""));
 	}
 
 }

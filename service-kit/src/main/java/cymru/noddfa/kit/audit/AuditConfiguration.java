@@ -33,9 +33,15 @@ public class AuditConfiguration {
 
 	static final String LOCATION = "classpath:db/audit";
 
+	@Bean(destroyMethod = "close")
+	AuditConnections auditConnections(DataSource dataSource, AuditProperties properties) {
+		return AuditConnections.beside(dataSource, properties.poolSize());
+	}
+
 	@Bean
-	AuditTrail auditTrail(DataSource dataSource, ObjectProvider<Clock> clock, AuditProperties properties) {
-		return new AuditTrail(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC), properties);
+	AuditTrail auditTrail(AuditConnections connections, ObjectProvider<Clock> clock, AuditProperties properties) {
+		return new AuditTrail(JdbcClient.create(connections.dataSource()), clock.getIfAvailable(Clock::systemUTC),
+				properties);
 	}
 
 	@Bean

@@ -15,7 +15,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Records an audited request with its outcome before the answer leaves: the response is
  * held back until the audit row is written, so a client never sees a change acknowledged
- * that the trail does not show.
+ * that the trail does not show. If the row cannot be written (the database gone between
+ * the change and its record), the whole entry goes to the error log instead and the
+ * client still gets the true outcome: a change that happened must never be answered as a
+ * failure.
  */
 public class AuditFilter extends OncePerRequestFilter {
 
@@ -46,9 +49,9 @@ public class AuditFilter extends OncePerRequestFilter {
 				this.trail.record(request, status);
 			}
 			catch (RuntimeException ex) {
-				log.error("Could not record {} {} ({}) in the audit trail", request.getMethod(),
-						request.getRequestURI(), status, ex);
-				throw ex;
+				log.error("Audit trail unavailable; entry kept here instead: {} {} query={} status={} subject={}",
+						request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
+						(request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : "anonymous", ex);
 			}
 			held.copyBodyToResponse();
 		}

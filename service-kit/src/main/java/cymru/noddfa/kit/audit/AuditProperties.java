@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param readPaths path patterns whose reads are recorded too (a child's referral, holds
  * and placements)
+ * @param poolSize connections kept for audit records alone, so a surge of changes holding
+ * the service's own connections never keeps the trail waiting
  */
 @ConfigurationProperties("noddfa.audit")
-public record AuditProperties(@DefaultValue List<String> readPaths) {
+public record AuditProperties(@DefaultValue List<String> readPaths, @DefaultValue("4") int poolSize) {
 
 }

@@ -192,7 +192,7 @@ class ScaleOutTest {
 			.send("POST", matchers.get(i % 2).url() + "/v1/referrals", team(i), """
 					{"reference": "CTM-%d", "regionCode": "CTM", "age": 14, "sex": "FEMALE", "needs": ["MH_CRISIS"],
 					 "currentSetting": "A_AND_E", "location": {"lat": %s, "lon": %s}, "bedType": "CRISIS", "maxKm": 60}
-					""".formatted(5000 + i, BRIDGEND[0], BRIDGEND[1]), "X-Team-Id", "scale-team-" + i));
+					""".formatted(5000 + i, BRIDGEND[0], BRIDGEND[1])));
 		assertThat(created).extracting(Http.Response::status).containsOnly(201);
 		List<String> referrals = created.stream().map((referral) -> referral.json().get("id").asString()).toList();
 
@@ -203,8 +203,7 @@ class ScaleOutTest {
 			for (int attempt = 0; attempt < 20 && (status == 0 || status == 503); attempt++) {
 				status = Http
 					.send("POST", matchers.get(i % 2).url() + "/v1/referrals/" + referrals.get(i) + "/holds", team(i),
-							"{\"provisionId\": \"" + provisions.get(i % provisions.size()) + "\"}", "X-Team-Id",
-							"scale-team-" + i)
+							"{\"provisionId\": \"" + provisions.get(i % provisions.size()) + "\"}")
 					.status();
 			}
 			return status;

@@ -79,19 +79,20 @@ class ScaleOutTest {
 	static void startTwoRegistriesAndTwoMatchers(TestInfrastructure infrastructure) throws Exception {
 		infra = infrastructure;
 		infra.createDatabase("matcher");
-		URLClassLoader registryLoader = loader("bed-registry");
-		URLClassLoader matcherLoader = loader("placement-matcher");
 		// all four at once, as a rollout starts replicas: two migrations of one database
-		// race too
+		// race too. Each instance has a class loader of its own, as each replica has its
+		// own JVM: two Spring Boot applications starting at once in one class loader
+		// share
+		// (and race on) one logging system.
 		try (ExecutorService starting = Executors.newFixedThreadPool(4)) {
 			Future<ServiceInstance> registryA = starting
-				.submit(() -> start("bed-registry", "registry-a", registryLoader, "registry"));
+				.submit(() -> start("bed-registry", "registry-a", loader("bed-registry"), "registry"));
 			Future<ServiceInstance> registryB = starting
-				.submit(() -> start("bed-registry", "registry-b", registryLoader, "registry"));
+				.submit(() -> start("bed-registry", "registry-b", loader("bed-registry"), "registry"));
 			Future<ServiceInstance> matcherA = starting
-				.submit(() -> start("placement-matcher", "matcher-a", matcherLoader, "matcher"));
+				.submit(() -> start("placement-matcher", "matcher-a", loader("placement-matcher"), "matcher"));
 			Future<ServiceInstance> matcherB = starting
-				.submit(() -> start("placement-matcher", "matcher-b", matcherLoader, "matcher"));
+				.submit(() -> start("placement-matcher", "matcher-b", loader("placement-matcher"), "matcher"));
 			registries = List.of(registryA.get(), registryB.get());
 			matchers = List.of(matcherA.get(), matcherB.get());
 		}
@@ -343,7 +344,7 @@ class ScaleOutTest {
 		}
 	}
 
-	private static URLClassLoader loader(String service) {
+	private static synchronized URLClassLoader loader(String service) {
 		URLClassLoader loader = ExtractedService.of(ServiceModule.named(service)).newClassLoader();
 		loaders.add(loader);
 		return loader;

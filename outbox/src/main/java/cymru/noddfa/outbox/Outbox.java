@@ -6,7 +6,6 @@ import org.slf4j.MDC;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -44,12 +43,7 @@ public class Outbox {
 			.param("payload", message.payload())
 			.param("requestId", MDC.get("requestId"))
 			.update();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Outbox.this.relay.wakeUp();
-			}
-		});
+		this.relay.wakeUpAfterCommit();
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -49,15 +48,13 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
-	private final Semaphore wakeUps = new Semaphore(0);
+	private final WorkerLoop loop;
 
 	private final Counter published;
 
 	private final Timer lag;
 
-	private volatile boolean running;
-
-	private Thread worker;
+	private volatile boolean databaseAnswered = true;
 
 	private Instant lastCleanup = Instant.EPOCH;
 
@@ -72,11 +69,18 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("time from the change's commit to the broker's acknowledgement")
 			.publishPercentileHistogram()
 			.register(meters);
+		this.loop = new WorkerLoop("outbox-relay", properties.pollInterval(), properties.batchSize(),
+				this::publishWhatWaits, this::pauseAfter);
 	}
 
 	/** Asks the relay to look now rather than at its next poll. */
 	public void wakeUp() {
-		this.wakeUps.release();
+		this.loop.wakeUp();
+	}
+
+	/** Asks the relay to look as soon as the current transaction has committed. */
+	public void wakeUpAfterCommit() {
+		this.loop.wakeUpAfterCommit();
 	}
 
 	/**
@@ -162,44 +166,35 @@ public class OutboxRelay implements SmartLifecycle {
 		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private void run() {
-		boolean databaseAnswered = true;
-		while (this.running) {
-			try {
-				this.wakeUps.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				this.wakeUps.drainPermits();
-				if (!databaseAnswered) {
-					// a transaction opened against a database that is away fails again on
-					// its
-					// rollback, which Spring logs as an ERROR: ask outside a transaction
-					// first
-					this.jdbc.sql("select 1").query(Integer.class).single();
-					databaseAnswered = true;
-					log.info("Outbox relay reaches its database again; publishing what waited");
-				}
-				while (this.running && publishBatch() == this.properties.batchSize()) {
-					// a full batch means more may be waiting: keep going without sleeping
-				}
-				cleanUpOccasionally();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (DataAccessException | TransactionException ex) {
-				if (databaseAnswered) {
-					log.warn("Outbox relay cannot reach its database ({}); events wait in the outbox and are "
-							+ "published when it returns", ex.getMessage());
-				}
-				databaseAnswered = false;
-				sleepQuietly(this.properties.pollInterval().multipliedBy(5));
-			}
-			catch (RuntimeException ex) {
-				// the broker is away or refused: say so, wait a few polls, try again
-				log.warn("Outbox relay could not publish ({}); retrying", ex.getMessage());
-				sleepQuietly(this.properties.pollInterval().multipliedBy(5));
-			}
+	/**
+	 * One round of the relay's loop: makes sure the database answers again after an
+	 * outage, clears out old rows now and then, and publishes a batch.
+	 */
+	private int publishWhatWaits() {
+		if (!this.databaseAnswered) {
+			// a transaction opened against a database that is away fails again on its
+			// rollback, which Spring logs as an ERROR: ask outside a transaction first
+			this.jdbc.sql("select 1").query(Integer.class).single();
+			this.databaseAnswered = true;
+			log.info("Outbox relay reaches its database again; publishing what waited");
 		}
+		cleanUpOccasionally();
+		return publishBatch();
+	}
+
+	private Duration pauseAfter(RuntimeException ex) {
+		if (ex instanceof DataAccessException || ex instanceof TransactionException) {
+			if (this.databaseAnswered) {
+				log.warn("Outbox relay cannot reach its database ({}); events wait in the outbox and are "
+						+ "published when it returns", ex.getMessage());
+			}
+			this.databaseAnswered = false;
+		}
+		else {
+			// the broker is away or refused: say so, wait a few polls, try again
+			log.warn("Outbox relay could not publish ({}); retrying", ex.getMessage());
+		}
+		return this.properties.pollInterval().multipliedBy(5);
 	}
 
 	private void cleanUpOccasionally() {
@@ -216,41 +211,19 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	@Override
+	public void start() {
+		this.loop.start();
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		this.worker = Thread.ofPlatform().name("outbox-relay").daemon(true).start(this::run);
-	}
-
-	@Override
-	public synchronized void stop() {
-		this.running = false;
-		if (this.worker != null) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(Duration.ofSeconds(15));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+	public void stop() {
+		this.loop.stop(Duration.ofSeconds(15));
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.loop.isRunning();
 	}
 
 	record Row(long id, UUID eventId, String topic, String messageKey, String eventType, String subject,

@@ -36,32 +36,25 @@ class NotificationsProblems extends MalformedRequestProblems {
 		return ResponseEntity.badRequest().body(problem);
 	}
 
-	@ExceptionHandler(SubscriptionNotFound.class)
-	ResponseEntity<ProblemDetail> notFound(SubscriptionNotFound ex) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "subscription-not-found");
-		problem.setProperty("field", "id");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	@ExceptionHandler(ContactNotFound.class)
-	ResponseEntity<ProblemDetail> contactNotFound(ContactNotFound ex) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "contact-not-found");
-		problem.setProperty("field", "id");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	@ExceptionHandler(AlertNotFound.class)
-	ResponseEntity<ProblemDetail> alertNotFound(AlertNotFound ex) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.NOT_FOUND, "alert-not-found");
-		problem.setProperty("field", "id");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	@ExceptionHandler({ SubscriptionNotFound.class, ContactNotFound.class, AlertNotFound.class })
+	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+		String type = switch (ex) {
+			case SubscriptionNotFound notFound -> "subscription-not-found";
+			case ContactNotFound notFound -> "contact-not-found";
+			default -> "alert-not-found";
+		};
+		return problem(HttpStatus.NOT_FOUND, type, "id");
 	}
 
 	@ExceptionHandler(BadAcknowledgementLink.class)
 	ResponseEntity<ProblemDetail> badLink(BadAcknowledgementLink ex) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.FORBIDDEN, "acknowledgement-link-invalid");
-		problem.setProperty("field", "sig");
-		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+		return problem(HttpStatus.FORBIDDEN, "acknowledgement-link-invalid", "sig");
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String field) {
+		ProblemDetail problem = Problems.of(this.messages, status, type);
+		problem.setProperty("field", field);
+		return ResponseEntity.status(status).body(problem);
 	}
 
 	@Override

@@ -18,7 +18,6 @@ import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * least once: a crash between the send and the mark sends the rows again, and every
  * consumer deduplicates on the event id or the entity version.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements RunsOnWorkerLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -212,18 +211,8 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.loop.start();
-	}
-
-	@Override
-	public void stop() {
-		this.loop.stop(Duration.ofSeconds(15));
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
+	public WorkerLoop loop() {
+		return this.loop;
 	}
 
 	record Row(long id, UUID eventId, String topic, String messageKey, String eventType, String subject,

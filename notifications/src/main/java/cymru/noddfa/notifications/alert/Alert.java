@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.notifications.delivery.DeliveryEvent;
+import cymru.noddfa.notifications.delivery.DeliveryEvent.NotificationAcknowledged;
+import cymru.noddfa.notifications.delivery.Notification;
 
 /**
  * An event that people must hear about. One that needs action is told to the first
@@ -14,9 +17,20 @@ import cymru.noddfa.kit.security.Caller;
  * @param level how far up it has gone: the rota index last told, or the rota size once
  * the team lead has been told
  */
-public record Alert(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
+record Alert(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
 		String provisionId, Audience audience, int level, Instant nextEscalationAt, Instant acknowledgedAt,
 		String acknowledgedBy) {
+
+	/**
+	 * The alert an event raises for its audience, told to nobody yet.
+	 * @param nextEscalationAt when to climb the rota if nobody has acknowledged it,
+	 * {@code null} for never
+	 */
+	public static Alert raisedBy(Notification notification, Audience audience, Instant nextEscalationAt) {
+		return new Alert(UUID.randomUUID(), notification.eventId(), notification.eventType(), notification.referralId(),
+				notification.reference(), notification.regionCode(), notification.provisionId(), audience, 0,
+				nextEscalationAt, null, null);
+	}
 
 	/**
 	 * Whether the caller is who the alert is for: the provider of the provision it is
@@ -48,6 +62,24 @@ public record Alert(UUID id, UUID eventId, String eventType, String referralId, 
 		}
 		return new Alert(this.id, this.eventId, this.eventType, this.referralId, this.reference, this.regionCode,
 				this.provisionId, this.audience, this.level, null, at, by);
+	}
+
+	/**
+	 * The event an acknowledged alert raises: the people it was for have seen it.
+	 */
+	public NotificationAcknowledged acknowledgement() {
+		if (!acknowledged()) {
+			throw new IllegalStateException("alert " + this.id + " is not acknowledged");
+		}
+		return new NotificationAcknowledged(UUID.randomUUID(), this.id, new DeliveryEvent.Source(this.eventId,
+				this.eventType, this.referralId, this.reference, this.regionCode), this.provisionId,
+				this.acknowledgedBy, this.acknowledgedAt);
+	}
+
+	/** The alert after an escalation step. */
+	public Alert escalated(Escalation escalation) {
+		return new Alert(this.id, this.eventId, this.eventType, this.referralId, this.reference, this.regionCode,
+				this.provisionId, this.audience, escalation.level(), escalation.nextEscalationAt(), null, null);
 	}
 
 	/**

@@ -11,16 +11,11 @@ import java.util.UUID;
 import cymru.noddfa.notifications.contact.Contact;
 import cymru.noddfa.notifications.contact.ContactRepository;
 import cymru.noddfa.notifications.contact.Role;
-import cymru.noddfa.notifications.delivery.DeliveryProperties;
-import cymru.noddfa.notifications.delivery.DeliveryRepository;
+import cymru.noddfa.notifications.delivery.DeliveryEventPublisher;
 import cymru.noddfa.notifications.delivery.DeliveryScheduler;
 import cymru.noddfa.notifications.delivery.Notification;
-import cymru.noddfa.notifications.delivery.Recipient;
-import cymru.noddfa.outbox.Outbox;
-import cymru.noddfa.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,39 +30,27 @@ public class AlertPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
 
-	private static final String DELIVERY_EVENTS = "notifications.delivery-events.v1";
-
 	private final AlertRepository alerts;
 
 	private final ContactRepository contacts;
 
-	private final DeliveryRepository deliveries;
+	private final DeliveryScheduler deliveries;
 
-	private final DeliveryScheduler scheduler;
-
-	private final Outbox outbox;
-
-	private final JsonMapper json;
+	private final DeliveryEventPublisher events;
 
 	private final AlertProperties properties;
-
-	private final DeliveryProperties delivery;
 
 	private final AcknowledgementLinks links;
 
 	private final Clock clock;
 
-	AlertPublisher(AlertRepository alerts, ContactRepository contacts, DeliveryRepository deliveries,
-			DeliveryScheduler scheduler, Outbox outbox, JsonMapper json, AlertProperties properties,
-			DeliveryProperties delivery, Clock clock) {
+	AlertPublisher(AlertRepository alerts, ContactRepository contacts, DeliveryScheduler deliveries,
+			DeliveryEventPublisher events, AlertProperties properties, Clock clock) {
 		this.alerts = alerts;
 		this.contacts = contacts;
 		this.deliveries = deliveries;
-		this.scheduler = scheduler;
-		this.outbox = outbox;
-		this.json = json;
+		this.events = events;
 		this.properties = properties;
-		this.delivery = delivery;
 		this.clock = clock;
 		String key = properties.linkKey();
 		if (key == null || key.isBlank()) {
@@ -96,10 +79,8 @@ public class AlertPublisher {
 		boolean rotaEmpty = rota.isEmpty();
 		Instant nextEscalation = (audience.needsAcknowledgement() && !rotaEmpty)
 				? now.plus(this.properties.escalateAfter()) : null;
-		Alert alert = new Alert(UUID.randomUUID(), notification.eventId(), notification.eventType(),
-				notification.referralId(), notification.reference(), notification.regionCode(),
-				notification.provisionId(), audience, 0, nextEscalation, null, null);
-		if (!this.alerts.add(alert, this.json.writeValueAsString(notification), now)) {
+		Alert alert = Alert.raisedBy(notification, audience, nextEscalation);
+		if (!this.alerts.add(alert, notification, now)) {
 			return;
 		}
 		if (!rotaEmpty) {
@@ -124,7 +105,7 @@ public class AlertPublisher {
 		for (Alert alert : due) {
 			List<Contact> rota = this.contacts.rota(alert.audience().role(), alert.regionCode(), alert.provisionId());
 			Alert.Escalation escalation = alert.escalate(rota.size(), now, this.properties.escalateAfter());
-			Notification notification = this.json.readValue(this.alerts.payload(alert.id()), Notification.class);
+			Notification notification = this.alerts.notification(alert.id());
 			switch (escalation.step()) {
 				case NEXT_CONTACT -> {
 					log.warn("Alert {} ({}) unacknowledged after {}: telling the next contact on the rota", alert.id(),
@@ -139,9 +120,7 @@ public class AlertPublisher {
 				case NONE -> log.error("Alert {} ({}) still unacknowledged after the team lead was told", alert.id(),
 						alert.eventType());
 			}
-			this.alerts.save(new Alert(alert.id(), alert.eventId(), alert.eventType(), alert.referralId(),
-					alert.reference(), alert.regionCode(), alert.provisionId(), alert.audience(), escalation.level(),
-					escalation.nextEscalationAt(), null, null));
+			this.alerts.save(alert.escalated(escalation));
 		}
 		return due.size();
 	}
@@ -160,14 +139,7 @@ public class AlertPublisher {
 		Instant now = this.clock.instant();
 		Alert acknowledged = alert.acknowledge(by, now);
 		this.alerts.save(acknowledged);
-		UUID eventId = UUID.randomUUID();
-		AlertAcknowledged event = new AlertAcknowledged(eventId, "NotificationAcknowledged", alert.id(),
-				alert.eventId(), alert.eventType(), alert.referralId(), alert.reference(), alert.regionCode(),
-				alert.provisionId(), by, now);
-		this.outbox.append(new OutboxMessage(eventId, DELIVERY_EVENTS,
-				(alert.referralId() != null) ? alert.referralId() : alert.id().toString(),
-				"cymru.noddfa.notifications.NotificationAcknowledged.v1", alert.id().toString(), now,
-				this.json.writeValueAsString(event)));
+		this.events.publish(acknowledged.acknowledgement());
 		log.info("Alert {} ({}) acknowledged by {}", alert.id(), alert.eventType(), by);
 		return Optional.of(acknowledged);
 	}
@@ -178,21 +150,9 @@ public class AlertPublisher {
 			Notification message = alert.audience().needsAcknowledgement()
 					? notification.needingAcknowledgement(alert.id(), this.links.url(alert.id(), contact.id()))
 					: notification;
-			Contact.Reach first = contact.channel(0);
-			this.deliveries.plan(message, this.json.writeValueAsString(message),
-					Recipient.contact(contact.id(), alert.id(), first.channel().name(), 0, first.address()),
-					this.delivery.fallThroughAfter(), contact.sendAt(now, alert.audience().needsAcknowledgement()));
+			this.deliveries.toContact(message, contact, alert.id(),
+					contact.sendAt(now, alert.audience().needsAcknowledgement()));
 		}
-		if (!people.isEmpty()) {
-			this.scheduler.wakeUpAfterCommit();
-		}
-	}
-
-	/** {@code NotificationAcknowledged} on {@code notifications.delivery-events.v1}. */
-	record AlertAcknowledged(UUID eventId, String type, UUID alertId, UUID sourceEventId, String sourceEventType,
-			String referralId, String reference, String regionCode, String provisionId, String acknowledgedBy,
-			Instant occurredAt) {
-
 	}
 
 }

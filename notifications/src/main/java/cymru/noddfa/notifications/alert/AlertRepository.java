@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cymru.noddfa.notifications.contact.Role;
+import cymru.noddfa.notifications.delivery.Notification;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,12 +20,18 @@ class AlertRepository {
 
 	private final JdbcClient jdbc;
 
-	AlertRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	AlertRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
-	/** {@code false} when the event already has its alert. */
-	boolean add(Alert alert, String payload, Instant now) {
+	/**
+	 * Keeps the alert with the notification it tells; {@code false} when the event
+	 * already has its alert.
+	 */
+	boolean add(Alert alert, Notification notification, Instant now) {
 		return this.jdbc
 			.sql("""
 					insert into alerts (id, event_id, event_type, referral_id, reference, region_code, provision_id, audience,
@@ -43,7 +51,7 @@ class AlertRepository {
 			.param("needsAck", alert.audience().needsAcknowledgement())
 			.param("level", alert.level())
 			.param("next", timestamp(alert.nextEscalationAt()))
-			.param("payload", payload)
+			.param("payload", this.json.writeValueAsString(notification))
 			.param("now", Timestamp.from(now))
 			.update() == 1;
 	}
@@ -57,8 +65,13 @@ class AlertRepository {
 		return this.jdbc.sql("select * from alerts where id = ? for update").param(id).query(this::row).optional();
 	}
 
-	String payload(UUID id) {
-		return this.jdbc.sql("select payload from alerts where id = ?").param(id).query(String.class).single();
+	/** The notification the alert tells. */
+	Notification notification(UUID id) {
+		String payload = this.jdbc.sql("select payload from alerts where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		return this.json.readValue(payload, Notification.class);
 	}
 
 	/** Unacknowledged alerts due to climb, each locked for this transaction only. */

@@ -26,21 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty("noddfa.notifications.demo-contacts")
-class DemoContactsLoader implements ApplicationRunner {
+record DemoContactsLoader(ContactRepository contacts, JdbcClient jdbc, Clock clock) implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoContactsLoader.class);
-
-	private final ContactRepository contacts;
-
-	private final JdbcClient jdbc;
-
-	private final Clock clock;
-
-	DemoContactsLoader(ContactRepository contacts, JdbcClient jdbc, Clock clock) {
-		this.contacts = contacts;
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

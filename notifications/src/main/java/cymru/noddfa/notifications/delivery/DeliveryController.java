@@ -14,16 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DeliveryController {
-
-	private final DeliveryRepository deliveries;
-
-	private final ReferralRegionRepository regions;
-
-	DeliveryController(DeliveryRepository deliveries, ReferralRegionRepository regions) {
-		this.deliveries = deliveries;
-		this.regions = regions;
-	}
+record DeliveryController(DeliveryRepository deliveries, ReferralRegionRepository regions) {
 
 	/**
 	 * Every delivery about one referral, with each attempt, oldest first: for the crisis

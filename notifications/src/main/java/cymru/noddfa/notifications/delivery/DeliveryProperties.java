@@ -22,7 +22,7 @@ public record DeliveryProperties(@DefaultValue("500ms") Duration pollInterval, @
 		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff,
 		@DefaultValue("60s") Duration lease) {
 
-	public RetryPolicy retryPolicy() {
+	RetryPolicy retryPolicy() {
 		return new RetryPolicy(this.maxAttempts, this.initialBackoff, this.maxBackoff);
 	}
 

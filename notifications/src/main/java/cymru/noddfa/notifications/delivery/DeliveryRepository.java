@@ -8,16 +8,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class DeliveryRepository {
+class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
-	DeliveryRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	DeliveryRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/**
@@ -25,8 +30,7 @@ public class DeliveryRepository {
 	 * second call for the same event, recipient and channel changes nothing: that is what
 	 * makes a redelivered event send once.
 	 */
-	public boolean plan(Notification notification, String payload, Recipient recipient, Integer maxAttempts,
-			Instant dueAt) {
+	boolean plan(Notification notification, Recipient recipient, Integer maxAttempts, Instant dueAt) {
 		return this.jdbc
 			.sql("""
 					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
@@ -44,14 +48,14 @@ public class DeliveryRepository {
 			.param("reference", notification.reference())
 			.param("region", notification.regionCode())
 			.param("recipient", recipient.key())
-			.param("channel", recipient.channel())
+			.param("channel", recipient.channel().name())
 			.param("subscriptionId", recipient.subscriptionId())
 			.param("contactId", recipient.contactId())
 			.param("alertId", recipient.alertId())
 			.param("channelIndex", recipient.channelIndex())
 			.param("maxAttempts", maxAttempts)
 			.param("target", recipient.target())
-			.param("payload", payload)
+			.param("payload", this.json.writeValueAsString(notification))
 			.param("dueAt", Timestamp.from(dueAt))
 			.update() == 1;
 	}
@@ -86,7 +90,7 @@ public class DeliveryRepository {
 	 * Queues the same message for the same person on their next channel, after the
 	 * previous one died.
 	 */
-	boolean fallThrough(UUID deadDelivery, String channel, int channelIndex, String target, Integer maxAttempts) {
+	boolean fallThrough(UUID deadDelivery, Channel channel, int channelIndex, String target, Integer maxAttempts) {
 		return this.jdbc
 			.sql("""
 					insert into deliveries (id, event_id, event_type, referral_id, reference, region_code, recipient, channel,
@@ -98,7 +102,7 @@ public class DeliveryRepository {
 					on conflict (event_id, recipient, channel) do nothing
 					""")
 			.param("id", UUID.randomUUID())
-			.param("channel", channel)
+			.param("channel", channel.name())
 			.param("channelIndex", channelIndex)
 			.param("maxAttempts", maxAttempts)
 			.param("target", target)
@@ -178,8 +182,23 @@ public class DeliveryRepository {
 
 	/** A delivery claimed for an attempt, with what the attempt needs. */
 	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
-			String recipient, String channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
+			String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
 			Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt, String secret) {
+
+		DeliveryEvent.NotificationDelivered delivered(int attempts, Instant at) {
+			return new DeliveryEvent.NotificationDelivered(UUID.randomUUID(), this.id, source(), this.recipient,
+					this.channel, attempts, at);
+		}
+
+		DeliveryEvent.NotificationDeadLettered deadLettered(int attempts, Instant at) {
+			return new DeliveryEvent.NotificationDeadLettered(UUID.randomUUID(), this.id, source(), this.recipient,
+					this.channel, attempts, at);
+		}
+
+		private DeliveryEvent.Source source() {
+			return new DeliveryEvent.Source(this.eventId, this.eventType, this.referralId, this.reference,
+					this.regionCode);
+		}
 
 	}
 

@@ -1,6 +1,6 @@
 package cymru.noddfa.notifications.delivery;
 
-public enum DeliveryStatus {
+enum DeliveryStatus {
 
 	/** Waiting for its next attempt. */
 	PENDING,

@@ -1,22 +1,27 @@
 package cymru.noddfa.notifications.delivery;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * Sends text messages and emails through the GOV.UK Notify API
@@ -33,15 +38,21 @@ class NotifyClient {
 
 	private final Clock clock;
 
-	private final HttpClient http;
+	private final RestClient http;
 
 	NotifyClient(NotifyProperties properties, JsonMapper json, Clock clock) {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(properties.timeout())
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+		requests.setReadTimeout(properties.timeout());
+		this.http = RestClient.builder()
+			.baseUrl(properties.baseUrl())
+			.requestFactory(requests)
+			.defaultHeader(HttpHeaders.USER_AGENT, "Noddfa-Notifications/1")
 			.build();
 	}
 
@@ -50,38 +61,26 @@ class NotifyClient {
 	}
 
 	Sent sms(String phoneNumber, String reference, Notification notification) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("phone_number", phoneNumber);
-		body.put("template_id", this.properties.smsTemplateId());
-		body.put("personalisation", Map.of("body", notification.plainText()));
-		body.put("reference", reference);
-		return post("/v2/notifications/sms", body);
+		return post("/v2/notifications/sms", new Sms(phoneNumber, this.properties.smsTemplateId(),
+				Map.of("body", notification.plainText()), reference));
 	}
 
 	Sent email(String address, String reference, Notification notification) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("email_address", address);
-		body.put("template_id", this.properties.emailTemplateId());
-		body.put("personalisation",
-				Map.of("subject", EmailSender.subject(notification), "body", notification.plainText()));
-		body.put("reference", reference);
-		return post("/v2/notifications/email", body);
+		return post("/v2/notifications/email", new Email(address, this.properties.emailTemplateId(),
+				Map.of("subject", EmailSender.subject(notification), "body", notification.plainText()), reference));
 	}
 
-	private Sent post(String path, Map<String, Object> body) {
+	private Sent post(String path, Object body) {
 		if (!this.properties.configured()) {
 			return Sent.refused("GOV.UK Notify is not configured (noddfa.notifications.notify.api-key)");
 		}
-		HttpRequest request = HttpRequest.newBuilder(this.properties.baseUrl().resolve(path))
-			.timeout(this.properties.timeout())
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token())
-			.header("User-Agent", "Noddfa-Notifications/1")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
-			.build();
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			int status = response.statusCode();
+			int status = this.http.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+				.body(this.json.writeValueAsString(body))
+				.exchange((request, response) -> response.getStatusCode().value());
 			if (status >= 200 && status < 300) {
 				return Sent.delivered(status);
 			}
@@ -91,32 +90,37 @@ class NotifyClient {
 			return (status == 400 || status == 403) ? new Sent(Outcome.REFUSED, status, "Notify answered " + status)
 					: Sent.failed(status, "Notify answered " + status);
 		}
-		catch (IOException ex) {
-			return Sent.failed(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return Sent.failed(null, "interrupted");
+		catch (ResourceAccessException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return Sent.failed(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
 		}
 	}
 
 	String token() {
-		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-		String header = base64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
-		String claims = base64.encodeToString(this.json
-			.writeValueAsString(
-					Map.of("iss", this.properties.serviceId(), "iat", this.clock.instant().getEpochSecond()))
-			.getBytes(StandardCharsets.UTF_8));
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.serviceId())
+			.issueTime(Date.from(this.clock.instant()))
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+				claims);
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.properties.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			String signature = base64
-				.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.UTF_8)));
-			return header + "." + claims + "." + signature;
+			jwt.sign(new MACSigner(this.properties.secretKey().getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Notify's secret key cannot sign an HS256 token", ex);
 		}
+		return jwt.serialize();
+	}
+
+	/** The body of {@code POST /v2/notifications/sms}. */
+	record Sms(@JsonProperty("phone_number") String phoneNumber, @JsonProperty("template_id") String templateId,
+			Map<String, String> personalisation, String reference) {
+
+	}
+
+	/** The body of {@code POST /v2/notifications/email}. */
+	record Email(@JsonProperty("email_address") String emailAddress, @JsonProperty("template_id") String templateId,
+			Map<String, String> personalisation, String reference) {
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -14,11 +15,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sent and falls through to the next channel
  * @param smsTemplateId a Notify template whose whole text is {@code ((body))}
  * @param emailTemplateId likewise, with {@code ((subject))} as its subject
+ * @param timeout how long Notify may take to answer one request
+ * @param connectTimeout how long connecting to Notify may take
  */
 @ConfigurationProperties("noddfa.notifications.notify")
 public record NotifyProperties(@DefaultValue("https://api.notifications.service.gov.uk") URI baseUrl, String apiKey,
 		String smsTemplateId, String emailTemplateId, @DefaultValue("false") boolean useForEmail,
-		@DefaultValue("5s") Duration timeout) {
+		@DefaultValue("5s") Duration timeout, @DefaultValue("2s") Duration connectTimeout) {
+
+	@ConstructorBinding
+	public NotifyProperties {
+	}
+
+	/** With the default connect timeout. */
+	public NotifyProperties(URI baseUrl, String apiKey, String smsTemplateId, String emailTemplateId,
+			boolean useForEmail, Duration timeout) {
+		this(baseUrl, apiKey, smsTemplateId, emailTemplateId, useForEmail, timeout, Duration.ofSeconds(2));
+	}
 
 	boolean configured() {
 		return this.apiKey != null && this.apiKey.length() > 73;

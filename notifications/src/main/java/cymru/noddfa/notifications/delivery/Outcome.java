@@ -1,7 +1,7 @@
 package cymru.noddfa.notifications.delivery;
 
 /** What one attempt came to. */
-public enum Outcome {
+enum Outcome {
 
 	DELIVERED,
 	/** The receiver was unreachable or answered with an error. */

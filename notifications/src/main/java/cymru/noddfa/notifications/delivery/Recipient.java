@@ -12,14 +12,14 @@ import java.util.UUID;
  * @param channelIndex which of the contact's channels this is
  * @param target where the message goes (a URL, an email address, a phone number)
  */
-public record Recipient(String key, String channel, UUID subscriptionId, UUID contactId, UUID alertId,
-		Integer channelIndex, String target) {
+record Recipient(String key, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
+		String target) {
 
-	public static Recipient webhook(UUID subscriptionId, String url) {
-		return new Recipient("subscription:" + subscriptionId, "WEBHOOK", subscriptionId, null, null, null, url);
+	static Recipient webhook(UUID subscriptionId, String url) {
+		return new Recipient("subscription:" + subscriptionId, Channel.WEBHOOK, subscriptionId, null, null, null, url);
 	}
 
-	public static Recipient contact(UUID contactId, UUID alertId, String channel, int channelIndex, String address) {
+	static Recipient contact(UUID contactId, UUID alertId, Channel channel, int channelIndex, String address) {
 		return new Recipient("contact:" + contactId, channel, null, contactId, alertId, channelIndex, address);
 	}
 

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * half and all of {@code initial * 2^(n-1)}, capped at {@code max}. The jitter keeps many
  * deliveries that failed together (a receiver restarting) from retrying in lockstep.
  */
-public record RetryPolicy(int maxAttempts, Duration initial, Duration max) {
+record RetryPolicy(int maxAttempts, Duration initial, Duration max) {
 
 	public RetryPolicy {
 		if (maxAttempts < 1 || initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {

@@ -1,4 +1,4 @@
-package cymru.noddfa.notifications.webhook;
+package cymru.noddfa.notifications.delivery;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,6 +7,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import cymru.noddfa.notifications.webhook.RefusedWebhookAddress;
+import cymru.noddfa.notifications.webhook.WebhookAddressPolicy;
+import cymru.noddfa.notifications.webhook.WebhookProperties;
+import cymru.noddfa.notifications.webhook.WebhookSignature;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -32,7 +36,7 @@ import org.springframework.stereotype.Component;
  * decides when to try again).
  */
 @Component
-public class WebhookSender implements DisposableBean {
+class WebhookSender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -70,13 +74,13 @@ public class WebhookSender implements DisposableBean {
 	/**
 	 * @param eventId the CloudEvents id of the event the message reports
 	 */
-	public Result send(String url, String secret, String eventId, String deliveryId, String body) {
+	Sent send(String url, String secret, String eventId, String deliveryId, String body) {
 		URI uri;
 		try {
 			uri = this.policy.checkUrl(url);
 		}
 		catch (RefusedWebhookAddress ex) {
-			return Result.refused(ex.getMessage());
+			return refused(ex.getMessage());
 		}
 		long timestamp = this.clock.instant().getEpochSecond();
 		HttpPost post = new HttpPost(uri);
@@ -90,14 +94,14 @@ public class WebhookSender implements DisposableBean {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
 			});
-			return (status >= 200 && status < 300) ? Result.delivered(status)
-					: Result.failed(status, "receiver answered " + status);
+			return (status >= 200 && status < 300) ? Sent.delivered(status)
+					: Sent.failed(status, "receiver answered " + status);
 		}
 		catch (RefusedHost ex) {
-			return Result.refused(ex.refusal.getMessage());
+			return refused(ex.refusal.getMessage());
 		}
 		catch (IOException ex) {
-			return Result.failed(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return Sent.failed(null, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 	}
 
@@ -106,32 +110,9 @@ public class WebhookSender implements DisposableBean {
 		this.http.close();
 	}
 
-	/**
-	 * What one attempt came to.
-	 *
-	 * @param httpStatus the receiver's status code, when it answered
-	 */
-	public record Result(Outcome outcome, Integer httpStatus, String error) {
-
-		static Result delivered(int status) {
-			return new Result(Outcome.DELIVERED, status, null);
-		}
-
-		static Result failed(Integer status, String error) {
-			return new Result(Outcome.FAILED, status, error);
-		}
-
-		static Result refused(String error) {
-			log.warn("Webhook address refused at send time ({}); not called", error);
-			return new Result(Outcome.REFUSED, null, error);
-		}
-
-	}
-
-	public enum Outcome {
-
-		DELIVERED, FAILED, REFUSED
-
+	private static Sent refused(String error) {
+		log.warn("Webhook address refused at send time ({}); not called", error);
+		return Sent.refused(error);
 	}
 
 	private static final class CheckingDnsResolver implements DnsResolver {

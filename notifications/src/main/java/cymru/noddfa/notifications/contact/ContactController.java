@@ -28,16 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/v1/contacts")
-class ContactController {
-
-	private final ContactRepository contacts;
-
-	private final Clock clock;
-
-	ContactController(ContactRepository contacts, Clock clock) {
-		this.contacts = contacts;
-		this.clock = clock;
-	}
+record ContactController(ContactRepository contacts, Clock clock) {
 
 	@PostMapping
 	ResponseEntity<Contact> add(@Valid @RequestBody NewContact request) {

@@ -150,6 +150,9 @@ public final class Report {
 		if (repeats == null || repeats.cpu().isEmpty()) {
 			return "not measured";
 		}
+		if (repeats.calls() == repeats.errors()) {
+			return "no successful answer: " + verdict(false);
+		}
 		return repeats.cpuPerRequest() + " ms: " + verdict(repeats.cpuPerRequest().median() <= CPU_PER_SEARCH_MS);
 	}
 

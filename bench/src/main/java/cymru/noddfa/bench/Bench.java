@@ -4,12 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import cymru.noddfa.bench.generate.Geography;
@@ -20,10 +26,14 @@ import cymru.noddfa.bench.generate.SearchMix.SearchCriteria;
 import cymru.noddfa.bench.generate.SyntheticProvision;
 import cymru.noddfa.bench.peer.PeerDatabase;
 import cymru.noddfa.bench.report.Chart;
+import cymru.noddfa.bench.report.CpuUse;
+import cymru.noddfa.bench.report.Heading;
 import cymru.noddfa.bench.report.HoldRace;
 import cymru.noddfa.bench.report.Latencies;
 import cymru.noddfa.bench.report.Machine;
+import cymru.noddfa.bench.report.ProcessCpu;
 import cymru.noddfa.bench.report.Profile;
+import cymru.noddfa.bench.report.Repeats;
 import cymru.noddfa.bench.report.Report;
 import cymru.noddfa.bench.report.ScaleRun;
 import cymru.noddfa.bench.workload.Alerts;
@@ -34,20 +44,34 @@ import cymru.noddfa.bench.workload.Loading;
 import cymru.noddfa.bench.workload.Searches;
 import cymru.noddfa.bench.workload.Settle;
 import cymru.noddfa.bench.workload.Tokens;
-import cymru.noddfa.infra.EmbeddedInfrastructure;
-import cymru.noddfa.infra.FreePort;
 import cymru.noddfa.infra.PostgresServer;
 import cymru.noddfa.stack.Stack;
-import cymru.noddfa.stack.StackOptions;
+import cymru.noddfa.stack.StackProcess;
 
 /**
- * Starts the whole stack once on free ports, then for each scale loads that scale's
- * synthetic provisions (on top of the smaller scales' ones) and runs the workloads, and
- * writes the report and chart.
+ * For each scale, starts a stack of its own in a JVM apart from this one (the load
+ * generator), loads that scale's synthetic provisions, and runs every workload the given
+ * number of times, each time after a warm-up at the full rate, sampling every process's
+ * CPU around each measured window. Then the races once, the profiling run if asked, and
+ * the report and chart.
  */
 public final class Bench {
 
 	static final List<String> SERVICE_JVM = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k");
+
+	static final List<String> LAUNCHER_JVM = List.of("-Xms256m", "-Xmx768m", "-XX:+UseSerialGC");
+
+	/**
+	 * A second matcher started with the switch that makes it answer searches from one
+	 * PostgreSQL query: the like-for-like peer.
+	 */
+	static final String PEER_MATCHER = "placement-matcher-sql";
+
+	static final String PEER_ENGINE = "sql";
+
+	private static final String KAFKA = "Kafka broker (launcher JVM)";
+
+	private static final String LOAD_GENERATOR = "load generator";
 
 	private Bench() {
 	}
@@ -57,42 +81,24 @@ public final class Bench {
 		long began = System.nanoTime();
 		Instant at = Instant.now();
 		Machine machine = Machine.now();
+		double load = Machine.oneMinuteLoad();
 		System.out.println("Load average at start: " + machine.load());
-		Path work = Path.of("bench/target");
-		Path dataDir = work.resolve("stack-data");
-		deleteTree(dataDir);
-		StackOptions options = new StackOptions(dataDir, settings.servicesDir(), EmbeddedInfrastructure.Ports.any(),
-				new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick()),
-				"local", false, SERVICE_JVM, Map.of(Stack.GATEWAY, gatewayArgs(), Stack.MATCHER,
-						// one team races for every bed here: the hoarding cap would
-						// refuse its sixth hold before the race is decided
-						List.of("--noddfa.matcher.holds.team-cap=100000")));
-		System.out.println("Starting the stack (Kafka, PostgreSQL, Redis, four services) ...");
+		if (load > Settings.MAX_LOAD_AT_START && !settings.allowBusy()) {
+			System.out.printf("Refusing to start: the 1-minute load average is %.2f, above %.1f. Figures from a busy "
+					+ "machine describe the machine, not the product. Wait for a quiet machine, or pass --allow-busy "
+					+ "and the report will say it was busy.%n", load, Settings.MAX_LOAD_AT_START);
+			System.exit(2);
+		}
+		ProvisionGenerator generator = new ProvisionGenerator(Geography.load(), settings.seed());
 		List<ScaleRun> runs = new ArrayList<>();
-		boolean postgis;
-		try (Stack stack = Stack.start(options, Duration.ofSeconds(300))) {
-			System.out.printf("Stack ready after %.0f s%n", (System.nanoTime() - began) / 1e9);
-			PostgresServer postgres = stack.infrastructure().postgres();
-			postgres.createDatabase("bench_peer");
-			try (PeerDatabase peer = new PeerDatabase(postgres.jdbcUrl("bench_peer"), PostgresServer.USER,
-					PostgresServer.PASSWORD, 8)) {
-				postgis = peer.postgisAvailable();
-				Http http = new Http();
-				String gateway = stack.gatewayUrl();
-				Tokens tokens = new Tokens(http, gateway);
-				Loading loading = new Loading(http, tokens, gateway);
-				ProvisionGenerator generator = new ProvisionGenerator(Geography.load(), settings.seed());
-				int loaded = 0;
-				for (Scale scale : settings.scales()) {
-					runs.add(runScale(scale, settings, stack, peer, http, tokens, loading, generator, loaded));
-					loaded += scale.provisions();
-				}
-			}
+		String[] postgis = { "not run" };
+		for (Scale scale : settings.scales()) {
+			runs.add(runScale(scale, settings, generator, postgis));
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - began);
 		String loadAtEnd = Machine.loadAverage();
-		String markdown = Report.render(at, machine, loadAtEnd, took, settings.command(), settings.describe(), postgis,
-				runs);
+		String markdown = Report.render(new Heading(at, machine, loadAtEnd, took, settings.command(),
+				settings.describe(), settings.quick(), load > Settings.MAX_LOAD_AT_START, postgis[0]), runs);
 		try {
 			Files.createDirectories(settings.out());
 			Files.writeString(settings.out().resolve("REPORT.md"), markdown);
@@ -106,105 +112,285 @@ public final class Bench {
 				took.toSecondsPart(), settings.out().resolve("REPORT.md"));
 	}
 
-	private static ScaleRun runScale(Scale scale, Settings settings, Stack stack, PeerDatabase peer, Http http,
-			Tokens tokens, Loading loading, ProvisionGenerator generator, int alreadyLoaded) {
+	private static ScaleRun runScale(Scale scale, Settings settings, ProvisionGenerator generator, String[] postgis) {
 		String label = scale.label();
-		List<Latencies> results = new ArrayList<>();
-		List<String> notes = new ArrayList<>();
-		System.out.printf("== %s: %d provisions%n", label, scale.provisions());
-		List<SyntheticProvision> provisions = generator.provisions(scale);
-		Latencies created = loading.create("create provision (gateway, admin)", provisions, 16);
-		results.add(created);
-		Duration caughtUp = loading.awaitReadModel(provisions, Duration.ofMinutes(5));
-		int held = alreadyLoaded + scale.provisions();
-		notes.add(String.format(
-				"Loaded %d provisions through the gateway in %.1f s (%.0f/s, 16 in flight); the "
-						+ "matcher had folded them %.1f s later. The stack also held the %d provisions of the smaller "
-						+ "scales run before, and the race units.",
-				created.count(), created.seconds(), created.achievedPerSecond(), caughtUp.toMillis() / 1000d,
-				alreadyLoaded));
-		System.out.printf("  loaded in %.1f s, matcher caught up %.1f s later%n", created.seconds(),
-				caughtUp.toMillis() / 1000d);
-		peer.load(provisions);
-		List<SearchCriteria> mix = SearchMix.searches(provisions, 2_000, settings.seed());
-		Searches searches = new Searches(http, tokens);
-		String matcherSearches = stack.service(Stack.MATCHER).url() + "/v1/searches";
-		String gatewaySearches = stack.gatewayUrl() + "/api/matching/v1/searches";
-		// JIT warm-up, not recorded
-		searches.run("warm-up", matcherSearches, mix, 100, settings.warmUp());
-		searches.run("warm-up", gatewaySearches, mix, 100, settings.warmUp());
-		peer.search("warm-up", mix, 50, settings.warmUp());
-
-		long registryPid = stack.service(Stack.REGISTRY).pid();
-		long matcherPid = stack.service(Stack.MATCHER).pid();
-		long gatewayPid = stack.service(Stack.GATEWAY).pid();
-		Path jfr = Path.of("bench/target/jfr");
-		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
-		Profile.start(registryPid, "fresh-" + label);
-		Profile.start(gatewayPid, "fresh-" + label);
-		Freshness freshness = new Freshness(http, tokens, stack.gatewayUrl(), loading.versions());
-		results.addAll(freshness.run(provisions, 400, settings.updateRate(), settings.freshnessFor(),
-				settings.traceEvery(), 5));
-		Path registryJfr = Profile.stop(registryPid, "fresh-" + label, jfr.resolve("registry-fresh-" + label + ".jfr"));
-		Path gatewayFreshJfr = Profile.stop(gatewayPid, "fresh-" + label,
-				jfr.resolve("gateway-fresh-" + label + ".jfr"));
-		print(results);
-
-		Profile.start(matcherPid, "bench-" + label);
-		Profile.start(gatewayPid, "bench-" + label);
-		results
-			.add(searches.run("search (matcher)", matcherSearches, mix, settings.searchRate(), settings.searchFor()));
-		results
-			.add(searches.run("search (gateway)", gatewaySearches, mix, settings.searchRate(), settings.searchFor()));
-		// below the rate at which the gateway's circuit breaker starts shedding, to show
-		// the path's own latency
-		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
-		results.add(searches.run("search (gateway) at a lower rate", gatewaySearches, mix, settings.lowerSearchRate(),
-				settings.lowerRateFor()));
-		Path matcherJfr = Profile.stop(matcherPid, "bench-" + label, jfr.resolve("matcher-" + label + ".jfr"));
-		Path gatewayJfr = Profile.stop(gatewayPid, "bench-" + label, jfr.resolve("gateway-" + label + ".jfr"));
-		results
-			.add(peer.search("search (peer: one PostgreSQL query)", mix, settings.searchRate(), settings.searchFor()));
-		print(results);
-		double[] candidates = { searches.meanCandidates(matcherSearches, mix, 200), peer.meanCandidates(mix, 200) };
-		List<Profile.Summary> profiles = List.of(
-				Profile.summarise("the registry during the freshness workload", registryJfr),
-				Profile.summarise("the gateway during the freshness workload", gatewayFreshJfr),
-				Profile.summarise("the matcher during the search workload", matcherJfr),
-				Profile.summarise("the gateway during the search workload", gatewayJfr));
-
-		// alerts before the races: a race's thousand referrals are events the
-		// notifications
-		// service must also work through
-		Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
-		Duration drained = Settle.untilConsumed(stack.infrastructure().kafka().bootstrapServers(), "notifications",
-				Duration.ofSeconds(90));
-		Latencies alerts = new Alerts(http, tokens, stack.gatewayUrl()).run(label, settings.alertRate(),
-				settings.alertsFor());
-		results.add(alerts);
-		notes.add(String.format(
-				"Before the alerts workload the notifications service took %.1f s to read the "
-						+ "events earlier workloads left on its topics (waited for at most 90 s).",
-				drained.toMillis() / 1000d));
-		print(List.of(alerts));
-		Holds holds = new Holds(http, tokens, stack.gatewayUrl(), stack.service(Stack.MATCHER).url());
-		List<HoldRace> races = new ArrayList<>();
-		for (int[] level : settings.races()) {
-			Settle.untilSearchesAnswer(http, tokens, stack.gatewayUrl());
-			HoldRace race = holds.race(label, level[0], level[1]);
-			races.add(race);
-			results.add(race.latencies());
-			System.out.printf("  race %d on %d: %d held, %d refused, matcher says %d held%n", level[0], level[1],
-					race.won(), race.refused(), race.held());
+		System.out.printf("== %s: %d provisions, on a stack of its own%n", label, scale.provisions());
+		Path dataDir = Path.of("bench/target/stack-" + label).toAbsolutePath();
+		deleteTree(dataDir);
+		long starting = System.nanoTime();
+		try (StackProcess stack = StackProcess.launch(settings.stackJar(), launcherJvm(dataDir),
+				stackArgs(settings, dataDir), dataDir.resolve("logs").resolve("launcher.log"), Duration.ofMinutes(6))) {
+			System.out.printf("  stack ready after %.0f s (launcher pid %d)%n", (System.nanoTime() - starting) / 1e9,
+					stack.launcherPid());
+			createDatabase(stack.jdbcUrl("postgres"), "bench_peer");
+			try (PeerDatabase peer = new PeerDatabase(stack.jdbcUrl("bench_peer"), PostgresServer.USER,
+					PostgresServer.PASSWORD, 8)) {
+				postgis[0] = peer.postgisAvailable()
+						? "the stack's PostgreSQL offers `postgis`, but the KNN variant needs a matcher engine of its "
+								+ "own (`noddfa.matcher.search.engine=postgis`) and was not run."
+						: "not run: the stack's embedded PostgreSQL has no `postgis` in `pg_available_extensions` and "
+								+ "no PostgreSQL with PostGIS (Debian's `postgresql-*-postgis-3`) runs beside it.";
+				return new ScaleRunner(scale, settings, stack, peer).run(generator);
+			}
 		}
-		return new ScaleRun(label, held, results, races, candidates, profiles, notes);
 	}
 
-	private static void print(List<Latencies> results) {
-		for (Latencies l : results) {
-			System.out.printf("  %-45s n=%d err=%d p50=%.2f p99=%.2f max=%.1f ms, %.0f/s%n", l.workload(), l.count(),
-					l.errors(), l.p50(), l.p99(), l.max(), l.achievedPerSecond());
+	/** One scale's workloads on its own stack. */
+	private static final class ScaleRunner {
+
+		private final Scale scale;
+
+		private final Settings settings;
+
+		private final StackProcess stack;
+
+		private final PeerDatabase peer;
+
+		private final Http setup = new Http();
+
+		private final Tokens tokens;
+
+		private final Searches searches;
+
+		private final ProcessCpu cpu;
+
+		private final List<String> notes = new ArrayList<>();
+
+		private final Map<String, List<Latencies>> results = new LinkedHashMap<>();
+
+		private final Map<String, List<CpuUse>> cpuUse = new LinkedHashMap<>();
+
+		private List<String> regions = List.of();
+
+		private List<String> providers = List.of();
+
+		ScaleRunner(Scale scale, Settings settings, StackProcess stack, PeerDatabase peer) {
+			this.scale = scale;
+			this.settings = settings;
+			this.stack = stack;
+			this.peer = peer;
+			this.tokens = new Tokens(this.setup, stack.url(Stack.GATEWAY));
+			this.searches = new Searches(new Http(settings.callTimeout()), this.tokens);
+			this.cpu = new ProcessCpu(watched(stack));
 		}
+
+		ScaleRun run(ProvisionGenerator generator) {
+			String label = this.scale.label();
+			String gateway = this.stack.url(Stack.GATEWAY);
+			Loading loading = new Loading(this.setup, this.tokens, gateway);
+			List<SyntheticProvision> provisions = generator.provisions(this.scale);
+			Latencies created = loading.create("create provision (gateway, admin)", provisions, 16);
+			Duration caughtUp = loading.awaitReadModel(provisions, Duration.ofMinutes(10));
+			this.notes.add(String.format(
+					"Loaded %d provisions through the gateway in %.1f s (%.0f/s, 16 in flight, %d refused); the "
+							+ "matcher had folded them %.1f s later. Nothing else was on this scale's stack but the "
+							+ "race units.",
+					created.count() - created.errors(), created.seconds(), created.achievedPerSecond(),
+					created.errors(), caughtUp.toMillis() / 1000d));
+			System.out.printf("  loaded in %.1f s, matcher caught up %.1f s later%n", created.seconds(),
+					caughtUp.toMillis() / 1000d);
+			this.peer.load(provisions);
+			List<SearchCriteria> mix = SearchMix.searches(provisions, 2_000, this.settings.seed());
+			this.regions = Stream.concat(mix.stream().map(SearchCriteria::regionCode), Stream.of("CTM", "WGL", "GWE"))
+				.distinct()
+				.toList();
+			this.providers = provisions.stream().limit(1_000).map(SyntheticProvision::providerId).distinct().toList();
+			String matcherSearches = this.stack.url(Stack.MATCHER) + "/v1/searches";
+			String gatewaySearches = gateway + "/api/matching/v1/searches";
+			String peerSearches = peerMatcherSearches(mix);
+			Freshness freshness = new Freshness(new Http(this.settings.callTimeout()), this.tokens, gateway,
+					loading.versions());
+			Alerts alerts = new Alerts(new Http(this.settings.callTimeout()), this.tokens, gateway);
+			Duration warmUp = this.settings.warmUp();
+			Duration measure = this.settings.measure();
+			Duration timeout = this.settings.callTimeout();
+			for (int repeat = 1; repeat <= this.settings.repeats(); repeat++) {
+				System.out.printf("  run %d of %d%n", repeat, this.settings.repeats());
+				measured(
+						() -> freshness.run(provisions, 400, this.settings.updateRate(), warmUp, timeout,
+								this.settings.traceEvery(), 5),
+						() -> freshness.run(provisions, 400, this.settings.updateRate(), measure, timeout,
+								this.settings.traceEvery(), 5));
+				List<Runnable> matcherAndPeer = new ArrayList<>();
+				matcherAndPeer.add(() -> search(Report.MATCHER, matcherSearches, mix));
+				if (peerSearches != null) {
+					matcherAndPeer.add(() -> search(Report.HTTP_PEER, peerSearches, mix));
+				}
+				if (repeat % 2 == 0) {
+					java.util.Collections.reverse(matcherAndPeer);
+				}
+				matcherAndPeer.forEach(Runnable::run);
+				search(Report.GATEWAY, gatewaySearches, mix);
+				measured(() -> List.of(this.peer.search("warm-up", mix, this.settings.searchRate(), warmUp, timeout)),
+						() -> List
+							.of(this.peer.search(Report.JDBC_PEER, mix, this.settings.searchRate(), measure, timeout)));
+				// the notifications service first reads what earlier workloads left
+				Duration drained = Settle.untilConsumed(this.stack.kafkaBootstrapServers(), "notifications",
+						Duration.ofSeconds(90));
+				if (drained.toSeconds() > 5) {
+					this.notes.add(String.format(
+							"Run %d: before the alerts the notifications service took %.1f s to "
+									+ "read the events earlier workloads left (waited for at most 90 s).",
+							repeat, drained.toMillis() / 1000d));
+				}
+				measured(() -> List.of(alerts.run(label, this.settings.alertRate(), warmUp, timeout)),
+						() -> List.of(alerts.run(label, this.settings.alertRate(), measure, timeout)));
+			}
+			double[] candidates = { this.searches.meanCandidates(matcherSearches, mix, 200),
+					this.peer.meanCandidates(mix, 200) };
+			List<HoldRace> races = races(label);
+			List<Profile.Summary> profiles = this.settings.profile()
+					? profile(label, freshness, provisions, matcherSearches, gatewaySearches, mix) : List.of();
+			List<Repeats> workloads = new ArrayList<>();
+			this.results.forEach((workload, runs) -> workloads
+				.add(new Repeats(workload, runs, this.cpuUse.getOrDefault(workload, List.of()))));
+			return new ScaleRun(label, provisions.size(), workloads, races, candidates, profiles, this.notes);
+		}
+
+		/**
+		 * The peer matcher's search URL when it answers with the SQL engine; null (and a
+		 * note) when it is not running or answers with another.
+		 */
+		private String peerMatcherSearches(List<SearchCriteria> mix) {
+			if (!this.stack.services().contains(PEER_MATCHER)) {
+				this.notes.add("The like-for-like peer (a second matcher with `noddfa.matcher.search.engine="
+						+ PEER_ENGINE + "`) was not started (`--no-peer-matcher`).");
+				return null;
+			}
+			String url = this.stack.url(PEER_MATCHER) + "/v1/searches";
+			String engine = this.searches.engine(url, mix.get(0));
+			if (!PEER_ENGINE.equals(engine)) {
+				this.notes.add("The like-for-like peer did not run: the second matcher, started with `noddfa.matcher."
+						+ "search.engine=" + PEER_ENGINE + "`, answered with `" + Searches.ENGINE_HEADER + ": "
+						+ (engine.isEmpty() ? "(none)" : engine) + "`, so it has no SQL engine to measure; the JDBC "
+						+ "peer is reported instead, and the peer ratio is not judged.");
+				return null;
+			}
+			return url;
+		}
+
+		private void search(String workload, String url, List<SearchCriteria> mix) {
+			measured(
+					() -> List
+						.of(this.searches.run("warm-up", url, mix, this.settings.searchRate(), this.settings.warmUp())),
+					() -> List.of(this.searches.run(workload, url, mix, this.settings.searchRate(),
+							this.settings.measure())));
+		}
+
+		/**
+		 * Tokens minted, the gateway answering, a warm-up at the full rate, then the
+		 * measured window between two CPU samples. The first figures returned are the
+		 * ones the window's CPU is charged to.
+		 */
+		private void measured(Supplier<List<Latencies>> warmUp, Supplier<List<Latencies>> measure) {
+			this.tokens.prepare(this.regions, this.providers,
+					this.settings.warmUp().plus(this.settings.measure()).plusSeconds(120));
+			Settle.untilSearchesAnswer(this.setup, this.tokens, this.stack.url(Stack.GATEWAY));
+			warmUp.get();
+			long minted = this.tokens.minted();
+			Map<String, Long> before = this.cpu.sample();
+			List<Latencies> figures = measure.get();
+			Map<String, Long> after = this.cpu.sample();
+			CpuUse used = this.cpu.between(before, after);
+			if (this.tokens.minted() != minted) {
+				this.notes.add(figures.get(0).workload() + ": " + (this.tokens.minted() - minted)
+						+ " tokens were minted during a measured window.");
+			}
+			for (int i = 0; i < figures.size(); i++) {
+				Latencies latencies = figures.get(i);
+				this.results.computeIfAbsent(latencies.workload(), (w) -> new ArrayList<>()).add(latencies);
+				if (i == 0) {
+					this.cpuUse.computeIfAbsent(latencies.workload(), (w) -> new ArrayList<>()).add(used);
+				}
+				System.out.printf("  %-45s n=%d err=%d p50=%.2f p99=%.2f max=%.1f ms, %.0f/s, stack CPU %.0f ms%n",
+						latencies.workload(), latencies.count(), latencies.errors(), latencies.p50(), latencies.p99(),
+						latencies.max(), latencies.achievedPerSecond(), (i == 0) ? used.stackMillis() : 0);
+			}
+		}
+
+		private List<HoldRace> races(String label) {
+			Holds holds = new Holds(this.setup, this.tokens, this.stack.url(Stack.GATEWAY),
+					this.stack.url(Stack.MATCHER));
+			List<HoldRace> races = new ArrayList<>();
+			for (int[] level : this.settings.races()) {
+				Settle.untilSearchesAnswer(this.setup, this.tokens, this.stack.url(Stack.GATEWAY));
+				HoldRace race = holds.race(label, level[0], level[1]);
+				races.add(race);
+				System.out.printf("  race %d on %d: %d held, %d refused, matcher says %d held%n", level[0], level[1],
+						race.won(), race.refused(), race.held());
+			}
+			return races;
+		}
+
+		/**
+		 * A run of its own with Java Flight Recorder in the registry, matcher and
+		 * gateway; its figures are not reported, only where the CPU went.
+		 */
+		private List<Profile.Summary> profile(String label, Freshness freshness, List<SyntheticProvision> provisions,
+				String matcherSearches, String gatewaySearches, List<SearchCriteria> mix) {
+			long registry = this.stack.pid(Stack.REGISTRY);
+			long matcher = this.stack.pid(Stack.MATCHER);
+			long gateway = this.stack.pid(Stack.GATEWAY);
+			Path jfr = Path.of("bench/target/jfr");
+			Duration window = this.settings.measure();
+			this.tokens.prepare(this.regions, this.providers, window.multipliedBy(3).plusSeconds(120));
+			Profile.start(registry, "fresh-" + label);
+			Profile.start(gateway, "fresh-" + label);
+			freshness.run(provisions, 400, this.settings.updateRate(), window, this.settings.callTimeout(),
+					this.settings.traceEvery(), 5);
+			Path registryJfr = Profile.stop(registry, "fresh-" + label,
+					jfr.resolve("registry-fresh-" + label + ".jfr"));
+			Path gatewayFreshJfr = Profile.stop(gateway, "fresh-" + label,
+					jfr.resolve("gateway-fresh-" + label + ".jfr"));
+			Profile.start(matcher, "search-" + label);
+			Profile.start(gateway, "search-" + label);
+			this.searches.run("profiled", matcherSearches, mix, this.settings.searchRate(), window);
+			this.searches.run("profiled", gatewaySearches, mix, this.settings.searchRate(), window);
+			Path matcherJfr = Profile.stop(matcher, "search-" + label, jfr.resolve("matcher-" + label + ".jfr"));
+			Path gatewayJfr = Profile.stop(gateway, "search-" + label, jfr.resolve("gateway-" + label + ".jfr"));
+			return List.of(Profile.summarise("the registry during the freshness workload", registryJfr),
+					Profile.summarise("the gateway during the freshness workload", gatewayFreshJfr),
+					Profile.summarise("the matcher during the search workload", matcherJfr),
+					Profile.summarise("the gateway during the search workloads", gatewayJfr));
+		}
+
+	}
+
+	/** Every process of the stack, and those measured apart from it. */
+	private static List<ProcessCpu.Watched> watched(StackProcess stack) {
+		List<ProcessCpu.Watched> watched = new ArrayList<>();
+		watched.add(new ProcessCpu.Watched(KAFKA, stack.launcherPid(), false, true));
+		watched.add(new ProcessCpu.Watched("PostgreSQL", stack.postgresPid(), true, true));
+		watched.add(new ProcessCpu.Watched("Redis", stack.redisPid(), false, true));
+		for (String service : List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS)) {
+			watched.add(new ProcessCpu.Watched(service, stack.pid(service), false, true));
+		}
+		if (stack.services().contains(PEER_MATCHER)) {
+			watched.add(new ProcessCpu.Watched("peer matcher", stack.pid(PEER_MATCHER), false, false));
+		}
+		watched.add(new ProcessCpu.Watched(LOAD_GENERATOR, ProcessHandle.current().pid(), false, false));
+		return watched;
+	}
+
+	private static List<String> launcherJvm(Path dataDir) {
+		List<String> jvm = new ArrayList<>(LAUNCHER_JVM);
+		jvm.add("-Dnoddfa.log-dir=" + dataDir.resolve("logs"));
+		return jvm;
+	}
+
+	private static List<String> stackArgs(Settings settings, Path dataDir) {
+		List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--services-dir",
+				settings.servicesDir().toAbsolutePath().toString()));
+		SERVICE_JVM.forEach((option) -> args.addAll(List.of("--jvm-arg", option)));
+		gatewayArgs().forEach((arg) -> args.addAll(List.of("--arg", Stack.GATEWAY + "=" + arg)));
+		// one team races for every bed here: the hoarding cap would refuse its sixth hold
+		// before the race is decided
+		args.addAll(List.of("--arg", Stack.MATCHER + "=--noddfa.matcher.holds.team-cap=100000"));
+		if (settings.peerMatcher()) {
+			args.addAll(List.of("--another", PEER_MATCHER + "=" + Stack.MATCHER, "--arg",
+					PEER_MATCHER + "=--noddfa.matcher.search.engine=" + PEER_ENGINE));
+		}
+		return args;
 	}
 
 	/**
@@ -219,6 +405,16 @@ public final class Bench {
 			args.add("--noddfa.gateway.rate-limit." + bucket + ".burst=200000");
 		}
 		return args;
+	}
+
+	private static void createDatabase(String postgresUrl, String name) {
+		try (Connection connection = DriverManager.getConnection(postgresUrl, PostgresServer.USER,
+				PostgresServer.PASSWORD); Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
 	}
 
 	private static void deleteTree(Path dir) {

@@ -1,25 +1,42 @@
 package cymru.noddfa.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import cymru.noddfa.bench.generate.ProvisionGenerator;
 import cymru.noddfa.bench.generate.Scale;
 
 /**
- * What a run does: scales, rates and durations. {@code --quick} halves the measuring
- * time; the rates stay those of DESIGN §7.
+ * What a run does: scales, rates, windows and repeats. The rates are those of DESIGN §7
+ * and issue 15; {@code --quick} shortens the windows, and its report says it is not for
+ * comparison.
  */
-record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path servicesDir, String command) {
+record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile, boolean allowBusy, boolean peerMatcher,
+		long seed, Path out, Path servicesDir, Path stackJar, String command) {
+
+	/** Above this 1-minute load average a run refuses to start without --allow-busy. */
+	static final double MAX_LOAD_AT_START = 1.0;
+
+	static final String USAGE = "(--scales wales,england  --national  --quick  --repeats N  --profile  --allow-busy  "
+			+ "--no-peer-matcher  --seed N  --out DIR  --services-dir DIR  --stack-jar JAR)";
 
 	static Settings parse(String[] args) {
 		List<Scale> scales = new ArrayList<>(List.of(Scale.WALES, Scale.ENGLAND));
 		boolean quick = false;
+		int repeats = 3;
+		boolean profile = false;
+		boolean allowBusy = false;
+		boolean peerMatcher = true;
 		long seed = ProvisionGenerator.DEFAULT_SEED;
 		Path out = Path.of("bench/results");
 		Path services = Path.of("local-stack/target/services");
+		Path stackJar = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--scales" -> {
@@ -34,15 +51,33 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 					}
 				}
 				case "--quick" -> quick = true;
+				case "--repeats" -> repeats = Math.max(1, Integer.parseInt(args[++i]));
+				case "--profile" -> profile = true;
+				case "--allow-busy" -> allowBusy = true;
+				case "--no-peer-matcher" -> peerMatcher = false;
 				case "--seed" -> seed = Long.parseLong(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--services-dir" -> services = Path.of(args[++i]);
-				default -> throw new IllegalArgumentException("Unknown option " + args[i]
-						+ " (--scales wales,england  --national  --quick  --seed N  --out DIR)");
+				case "--stack-jar" -> stackJar = Path.of(args[++i]);
+				default -> throw new IllegalArgumentException("Unknown option " + args[i] + " " + USAGE);
 			}
 		}
 		scales.sort(null);
-		return new Settings(List.copyOf(scales), quick, seed, out, services, "bin/bench " + String.join(" ", args));
+		return new Settings(List.copyOf(scales), quick, repeats, profile, allowBusy, peerMatcher, seed, out, services,
+				(stackJar != null) ? stackJar : localStackJar(), "bin/bench " + String.join(" ", args));
+	}
+
+	/** The local stack's executable jar, as {@code bin/bench} builds it. */
+	private static Path localStackJar() {
+		Path target = Path.of("local-stack/target");
+		try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+			return files.filter((file) -> file.getFileName().toString().matches("local-stack-.*-exec\\.jar"))
+				.findFirst()
+				.orElse(target.resolve("local-stack-exec.jar"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	double updateRate() {
@@ -57,32 +92,26 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 		return 300;
 	}
 
-	double lowerSearchRate() {
-		return 50;
-	}
-
-	Duration lowerRateFor() {
-		return Duration.ofSeconds(10);
-	}
-
 	double alertRate() {
 		return 10;
 	}
 
+	/** At the full rate, before every measured window; never recorded. */
 	Duration warmUp() {
-		return this.quick ? Duration.ofSeconds(3) : Duration.ofSeconds(6);
+		return this.quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
 	}
 
-	Duration freshnessFor() {
-		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
+	/** Every measured window. */
+	Duration measure() {
+		return this.quick ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
 	}
 
-	Duration searchFor() {
-		return this.quick ? Duration.ofSeconds(10) : Duration.ofSeconds(15);
-	}
-
-	Duration alertsFor() {
-		return this.quick ? Duration.ofSeconds(8) : Duration.ofSeconds(15);
+	/**
+	 * How long a measured call waits for its answer; a failed or timed-out call counts at
+	 * least this much.
+	 */
+	Duration callTimeout() {
+		return Duration.ofSeconds(5);
 	}
 
 	/** Concurrent holds and beds: DESIGN §7's two races. */
@@ -92,17 +121,24 @@ record Settings(List<Scale> scales, boolean quick, long seed, Path out, Path ser
 
 	List<String> describe() {
 		return List.of("scales: " + String.join(", ", this.scales.stream().map(Scale::label).toList()),
-				"seed: " + this.seed, "service JVMs: `" + String.join(" ", Bench.SERVICE_JVM) + "`",
-				"vacancy updates: " + updateRate() + "/s for " + freshnessFor().toSeconds() + " s, every "
-						+ traceEvery() + "th traced for freshness",
-				"searches: " + searchRate() + "/s for " + searchFor().toSeconds() + " s each at the matcher, the "
-						+ "gateway and the peer, after " + warmUp().toSeconds() + " s of warm-up at 100/s; then "
-						+ lowerSearchRate() + "/s for " + lowerRateFor().toSeconds() + " s through the gateway",
+				"seed: " + this.seed,
+				"windows: " + warmUp().toSeconds() + " s of warm-up at the full rate, then " + measure().toSeconds()
+						+ " s measured, for every workload" + (this.quick ? " (quick, not for comparison)" : ""),
+				"repeats: " + this.repeats + " runs of every workload per scale, the matcher and the peer matcher "
+						+ "alternating which goes first",
+				"call timeout: " + callTimeout().toSeconds() + " s; a failed or timed-out call counts at its "
+						+ "elapsed time or this, whichever is larger",
+				"service JVMs: `" + String.join(" ", Bench.SERVICE_JVM) + "`",
+				"launcher JVM (Kafka broker): `" + String.join(" ", Bench.LAUNCHER_JVM) + "`",
+				"vacancy updates: " + updateRate() + "/s, every " + traceEvery() + "th traced for freshness",
+				"searches: " + searchRate() + "/s at the matcher, the peer matcher, through the gateway, and over "
+						+ "JDBC; admission time fixed at " + cymru.noddfa.bench.generate.SearchMix.ADMISSION_AT,
+				"alerts: " + alertRate() + " referrals/s",
 				"holds: "
 						+ String.join(", ",
 								races().stream().map((r) -> r[0] + " at once on " + r[1] + " bed(s)").toList())
-						+ ", raced at the matcher",
-				"alerts: " + alertRate() + " referrals/s for " + alertsFor().toSeconds() + " s",
+						+ ", raced once per scale at the matcher after the measured runs",
+				"profiling: " + (this.profile ? "a separate JFR run after the measured ones" : "not run (`--profile`)"),
 				"gateway rate limits: raised to 100 000/s for the run; matcher team hold cap: 100 000");
 	}
 

@@ -54,6 +54,24 @@ public final class ServiceProcess {
 		this.logFile = logFile;
 	}
 
+	/**
+	 * Another instance of this service from the same jar with the same settings, on its
+	 * own port and log, with further arguments: a second matcher with a switch set, say.
+	 * An argument naming a setting this one already has replaces it.
+	 */
+	ServiceProcess another(String otherName, int otherPort, List<String> extraArgs) {
+		List<String> merged = new ArrayList<>();
+		for (String arg : this.args) {
+			String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=') + 1) : arg;
+			if (extraArgs.stream().noneMatch((extra) -> extra.startsWith(key))) {
+				merged.add(arg);
+			}
+		}
+		merged.addAll(extraArgs);
+		return new ServiceProcess(otherName, this.jar, otherPort, this.readinessPath, this.jvmArgs, merged,
+				this.logFile.resolveSibling(otherName + ".log"));
+	}
+
 	public String name() {
 		return this.name;
 	}

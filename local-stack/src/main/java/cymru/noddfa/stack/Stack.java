@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import cymru.noddfa.infra.EmbeddedInfrastructure;
+import cymru.noddfa.infra.FreePort;
 import cymru.noddfa.infra.PostgresServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,17 @@ public final class Stack implements AutoCloseable {
 	/** Child JVMs still running, for a launcher that must leave no process behind. */
 	public List<Long> servicePids() {
 		return this.services.values().stream().map(ServiceProcess::pid).filter((pid) -> pid > 0).toList();
+	}
+
+	/**
+	 * Starts another instance of one of the services beside the stack, with the same
+	 * settings plus {@code extraArgs}, on a free port; it stops with the stack.
+	 */
+	public ServiceProcess startAnother(String name, String of, List<String> extraArgs, Duration readyWithin) {
+		ServiceProcess another = service(of).another(name, FreePort.pick(), extraArgs);
+		this.services.put(name, another);
+		another.start().awaitReady(readyWithin);
+		return another;
 	}
 
 	/** Stops the gateway first, so no request arrives at a service that is going away. */

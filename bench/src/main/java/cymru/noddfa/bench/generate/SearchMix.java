@@ -1,5 +1,6 @@
 package cymru.noddfa.bench.generate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,6 +12,12 @@ import java.util.Random;
 public final class SearchMix {
 
 	public static final double MAX_KM = 100;
+
+	/**
+	 * Every search asks for the same admission time, a weekday afternoon, so which
+	 * admission windows are open does not depend on when the benchmark runs.
+	 */
+	public static final Instant ADMISSION_AT = Instant.parse("2026-01-14T15:00:00Z");
 
 	private static final String[] BED_TYPES = { "CRISIS", "ASSESSMENT", "SHORT_TERM", "SAFE_SPACE_PLACE" };
 
@@ -39,19 +46,19 @@ public final class SearchMix {
 			searches
 				.add(new SearchCriteria(near.regionCode(), Geography.round(near.lat() + random.nextGaussian() * 0.1),
 						Geography.round(near.lon() + random.nextGaussian() * 0.15), 11 + random.nextInt(7),
-						random.nextBoolean() ? "FEMALE" : "MALE", List.copyOf(needs), bedType, MAX_KM));
+						random.nextBoolean() ? "FEMALE" : "MALE", List.copyOf(needs), bedType, MAX_KM, ADMISSION_AT));
 		}
 		return List.copyOf(searches);
 	}
 
 	/** One search, as the matcher's {@code GET /v1/searches} takes it. */
 	public record SearchCriteria(String regionCode, double lat, double lon, int age, String sex, List<String> needs,
-			String bedType, double maxKm) {
+			String bedType, double maxKm, Instant admissionAt) {
 
 		public String query() {
 			return "regionCode=" + this.regionCode + "&lat=" + this.lat + "&lon=" + this.lon + "&age=" + this.age
 					+ "&sex=" + this.sex + "&needs=" + String.join(",", this.needs) + "&bedType=" + this.bedType
-					+ "&maxKm=" + this.maxKm;
+					+ "&maxKm=" + this.maxKm + "&admissionAt=" + this.admissionAt;
 		}
 
 	}

@@ -130,14 +130,16 @@ public final class PeerDatabase implements AutoCloseable {
 		}
 	}
 
-	public Latencies search(String workload, List<SearchCriteria> mix, double perSecond, Duration duration) {
-		return OpenLoop.run(workload, perSecond, duration, (i) -> candidates(mix.get(i % mix.size())) >= 0,
-				"open loop, JDBC pool of " + this.pool.getMaximumPoolSize() + ", haversine, no spatial index");
+	public Latencies search(String workload, List<SearchCriteria> mix, double perSecond, Duration duration,
+			Duration timeout) {
+		return OpenLoop.run(workload, perSecond, duration, timeout, (i) -> candidates(mix.get(i % mix.size())) >= 0,
+				"open loop from the load generator's JVM (no HTTP, no token), JDBC pool of "
+						+ this.pool.getMaximumPoolSize() + ", haversine, no spatial index");
 	}
 
 	/** The number of candidates the query finds. */
 	public int candidates(SearchCriteria search) {
-		int now = LocalTime.now(LONDON).toSecondOfDay() / 60;
+		int now = search.admissionAt().atZone(LONDON).toLocalTime().toSecondOfDay() / 60;
 		try (Connection connection = this.pool.getConnection();
 				PreparedStatement query = connection.prepareStatement(SEARCH)) {
 			Array needs = connection.createArrayOf("text", search.needs().toArray());

@@ -27,6 +27,16 @@ public record Machine(int cores, String jvm, String os, String cpu, long memoryM
 		}
 	}
 
+	/** The 1-minute load average, or -1 when the machine does not say. */
+	public static double oneMinuteLoad() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		}
+	}
+
 	private static String readCpu() {
 		try {
 			return Files.readAllLines(Path.of("/proc/cpuinfo"))

@@ -35,7 +35,15 @@ public final class Alerts {
 		this.gateway = gateway;
 	}
 
-	public Latencies run(String label, double perSecond, Duration duration) {
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+
+	/**
+	 * @param timeout what a refused referral is charged at least
+	 */
+	public Latencies run(String label, double perSecond, Duration duration, Duration timeout) {
+		int run = runs.incrementAndGet();
 		Map<String, Long> arrived = new ConcurrentHashMap<>();
 		Map<String, Long> intended = new ConcurrentHashMap<>();
 		HttpServer receiver = receiver(arrived);
@@ -53,10 +61,10 @@ public final class Alerts {
 			subscription = subscribed.json().path("id").asString();
 			long interval = (long) (1_000_000_000d / perSecond);
 			Outcomes outcomes = new Outcomes();
-			Latencies sent = OpenLoop.run("referral created (gateway)", perSecond, duration, (i) -> {
+			Latencies sent = OpenLoop.run("referral created (gateway)", perSecond, duration, timeout, (i) -> {
 				long meant = System.nanoTime();
 				Http.Answer answer = this.http.post(this.gateway + "/api/matching/v1/referrals", token,
-						Map.of("reference", String.format("%s-%d-%04d", REGION, label.length(), i), "regionCode",
+						Map.of("reference", String.format("%s-%d%d-%04d", REGION, label.length(), run, i), "regionCode",
 								REGION, "age", 15, "sex", "MALE", "needs", List.of("MH_CRISIS"), "currentSetting",
 								"HOME", "location", Map.of("lat", 51.62, "lon", -3.94), "bedType", "CRISIS"));
 				if (!outcomes.expect(answer, 201)) {
@@ -65,7 +73,7 @@ public final class Alerts {
 				intended.put(answer.json().path("id").asString(), meant);
 				return true;
 			}, "open loop");
-			long deadline = System.nanoTime() + 30_000_000_000L;
+			long deadline = System.nanoTime() + WAIT.toNanos();
 			while (!arrived.keySet().containsAll(intended.keySet()) && System.nanoTime() < deadline) {
 				Loading.pause(50);
 			}
@@ -75,15 +83,19 @@ public final class Alerts {
 				Long at = arrived.get(referral.getKey());
 				if (at == null) {
 					missing++;
+					micros.recordValue(Latencies.failedMicros(0, WAIT));
 				}
 				else {
 					micros.recordValue(Math.max(0, at - referral.getValue()) / 1000);
 				}
 			}
+			for (long refused = 0; refused < sent.errors(); refused++) {
+				micros.recordValue(Latencies.failedMicros(0, WAIT));
+			}
 			return Latencies.of("alerts (referral → webhook delivered)", micros, missing + sent.errors(), perSecond,
 					sent.seconds(),
 					intended.size() + " referrals created (" + sent.errors() + " refused" + outcomes
-							+ "); errors = refused or no webhook within 30 s; timed from when "
+							+ "); errors = refused or no webhook within 30 s, each counted at 30 s; timed from when "
 							+ "each referral was sent, one every " + Duration.ofNanos(interval).toMillis() + " ms");
 		}
 		finally {

@@ -20,6 +20,24 @@ public final class Http {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
+	private final Duration timeout;
+
+	/** Calls that give up after 15 s: for setting up, not measuring. */
+	public Http() {
+		this(Duration.ofSeconds(15));
+	}
+
+	/**
+	 * @param timeout how long a call waits for its answer before it counts as failed
+	 */
+	public Http(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration timeout() {
+		return this.timeout;
+	}
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -47,7 +65,7 @@ public final class Http {
 	}
 
 	private Answer send(HttpRequest.Builder request, String token, Map<String, String> headers) {
-		request.timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json");
+		request.timeout(this.timeout).header("Content-Type", "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -55,19 +73,29 @@ public final class Http {
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.body(),
-					response.headers().firstValue("ETag").orElse(null));
+					response.headers().firstValue("ETag").orElse(null), response.headers().map());
 		}
 		catch (IOException ex) {
-			return new Answer(-1, String.valueOf(ex), null);
+			return new Answer(-1, String.valueOf(ex), null, Map.of());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Answer(-1, "interrupted", null);
+			return new Answer(-1, "interrupted", null, Map.of());
 		}
 	}
 
 	/** A status, a body and the ETag if any; status -1 when no answer came. */
-	public record Answer(int status, String body, String etag) {
+	public record Answer(int status, String body, String etag, Map<String, java.util.List<String>> headers) {
+
+		/** A header's first value, whatever its case; empty when absent. */
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse("");
+		}
 
 		public boolean ok() {
 			return this.status >= 200 && this.status < 300;

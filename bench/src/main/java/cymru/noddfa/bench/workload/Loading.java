@@ -52,12 +52,21 @@ public final class Loading {
 						Http.Answer answer = Settle
 							.retrying(() -> this.http.post(this.gateway + "/api/registry/v1/provisions",
 									this.tokens.admin(), provision.createRequest()));
-						if (answer.status() == 201) {
+						if (answer.status() == 409) {
+							// an attempt that timed out had created it after all: take
+							// its version
+							answer = this.http.get(this.gateway + "/api/registry/v1/provisions/" + provision.id(),
+									this.tokens.admin());
+						}
+						if (answer.ok() && answer.etag() != null) {
 							micros.recordValue((System.nanoTime() - sent) / 1000);
 							this.versions.put(provision.id(), answer.version());
 						}
-						else if (errors.incrementAndGet() <= 3) {
-							System.out.println("  create " + provision.id() + " refused: " + answer);
+						else {
+							micros.recordValue((System.nanoTime() - sent) / 1000);
+							if (errors.incrementAndGet() <= 3) {
+								System.out.println("  create " + provision.id() + " refused: " + answer);
+							}
 						}
 					}
 					finally {
@@ -68,7 +77,8 @@ public final class Loading {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return Latencies.of(workload, micros, errors.get(), 0, seconds,
-				inFlight + " requests in flight, closed loop; a 503 is retried after 0.5 s");
+				inFlight + " requests in flight, closed loop; a 503 or no answer is retried after 0.5 s, and a "
+						+ "409 after such a retry is taken as created");
 	}
 
 	/**

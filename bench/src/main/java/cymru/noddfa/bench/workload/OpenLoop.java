@@ -13,7 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Calls at a fixed arrival rate whatever the answers do, each on its own virtual thread,
  * and times each call from when it was meant to start: a slow answer cannot hold back the
- * next call, and a stalled sender is charged to the latency (no coordinated omission).
+ * next call, and a stalled sender is charged to the latency (no coordinated omission). A
+ * call that fails is recorded too, at its elapsed time or the timeout, whichever is
+ * larger: errors are part of the percentiles, never left out of them.
  */
 public final class OpenLoop {
 
@@ -22,8 +24,10 @@ public final class OpenLoop {
 
 	/**
 	 * @param call the i-th call; true when it answered as expected
+	 * @param timeout what a failed call is charged at least
 	 */
-	public static Latencies run(String workload, double perSecond, Duration duration, IntPredicate call, String note) {
+	public static Latencies run(String workload, double perSecond, Duration duration, Duration timeout,
+			IntPredicate call, String note) {
 		Histogram micros = Latencies.histogram();
 		AtomicLong errors = new AtomicLong();
 		long interval = (long) (1_000_000_000d / perSecond);
@@ -49,10 +53,11 @@ public final class OpenLoop {
 					long end = System.nanoTime();
 					lastEnd.accumulateAndGet(end, Math::max);
 					if (ok) {
-						micros.recordValue(Math.min((end - intended) / 1000, 59_999_999L));
+						micros.recordValue(Math.min((end - intended) / 1000, Latencies.MAX_MICROS));
 					}
 					else {
 						errors.incrementAndGet();
+						micros.recordValue(Latencies.failedMicros(end - intended, timeout));
 					}
 				});
 			}

@@ -25,7 +25,7 @@ public final class Searches {
 	public Latencies run(String workload, String searchesUrl, List<SearchCriteria> mix, double perSecond,
 			Duration duration) {
 		Outcomes outcomes = new Outcomes();
-		Latencies latencies = OpenLoop.run(workload, perSecond, duration, (i) -> {
+		Latencies latencies = OpenLoop.run(workload, perSecond, duration, this.http.timeout(), (i) -> {
 			SearchCriteria search = mix.get(i % mix.size());
 			Http.Answer answer = this.http.get(searchesUrl + "?" + search.query(),
 					this.tokens.crisisTeam(search.regionCode()));
@@ -33,6 +33,19 @@ public final class Searches {
 		}, "");
 		return latencies.withNote("open loop, " + mix.size() + " distinct searches" + outcomes);
 	}
+
+	/**
+	 * The search engine a matcher says answered, from its {@code Noddfa-Search-Engine}
+	 * header; empty when it says none.
+	 */
+	public String engine(String searchesUrl, SearchCriteria search) {
+		Http.Answer answer = this.http.get(searchesUrl + "?" + search.query(),
+				this.tokens.crisisTeam(search.regionCode()));
+		return answer.ok() ? answer.header(ENGINE_HEADER) : "";
+	}
+
+	/** The response header a matcher names its search engine in. */
+	public static final String ENGINE_HEADER = "Noddfa-Search-Engine";
 
 	/** How many candidates the mix finds, to show the searches are not empty. */
 	public double meanCandidates(String searchesUrl, List<SearchCriteria> mix, int sample) {

@@ -30,8 +30,9 @@ class ReportTest {
 		assertThat(latencies.p95()).isCloseTo(9.5, within(0.01));
 		assertThat(latencies.p99()).isCloseTo(9.9, within(0.01));
 		assertThat(latencies.max()).isCloseTo(10.0, within(0.01));
-		assertThat(latencies.achievedPerSecond()).isEqualTo(250);
+		assertThat(latencies.achievedPerSecond()).isEqualTo(249.5);
 		assertThat(latencies.errors()).isEqualTo(2);
+		assertThat(latencies.successRate()).isEqualTo(0.998);
 	}
 
 	@Test
@@ -42,20 +43,47 @@ class ReportTest {
 	}
 
 	@Test
-	void the_report_states_the_peer_ratio_the_races_and_every_gap() {
-		String markdown = Report.render(Instant.parse("2026-11-23T22:00:00Z"),
-				new Machine(2, "OpenJDK 25", "Linux", "test cpu", 4096, "1.00, 1.00, 1.00"), "2.00, 1.50, 1.00",
-				Duration.ofSeconds(412), "bin/bench", List.of("seed: 1"), false, List.of(run()));
+	void the_report_judges_every_target_on_the_median_of_the_runs_and_states_every_gap() {
+		String markdown = Report.render(heading(false), List.of(run()));
 		assertThat(markdown).contains("| cores | 2 (test cpu) |")
 			.contains("start 1.00, 1.00, 1.00; end 2.00, 1.50, 1.00")
 			.contains("6 min 52 s")
-			.contains("| england (5000) | 120 ms ✓ | 12.0 ms ✗ | 15.0 ms ✓ | **over-booked** ✗ | 300 ms ✓ | 5.0× |")
+			.contains(
+					"| search at the matcher, 300/s open loop | p99 ≤ 10 ms, no errors | 12.0 (9.00–14.0) ms, 0 errors: **not met** |")
+			.contains(
+					"| search through the gateway, 300/s open loop | p99 ≤ 20 ms, no errors | 15.0 ms, 0 errors: **met** |")
+			.contains(
+					"| CPU per search through the gateway, summed over the stack's processes | ≤ 3 ms | 2.50 ms: **met** |")
+			.contains("| peer ratio: peer p99 ÷ matcher p99 | ≥ 5× | 5.0× (like for like): **met** |")
+			.contains("| last-bed races: 200 on 1 bed, 1 000 on 100 | exactly the beds | over-booked: **not met** |")
 			.contains("the peer's p99 is **5.0×** the matcher's")
 			.contains("| 200 at once | 1 | 2 | 198 | 0 | 2 | **no** | **no** |")
-			.contains("england: search at the matcher p99 12.0 ms against ≤ 10.0 ms")
+			.contains("england: search at the matcher p99 12.0 (9.00–14.0) ms against ≤ 10.0 ms")
 			.contains("england: 200 holds on 1 bed(s) gave 2 holds")
-			.contains("PostGIS: not available")
-			.contains("`Searching.search` 40 %");
+			.contains("PostGIS: not run here")
+			.contains("`Searching.search` 40 %")
+			.doesNotContain("Quick, not for comparison");
+	}
+
+	@Test
+	void a_quick_run_on_a_busy_machine_says_so_at_the_top() {
+		String markdown = Report.render(heading(true), List.of(run()));
+		assertThat(markdown).contains("**Quick, not for comparison**").contains("**Busy machine**");
+	}
+
+	@Test
+	void the_report_shows_each_process_cpu_and_the_success_rate() {
+		String markdown = Report.render(heading(false), List.of(run()));
+		assertThat(markdown)
+			.contains("| workload | Kafka broker | PostgreSQL | gateway | **stack** | load generator (apart) |")
+			.contains("| search (gateway) | 3000 | 1000 | 11000 | **15000** | 4000 |")
+			.contains("| vacancy update (gateway) | 200 | 190 | 12000 | 99.00 % | ");
+	}
+
+	private static Heading heading(boolean quickAndBusy) {
+		return new Heading(Instant.parse("2026-11-23T22:00:00Z"),
+				new Machine(2, "OpenJDK 25", "Linux", "test cpu", 4096, "1.00, 1.00, 1.00"), "2.00, 1.50, 1.00",
+				Duration.ofSeconds(412), "bin/bench", List.of("seed: 1"), quickAndBusy, quickAndBusy, "not run here");
 	}
 
 	@Test
@@ -71,20 +99,37 @@ class ReportTest {
 	}
 
 	private static ScaleRun run() {
-		Latencies freshness = new Latencies("freshness (update 2xx → search shows it)", 100, 0, 50, 90, 120, 150, 50,
-				50, 20, "");
-		Latencies matcher = new Latencies("search (matcher)", 6000, 0, 3, 8, 12, 30, 300, 300, 20, "");
-		Latencies gateway = new Latencies("search (gateway)", 6000, 0, 6, 11, 15, 40, 300, 300, 20, "");
-		Latencies peer = new Latencies("search (peer: one PostgreSQL query)", 6000, 0, 15, 40, 60, 90, 300, 290, 20,
-				"");
-		Latencies alerts = new Latencies("alerts (referral → webhook delivered)", 150, 0, 100, 200, 300, 400, 10, 10,
-				15, "");
+		Latencies freshness = new Latencies(Report.FRESHNESS, 1200, 0, 50, 90, 120, 150, 50, 50, 60, "");
+		Latencies updates = new Latencies(Report.UPDATES, 12000, 120, 10, 20, 40, 60, 200, 190, 60, "");
+		Latencies gateway = new Latencies(Report.GATEWAY, 6000, 0, 6, 11, 15, 40, 300, 300, 20, "");
+		Latencies peer = new Latencies(Report.HTTP_PEER, 6000, 0, 15, 40, 60, 90, 300, 290, 20, "");
+		Latencies alerts = new Latencies(Report.ALERTS, 150, 0, 100, 200, 300, 400, 10, 10, 15, "");
 		Latencies holds = new Latencies("holds: 200 at once on 1 bed(s)", 200, 0, 100, 200, 300, 400, 0, 100, 2, "");
 		HoldRace race = new HoldRace(200, 1, 2, 198, 0, 2, holds);
 		Profile.Summary profile = new Profile.Summary("the matcher", 100, Map.of("Searching.search", 40),
 				Map.of("Searching.search", 40), Map.of("Redis client (Lettuce)", 60));
-		return new ScaleRun("england", 5000, List.of(freshness, matcher, gateway, peer, holds, alerts), List.of(race),
-				new double[] { 8, 8 }, List.of(profile), List.of("a note"));
+		CpuUse searchCpu = new CpuUse(linked("Kafka broker", 3000d, "PostgreSQL", 1000d, "gateway", 11000d),
+				Map.of("load generator", 4000d));
+		List<Repeats> workloads = List.of(new Repeats(Report.UPDATES, List.of(updates), List.of(searchCpu)),
+				new Repeats(Report.FRESHNESS, List.of(freshness), List.of()),
+				new Repeats(Report.MATCHER, List.of(matcher(9), matcher(12), matcher(14)), List.of()),
+				new Repeats(Report.HTTP_PEER, List.of(peer), List.of()),
+				new Repeats(Report.GATEWAY, List.of(gateway), List.of(searchCpu)),
+				new Repeats(Report.ALERTS, List.of(alerts), List.of()));
+		return new ScaleRun("england", 5000, workloads, List.of(race), new double[] { 8, 8 }, List.of(profile),
+				List.of("a note"));
+	}
+
+	private static Latencies matcher(double p99) {
+		return new Latencies(Report.MATCHER, 6000, 0, 3, 8, p99, 30, 300, 300, 20, "");
+	}
+
+	private static Map<String, Double> linked(String a, double x, String b, double y, String c, double z) {
+		Map<String, Double> map = new java.util.LinkedHashMap<>();
+		map.put(a, x);
+		map.put(b, y);
+		map.put(c, z);
+		return map;
 	}
 
 }

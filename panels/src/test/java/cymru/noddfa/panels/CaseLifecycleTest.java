@@ -214,18 +214,6 @@ class CaseLifecycleTest extends ServiceTest {
 		examples.forEach((example) -> assertThat(JsonSchemas.violations(schema, example.toString())).isEmpty());
 	}
 
-	/** A referral made an hour ago and escalated now; returns its id. */
-	protected static String escalatedReferral(String region) {
-		String referral = UUID.randomUUID().toString();
-		Instant now = Instant.now();
-		ReferralEvents.publish(List.of(
-				ReferralEvents.event(UUID.randomUUID(), "ReferralCreated", referral, 1, now.minusSeconds(3600), region,
-						Map.of("bedType", "ASSESSMENT", "needs", List.of("MH_CRISIS"))),
-				ReferralEvents.event(UUID.randomUUID(), "ReferralEscalated", referral, 2, now, region,
-						Map.of("outOfRegionOptions", List.of()))));
-		return referral;
-	}
-
 	private List<String> listAs(String token, String region) {
 		String body = as(token).get()
 			.uri("/v1/cases?regionCode={region}", region)

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.WithInfrastructure;
@@ -69,6 +70,18 @@ public abstract class ServiceTest {
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultHeader("Authorization", "Bearer " + token)
 			.build();
+	}
+
+	/** A referral made an hour ago and escalated now; returns its id. */
+	protected static String escalatedReferral(String region) {
+		String referral = UUID.randomUUID().toString();
+		Instant now = Instant.now();
+		ReferralEvents.publish(List.of(
+				ReferralEvents.event(UUID.randomUUID(), "ReferralCreated", referral, 1, now.minusSeconds(3600), region,
+						Map.of("bedType", "ASSESSMENT", "needs", List.of("MH_CRISIS"))),
+				ReferralEvents.event(UUID.randomUUID(), "ReferralEscalated", referral, 2, now, region,
+						Map.of("outOfRegionOptions", List.of()))));
+		return referral;
 	}
 
 	/** The case the referral's events opened, once the service has consumed them. */

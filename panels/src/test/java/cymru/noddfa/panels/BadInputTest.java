@@ -3,9 +3,8 @@ package cymru.noddfa.panels;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -17,17 +16,19 @@ import static org.awaitility.Awaitility.await;
  * Bad input is a 4xx problem naming the field at fault, and nothing is written: no
  * decision, no event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest extends ServiceTest {
 
 	static final String OPEN_UNIT = "bad-input-open-" + UUID.randomUUID();
 
 	static final String CLOSED_UNIT = "bad-input-closed-" + UUID.randomUUID();
 
-	String caseId;
+	static String caseId;
 
-	@BeforeAll
+	@BeforeEach
 	void aCaseAndTwoProvisions() {
+		if (caseId != null) {
+			return;
+		}
 		ReferralEvents.provisionState(OPEN_UNIT, 1, "CAV", "OPEN", "ASSESSMENT");
 		ReferralEvents.provisionState(CLOSED_UNIT, 3, "CAV", "CLOSED", "ASSESSMENT");
 		await().atMost(Duration.ofSeconds(30))
@@ -35,7 +36,7 @@ class BadInputTest extends ServiceTest {
 				.params(OPEN_UNIT, CLOSED_UNIT)
 				.query(Integer.class)
 				.single() == 2);
-		this.caseId = awaitCase(escalatedReferral("CTM"));
+		caseId = awaitCase(escalatedReferral("CTM"));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1} naming {2}")
@@ -63,7 +64,7 @@ class BadInputTest extends ServiceTest {
 		String filled = body.replace("%closed%", CLOSED_UNIT).replace("%open%", OPEN_UNIT);
 		int before = written();
 
-		JsonNode problem = problem(as(identity.panel("CTM")), this.caseId, filled, status);
+		JsonNode problem = problem(as(identity.panel("CTM")), caseId, filled, status);
 
 		assertThat(problem.get("field").asString()).as(what).isEqualTo(field);
 		assertThat(problem.get("type").asString()).startsWith("https://noddfa.cymru/problems/");
@@ -74,7 +75,7 @@ class BadInputTest extends ServiceTest {
 	void a_panel_of_another_region_is_refused_and_nothing_is_written() {
 		int before = written();
 
-		JsonNode problem = problem(as(identity.panel("GWE")), this.caseId,
+		JsonNode problem = problem(as(identity.panel("GWE")), caseId,
 				"{\"type\": \"CLOSE\", \"reasonCode\": \"NO_LONGER_NEEDED\"}", 403);
 
 		assertThat(problem.get("field").asString()).isEqualTo("id");

@@ -22,7 +22,8 @@ class ComposeFileTest {
 
 	static final List<String> services = ServiceModule.NAMES;
 
-	static final List<String> servicesWithADatabase = List.of("bed-registry", "placement-matcher", "notifications");
+	static final List<String> servicesWithADatabase = List.of("bed-registry", "placement-matcher", "notifications",
+			"panels");
 
 	private static final Pattern HEALTH_CHECK = Pattern
 		.compile("/dev/tcp/127\\.0\\.0\\.1/(\\d+).*GET (/actuator/health/\\S+) HTTP");
@@ -124,6 +125,8 @@ class ComposeFileTest {
 			.isEqualTo(URI.create("http://placement-matcher:" + ServiceModule.named("placement-matcher").port()));
 		assertThat(URI.create(gateway.get("NODDFA_GATEWAY_NOTIFICATIONSURI")))
 			.isEqualTo(URI.create("http://notifications:" + ServiceModule.named("notifications").port()));
+		assertThat(URI.create(gateway.get("NODDFA_GATEWAY_PANELSURI")))
+			.isEqualTo(URI.create("http://panels:" + ServiceModule.named("panels").port()));
 	}
 
 	@Test

@@ -87,7 +87,8 @@ class KubernetesManifestsTest {
 			.containsEntry("NODDFA_GATEWAY_MATCHINGURI",
 					"http://placement-matcher:" + ServiceModule.named("placement-matcher").port())
 			.containsEntry("NODDFA_GATEWAY_NOTIFICATIONSURI",
-					"http://notifications:" + ServiceModule.named("notifications").port());
+					"http://notifications:" + ServiceModule.named("notifications").port())
+			.containsEntry("NODDFA_GATEWAY_PANELSURI", "http://panels:" + ServiceModule.named("panels").port());
 	}
 
 	@ParameterizedTest
@@ -294,7 +295,8 @@ class KubernetesManifestsTest {
 		Manifests manifests = manifests(overlay);
 		List<Map<String, Object>> topics = manifests.ofKind("KafkaTopic");
 		assertThat(topics).extracting((topic) -> Yaml.string(topic, "spec", "topicName"))
-			.contains("registry.provision-state.v1", "matching.referral-events.v1", "notifications.delivery-events.v1");
+			.contains("registry.provision-state.v1", "matching.referral-events.v1", "notifications.delivery-events.v1",
+					"panels.case-events.v1");
 		for (Map<String, Object> topic : topics) {
 			String name = Yaml.string(topic, "spec", "topicName");
 			assertThat(Yaml.string(topic, "metadata", "labels", "strimzi.io/cluster")).isNotBlank();

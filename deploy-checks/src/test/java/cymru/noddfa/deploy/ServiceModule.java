@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One of the four services as its own Maven module describes it: the configuration in
+ * One of the five services as its own Maven module describes it: the configuration in
  * {@code src/main/resources/application*.yml}, the Dockerfile, the layered exec jar in
  * {@code target/}. The checks compare every deployment file with this, never with a copy.
  */
@@ -27,7 +27,8 @@ final class ServiceModule {
 	/** The build's version, which names the exec jars and tags the images. */
 	static final String VERSION = System.getProperty("noddfa.version", "0.1.0-SNAPSHOT");
 
-	static final List<String> NAMES = List.of("bed-registry", "placement-matcher", "notifications", "gateway");
+	static final List<String> NAMES = List.of("bed-registry", "placement-matcher", "notifications", "panels",
+			"gateway");
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

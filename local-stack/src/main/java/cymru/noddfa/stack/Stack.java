@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Noddfa on one machine: the embedded Kafka, PostgreSQL and Redis, and the
- * gateway, bed-registry, placement-matcher and notifications services as child JVMs.
+ * gateway, bed-registry, placement-matcher, notifications and panels services as child
+ * JVMs.
  */
 public final class Stack implements AutoCloseable {
 
@@ -30,6 +31,8 @@ public final class Stack implements AutoCloseable {
 
 	public static final String NOTIFICATIONS = "notifications";
 
+	public static final String PANELS = "panels";
+
 	private final EmbeddedInfrastructure infra;
 
 	private final Map<String, ServiceProcess> services;
@@ -41,10 +44,12 @@ public final class Stack implements AutoCloseable {
 
 	public static Stack start(StackOptions options, Duration readyWithin) {
 		EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(options.dataDir(), options.infraPorts());
+		// the panels service's database joins the ones the infrastructure makes itself
+		infra.postgres().createDatabase(PANELS);
 		Map<String, ServiceProcess> services = plan(options, infra);
 		Stack stack = new Stack(infra, services);
 		try {
-			// the services do not need each other to start, so all four boot at once
+			// the services do not need each other to start, so all of them boot at once
 			services.values().forEach(ServiceProcess::start);
 			CompletableFuture
 				.allOf(services.values()
@@ -84,11 +89,14 @@ public final class Stack implements AutoCloseable {
 								// no mail server runs beside the stack: demo contacts'
 								// emails would only dead-letter
 								"--noddfa.notifications.demo-contacts=false")));
+		services.put(PANELS, service(options, PANELS, ports.panels(), "/actuator/health/readiness", trusted,
+				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl(PANELS))));
 		services.put(GATEWAY,
 				service(options, GATEWAY, ports.gateway(), "/actuator/health/readiness", common,
 						List.of("--noddfa.gateway.registry-uri=http://127.0.0.1:" + ports.registry(),
 								"--noddfa.gateway.matching-uri=http://127.0.0.1:" + ports.matcher(),
-								"--noddfa.gateway.notifications-uri=http://127.0.0.1:" + ports.notifications())));
+								"--noddfa.gateway.notifications-uri=http://127.0.0.1:" + ports.notifications(),
+								"--noddfa.gateway.panels-uri=http://127.0.0.1:" + ports.panels())));
 		return services;
 	}
 

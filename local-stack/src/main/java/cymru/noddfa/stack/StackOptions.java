@@ -13,7 +13,7 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
  * @param dataDir where the servers keep their data and the services their logs
  * @param servicesDir where the services' executable jars are
  * @param infraPorts Kafka, PostgreSQL and Redis ports (0 = any free one)
- * @param ports the HTTP ports of the gateway and the three services
+ * @param ports the HTTP ports of the gateway and the four services
  * @param profile the Spring profile every service runs with
  * @param demoData whether the registry loads the demo provisions on first start
  * @param jvmArgs extra JVM options for every service
@@ -22,10 +22,17 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
 public record StackOptions(Path dataDir, Path servicesDir, EmbeddedInfrastructure.Ports infraPorts, ServicePorts ports,
 		String profile, boolean demoData, List<String> jvmArgs, Map<String, List<String>> serviceArgs) {
 
-	/** The HTTP ports of the four services. */
-	public record ServicePorts(int gateway, int registry, int matcher, int notifications) {
+	/** The HTTP ports of the gateway and the four services. */
+	public record ServicePorts(int gateway, int registry, int matcher, int notifications, int panels) {
 
-		public static final ServicePorts STANDARD = new ServicePorts(8080, 8081, 8082, 8083);
+		public static final ServicePorts STANDARD = new ServicePorts(8080, 8081, 8082, 8083, 8084);
+
+		/**
+		 * The panels service on its standard port, for launchers that name four ports.
+		 */
+		public ServicePorts(int gateway, int registry, int matcher, int notifications) {
+			this(gateway, registry, matcher, notifications, 8084);
+		}
 
 	}
 

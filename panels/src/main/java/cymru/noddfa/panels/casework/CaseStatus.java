@@ -1,0 +1,7 @@
+package cymru.noddfa.panels.casework;
+
+public enum CaseStatus {
+
+	OPEN, CLOSED
+
+}

@@ -1,0 +1,118 @@
+package cymru.noddfa.panels.casework;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import cymru.noddfa.panels.UnreadableEvent;
+import cymru.noddfa.panels.referral.ReferralEvent;
+import cymru.noddfa.panels.referral.ReferralEventsRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps every referral event (a case opened later shows the whole history) and opens a
+ * case on the first event that needs the panel, in one transaction with the record of
+ * having consumed the event: a redelivered record finds its id there and changes nothing.
+ */
+@Component
+class ReferralEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
+
+	static final String TOPIC = "matching.referral-events.v1";
+
+	private final ReferralEventsRepository events;
+
+	private final CasesRepository cases;
+
+	private final CaseEventsPublisher publisher;
+
+	private final JsonMapper json;
+
+	ReferralEventsListener(ReferralEventsRepository events, CasesRepository cases, CaseEventsPublisher publisher,
+			JsonMapper json) {
+		this.events = events;
+		this.cases = cases;
+		this.publisher = publisher;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "referral-events", topics = TOPIC, groupId = "${spring.kafka.consumer.group-id:panels}")
+	@Transactional
+	public void on(ConsumerRecord<String, String> record) {
+		ReferralEvent event = read(record);
+		UUID eventId = eventId(record, event);
+		if (!this.events.firstTime(eventId, record.topic(), event.type())) {
+			log.info("Event {} ({}) for referral {} was already handled; skipped", eventId, event.type(),
+					event.referralId());
+			return;
+		}
+		this.events.store(eventId, event);
+		Optional<PanelCase> existing = this.cases.ofReferral(event.referralId());
+		if (existing.isPresent()) {
+			PanelCase open = existing.get();
+			if (open.note(event)) {
+				this.cases.update(open);
+				log.info("Case {} of referral {}: {} noted, funding clock running", open.id(), event.referralId(),
+						event.type());
+			}
+			return;
+		}
+		OpenedBecause.of(event).ifPresent((because) -> {
+			PanelCase opened = PanelCase.open(CaseId.random(), event, because);
+			if (this.cases.insert(opened)) {
+				this.publisher.publish(CaseEvent.CaseOpened.of(opened));
+				log.info("Case {} opened for referral {} ({}): region {}'s panel to act", opened.id(),
+						event.referralId(), because, opened.region());
+			}
+		});
+	}
+
+	private ReferralEvent read(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			throw new UnreadableEvent("record without a value at offset " + record.offset(), null);
+		}
+		try {
+			ReferralEvent event = this.json.readValue(record.value(), ReferralEvent.class);
+			if (event.type() == null || event.referralId() == null || event.occurredAt() == null
+					|| event.regionCode() == null) {
+				throw new UnreadableEvent("event without type, referralId, occurredAt or regionCode", null);
+			}
+			RegionCode.of(event.regionCode());
+			return event;
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableEvent("not a referral event: " + ex.getOriginalMessage(), ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnreadableEvent("not a referral event: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The CloudEvents id, else the payload's own. */
+	private static UUID eventId(ConsumerRecord<String, String> record, ReferralEvent event) {
+		Header header = record.headers().lastHeader("ce_id");
+		if (header == null) {
+			if (event.eventId() != null) {
+				return event.eventId();
+			}
+			throw new UnreadableEvent("record without ce_id at offset " + record.offset(), null);
+		}
+		try {
+			return UUID.fromString(new String(header.value(), StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnreadableEvent("ce_id is not a UUID", ex);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package cymru.noddfa.panels.provision;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import cymru.noddfa.panels.UnreadableEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Folds the registry's compacted provision topic into the panel's small copy: id, name,
+ * region, status and bed types. Versions make it idempotent.
+ */
+@Component
+class ProvisionStateListener {
+
+	private static final Logger log = LoggerFactory.getLogger(ProvisionStateListener.class);
+
+	private final ProvisionsRepository provisions;
+
+	private final JsonMapper json;
+
+	ProvisionStateListener(ProvisionsRepository provisions, JsonMapper json) {
+		this.provisions = provisions;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
+			groupId = "${spring.kafka.consumer.group-id:panels}")
+	public void on(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			this.provisions.forget(record.key());
+			log.info("Provision {} deleted: it can no longer be approved", record.key());
+			return;
+		}
+		ProvisionState state;
+		try {
+			state = this.json.readValue(record.value(), ProvisionState.class);
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableEvent("not a provision state: " + ex.getOriginalMessage(), ex);
+		}
+		if (state.provisionId() == null || state.regionCode() == null || state.status() == null
+				|| state.vacancies() == null) {
+			throw new UnreadableEvent("provision state without provisionId, regionCode, status or vacancies", null);
+		}
+		this.provisions.keep(new KnownProvision(state.provisionId(), state.version(),
+				(state.name() != null) ? state.name() : state.provisionId(), state.regionCode(), state.status(),
+				state.vacancies().stream().map(Vacancy::bedType).toList()));
+	}
+
+	/**
+	 * The fields of a {@code registry.provision-state.v1} value this service reads; the
+	 * registry owns the contract.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ProvisionState(String provisionId, long version, String name, String regionCode, String status,
+			List<Vacancy> vacancies) {
+
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Vacancy(String bedType) {
+
+	}
+
+}

@@ -1,0 +1,11 @@
+package cymru.noddfa.panels;
+
+import cymru.noddfa.testsupport.HouseRulesTest;
+
+class ArchitectureTest extends HouseRulesTest {
+
+	ArchitectureTest() {
+		super("cymru.noddfa.panels");
+	}
+
+}

@@ -22,17 +22,10 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
 public record StackOptions(Path dataDir, Path servicesDir, EmbeddedInfrastructure.Ports infraPorts, ServicePorts ports,
 		String profile, boolean demoData, List<String> jvmArgs, Map<String, List<String>> serviceArgs) {
 
-	/** The HTTP ports of the gateway and the four services. */
+	/** The HTTP ports of the gateway and the four services behind it. */
 	public record ServicePorts(int gateway, int registry, int matcher, int notifications, int panels) {
 
 		public static final ServicePorts STANDARD = new ServicePorts(8080, 8081, 8082, 8083, 8084);
-
-		/**
-		 * The panels service on its standard port, for launchers that name four ports.
-		 */
-		public ServicePorts(int gateway, int registry, int matcher, int notifications) {
-			this(gateway, registry, matcher, notifications, 8084);
-		}
 
 	}
 

@@ -185,7 +185,8 @@ public final class StackProcess implements AutoCloseable {
 			throw new IllegalArgumentException("--data-dir and --describe-to are needed");
 		}
 		StackOptions options = new StackOptions(dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(),
-				new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick()),
+				new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(),
+						FreePort.pick()),
 				"local", false, jvmArgs, serviceArgs);
 		Stack stack = Stack.start(options, Duration.ofSeconds(300));
 		AtomicBoolean stopped = new AtomicBoolean();
@@ -196,7 +197,7 @@ public final class StackProcess implements AutoCloseable {
 		};
 		Runtime.getRuntime().addShutdownHook(new Thread(stop, "noddfa-stack-stop"));
 		List<String> names = new ArrayList<>(
-				List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS));
+				List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS, Stack.PANELS));
 		others.forEach((name, of) -> {
 			stack.startAnother(name, of, serviceArgs.getOrDefault(name, List.of()), Duration.ofSeconds(300));
 			names.add(name);

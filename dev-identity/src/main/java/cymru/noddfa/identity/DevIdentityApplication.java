@@ -1,8 +1,9 @@
 package cymru.noddfa.identity;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local stack's OpenID Connect provider: Spring Authorization Server offering the
@@ -13,8 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class DevIdentityApplication {
 
+	/**
+	 * Its settings are in {@code dev-identity.yml}, apart from any other application's.
+	 */
+	public static final String CONFIG_NAME = "spring.config.name=dev-identity";
+
 	public static void main(String[] args) {
-		SpringApplication.run(DevIdentityApplication.class, args);
+		start(args);
+	}
+
+	public static ConfigurableApplicationContext start(String... args) {
+		return new SpringApplicationBuilder(DevIdentityApplication.class).properties(CONFIG_NAME).run(args);
 	}
 
 }

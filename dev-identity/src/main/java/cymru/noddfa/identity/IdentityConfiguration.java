@@ -26,6 +26,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -102,8 +103,10 @@ class IdentityConfiguration {
 				catch (InvalidFieldException ex) {
 					throw new BadCredentialsException("No demo user called " + authentication.getName());
 				}
+				// the factor and when it was given, which the ID token's auth_time states
 				return UsernamePasswordAuthenticationToken.authenticated(user.subject(), null,
-						List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+						List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name()),
+								FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
 			}
 
 			@Override

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The provider on a fixed free loopback port (its issuer names the port), talked to over
  * real HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = DevIdentityApplication.CONFIG_NAME)
 class DevIdentityTests {
 
 	static final int PORT = freePort();

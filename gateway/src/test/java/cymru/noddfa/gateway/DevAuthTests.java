@@ -48,6 +48,15 @@ class DevAuthTests extends SignedInGatewayTest {
 			.isEqualTo("Bearer " + token);
 	}
 
+	@Test
+	void the_web_app_finds_the_providers_keys_where_it_looks_for_demo_users() throws Exception {
+		HttpResponse<String> response = client().get("/dev-auth/jwks");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(com.nimbusds.jose.jwk.JWKSet.parse(response.body()).getKeyByKeyId(identitySigningKey().getKeyID()))
+			.isNotNull();
+	}
+
 	@ParameterizedTest(name = "{0} -> 400 naming {1}")
 	@CsvSource(delimiter = '|', value = { "not json at all|body", "{\"role\":\"NURSE\"}|role",
 			"{\"role\":\"PANEL\",\"region\":\"XYZ\"}|region", "{\"role\":\"ADMIN\",\"name\":\"Dr Jones\"}|name" })

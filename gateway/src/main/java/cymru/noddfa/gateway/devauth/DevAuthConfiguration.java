@@ -25,6 +25,8 @@ class DevAuthConfiguration {
 
 	static final String TOKEN_PATH = "/dev-auth/token";
 
+	static final String JWKS_PATH = "/dev-auth/jwks";
+
 	DevAuthConfiguration(Environment environment) {
 		if (!environment.matchesProfiles(LOCAL_PROFILE)) {
 			throw new IllegalStateException("The development token route (noddfa.gateway.dev-auth.enabled=true) "
@@ -40,6 +42,15 @@ class DevAuthConfiguration {
 	RouteLocator devAuthRoute(RouteLocatorBuilder routes, DevAuthProperties devAuth) {
 		return routes.routes()
 			.route("dev-auth-token", (route) -> route.method(HttpMethod.POST).and().path(TOKEN_PATH).uri(devAuth.uri()))
+			// the provider's public keys where the web app of the local stack looks for
+			// them
+			// to know that demo users are on offer
+			.route("dev-auth-jwks",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path(JWKS_PATH)
+						.filters((filters) -> filters.setPath("/oauth2/jwks"))
+						.uri(devAuth.uri()))
 			.build();
 	}
 

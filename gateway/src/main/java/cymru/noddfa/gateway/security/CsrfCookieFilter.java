@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * when there is none yet: the web app reads it before its first change. A call with its
  * own bearer token needs none and gets none.
  */
-class CsrfCookieIssuer implements WebFilter {
+class CsrfCookieFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

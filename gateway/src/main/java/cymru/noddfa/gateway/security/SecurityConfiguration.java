@@ -99,7 +99,7 @@ class SecurityConfiguration {
 	 * contract), the web app's own files, which hold no data and are needed to sign in at
 	 * all, and the start and end of the sign-in flow.
 	 */
-	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth/token",
+	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth/token", "/dev-auth/jwks",
 			"/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js", "/app.css", "/app/messages",
 			"/oauth2/authorization/*", "/login/oauth2/code/*" };
 
@@ -198,7 +198,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	WebFilter csrfCookieIssuer() {
-		return new CsrfCookieIssuer();
+		return new CsrfCookieFilter();
 	}
 
 	/**

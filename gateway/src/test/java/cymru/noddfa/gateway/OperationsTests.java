@@ -89,7 +89,6 @@ class OperationsTests extends GatewayTest {
 		HttpResponse<String> response = client().postJson("/dev-auth/token", "{\"role\":\"ADMIN\"}");
 
 		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(client().get("/dev-auth/jwks").statusCode()).isEqualTo(404);
 	}
 
 	@Test

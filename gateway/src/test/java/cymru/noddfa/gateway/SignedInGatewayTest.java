@@ -5,20 +5,25 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
+import com.nimbusds.jose.jwk.RSAKey;
+import cymru.noddfa.identity.DevIdentityApplication;
 import cymru.noddfa.testsupport.WithInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway of the local stack as {@code application-local.yml} configures it: the
- * development issuer signs, the gateway checks tokens against the issuer's JWKS over HTTP
- * and the API needs one. A fixed free port, because the issuer's address is part of the
- * configuration. The anonymous bucket keeps its defaults. Shared by every class extending
- * it.
+ * The gateway of the local stack as {@code application-local.yml} configures it, beside
+ * the real development identity provider ({@code dev-identity}, started once in this JVM
+ * on a loopback port): people sign in through it, {@code /dev-auth/token} is routed to
+ * it, the gateway checks tokens against its JWKS over HTTP and the API needs a token or a
+ * session. Fixed free ports, because each names the other in its configuration. The
+ * anonymous bucket keeps its defaults. Shared by every class extending it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT,
 		properties = { "noddfa.gateway.rate-limit.user.per-second=1", "noddfa.gateway.rate-limit.user.burst=5",
@@ -32,13 +37,34 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithInfrastructure(database = "gateway")
 abstract class SignedInGatewayTest {
 
+	private static final String[] IDENTITY_EXCLUDES = {
+			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+			"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration" };
+
 	static final int PORT = freePort();
 
+	static final int IDENTITY_PORT = freePort();
+
+	static final String ISSUER = "http://localhost:" + IDENTITY_PORT;
+
 	static final StubService services = StubService.start("registry");
+
+	static final ConfigurableApplicationContext identity = DevIdentityApplication.start(
+			"--server.port=" + IDENTITY_PORT, "--spring.main.web-application-type=servlet",
+			"--noddfa.dev-identity.gateway.redirect-uris=http://127.0.0.1:" + PORT + "/login/oauth2/code/noddfa",
+			"--noddfa.dev-identity.gateway.post-logout-redirect-uris=http://127.0.0.1:" + PORT + "/",
+			// the gateway's libraries share this class path: none of them is the
+			// provider's
+			"--spring.cloud.gateway.server.webflux.enabled=false",
+			"--spring.autoconfigure.exclude=" + String.join(",", IDENTITY_EXCLUDES));
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry properties) {
 		properties.add("server.port", () -> PORT);
+		properties.add("noddfa.dev-identity-uri", () -> ISSUER);
+		properties.add("noddfa.gateway.dev-auth.uri", () -> "http://127.0.0.1:" + IDENTITY_PORT);
+		properties.add("noddfa.gateway.security.jwk-set-uri",
+				() -> "http://127.0.0.1:" + IDENTITY_PORT + "/oauth2/jwks");
 		properties.add("noddfa.gateway.registry-uri", () -> services.uri().toString());
 		properties.add("noddfa.gateway.matching-uri", () -> services.uri().toString());
 		properties.add("noddfa.gateway.notifications-uri", () -> services.uri().toString());
@@ -54,6 +80,15 @@ abstract class SignedInGatewayTest {
 			throw new AssertionError("no token for " + requestJson + ": " + response.body());
 		}
 		return GatewayClient.json(response).get("access_token").asString();
+	}
+
+	/** The provider's signing key, to forge tokens the gateway must refuse. */
+	static RSAKey identitySigningKey() {
+		return identity.getBean(RSAKey.class);
+	}
+
+	static JwtEncoder identityEncoder() {
+		return identity.getBean(JwtEncoder.class);
 	}
 
 	private static int freePort() {

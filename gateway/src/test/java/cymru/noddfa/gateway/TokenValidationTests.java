@@ -17,8 +17,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -30,12 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenValidationTests extends SignedInGatewayTest {
 
-	@Autowired
-	@Qualifier("devTokenEncoder")
-	JwtEncoder devIssuer;
+	private final JwtEncoder devIssuer = identityEncoder();
 
-	@Autowired
-	RSAKey devSigningKey;
+	private final RSAKey devSigningKey = identitySigningKey();
 
 	@Test
 	void a_valid_token_reaches_the_service_which_receives_it_to_check_again() {
@@ -82,7 +77,7 @@ class TokenValidationTests extends SignedInGatewayTest {
 	@Test
 	void an_unsigned_alg_none_token_is_401() {
 		String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-		String claims = base64("{\"iss\":\"http://localhost:" + PORT + "/dev-auth\",\"aud\":[\"noddfa\"],"
+		String claims = base64("{\"iss\":\"" + ISSUER + "\",\"aud\":[\"noddfa\"],"
 				+ "\"sub\":\"dev:admin:all\",\"roles\":[\"ADMIN\"],\"exp\":" + (Instant.now().getEpochSecond() + 600)
 				+ "}");
 		assertRejected(header + "." + claims + ".", "alg-none");
@@ -131,7 +126,7 @@ class TokenValidationTests extends SignedInGatewayTest {
 		Instant now = Instant.now();
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.id(UUID.randomUUID().toString())
-			.issuer("http://localhost:" + PORT + "/dev-auth")
+			.issuer(ISSUER)
 			.audience(List.of("noddfa"))
 			.subject("dev:admin:all")
 			.issuedAt(now)

@@ -49,15 +49,16 @@ public final class LocalStack {
 
 				Noddfa is up in %d s: %s
 
-				  web app, signed in as any demo user: %s/
-				  demo users and their tokens:          %s/dev-auth
+				  web app (sign in as any demo user):   %s/
+				  development sign-in (demo users):     http://localhost:%d/login
 				  curl %s/actuator/health
 
-				Every API call needs a token; the README's quickstart shows how to get one with curl.
+				Every API call needs a token or a signed-in session; the README's quickstart shows how
+				scripts get a token with curl (POST %s/dev-auth/token).
 				Service logs: %s
 				Ctrl-C stops everything. bin/run-local --fresh starts again with no data kept.
 				""", (System.nanoTime() - started) / 1_000_000_000, stack.gatewayUrl(), stack.gatewayUrl(),
-				stack.gatewayUrl(), stack.gatewayUrl(), dataDir.resolve("logs"));
+				stack.service(Stack.IDENTITY).port(), stack.gatewayUrl(), stack.gatewayUrl(), dataDir.resolve("logs"));
 		stopped.await();
 	}
 

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole of Noddfa on one machine: the embedded Kafka, PostgreSQL and Redis, and the
- * gateway, bed-registry, placement-matcher, notifications and panels services as child
- * JVMs.
+ * gateway, bed-registry, placement-matcher, notifications and panels services and the
+ * development identity provider as child JVMs.
  */
 public final class Stack implements AutoCloseable {
 
@@ -32,6 +32,9 @@ public final class Stack implements AutoCloseable {
 	public static final String NOTIFICATIONS = "notifications";
 
 	public static final String PANELS = "panels";
+
+	/** The development OIDC provider: signs people in and issues script tokens. */
+	public static final String IDENTITY = "dev-identity";
 
 	private final EmbeddedInfrastructure infra;
 
@@ -49,8 +52,16 @@ public final class Stack implements AutoCloseable {
 		Map<String, ServiceProcess> services = plan(options, infra);
 		Stack stack = new Stack(infra, services);
 		try {
-			// the services do not need each other to start, so all of them boot at once
-			services.values().forEach(ServiceProcess::start);
+			// the services do not need each other to start, so they boot at once; the
+			// gateway reads the identity provider's discovery document as it starts, so
+			// it
+			// waits for the provider
+			services.values()
+				.stream()
+				.filter((service) -> !service.name().equals(GATEWAY))
+				.forEach(ServiceProcess::start);
+			services.get(IDENTITY).awaitReady(readyWithin);
+			services.get(GATEWAY).start();
 			CompletableFuture
 				.allOf(services.values()
 					.stream()
@@ -72,11 +83,20 @@ public final class Stack implements AutoCloseable {
 				"--spring.data.redis.host=" + infra.redis().host(), "--spring.data.redis.port=" + infra.redis().port(),
 				"--spring.datasource.username=" + PostgresServer.USER,
 				"--spring.datasource.password=" + PostgresServer.PASSWORD));
-		// the services check every token again, against the gateway's development issuer
+		int identityPort = (ports.identity() != 0) ? ports.identity() : freePort();
+		String issuer = "http://localhost:" + identityPort;
+		String keys = "http://127.0.0.1:" + identityPort + "/oauth2/jwks";
+		// the services check every token again, against the development identity provider
 		List<String> trusted = new ArrayList<>(common);
-		trusted.addAll(List.of("--noddfa.security.jwk-set-uri=http://127.0.0.1:" + ports.gateway() + "/dev-auth/jwks",
-				"--noddfa.security.issuer=http://localhost:" + ports.gateway() + "/dev-auth"));
+		trusted.addAll(List.of("--noddfa.security.jwk-set-uri=" + keys, "--noddfa.security.issuer=" + issuer));
 		Map<String, ServiceProcess> services = new LinkedHashMap<>();
+		String gateway = ":" + ports.gateway() + "/";
+		services.put(IDENTITY,
+				service(options, IDENTITY, identityPort, "/actuator/health/readiness", List.of(),
+						List.of("--noddfa.dev-identity.gateway.redirect-uris=http://localhost" + gateway
+								+ "login/oauth2/code/noddfa,http://127.0.0.1" + gateway + "login/oauth2/code/noddfa",
+								"--noddfa.dev-identity.gateway.post-logout-redirect-uris=http://localhost" + gateway
+										+ ",http://127.0.0.1" + gateway)));
 		services.put(REGISTRY,
 				service(options, REGISTRY, ports.registry(), "/actuator/health/readiness", trusted,
 						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("registry"),
@@ -93,7 +113,10 @@ public final class Stack implements AutoCloseable {
 				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl(PANELS))));
 		services.put(GATEWAY,
 				service(options, GATEWAY, ports.gateway(), "/actuator/health/readiness", common,
-						List.of("--noddfa.gateway.registry-uri=http://127.0.0.1:" + ports.registry(),
+						List.of("--noddfa.dev-identity-uri=" + issuer,
+								"--noddfa.gateway.dev-auth.uri=http://127.0.0.1:" + identityPort,
+								"--noddfa.gateway.security.jwk-set-uri=" + keys,
+								"--noddfa.gateway.registry-uri=http://127.0.0.1:" + ports.registry(),
 								"--noddfa.gateway.matching-uri=http://127.0.0.1:" + ports.matcher(),
 								"--noddfa.gateway.notifications-uri=http://127.0.0.1:" + ports.notifications(),
 								"--noddfa.gateway.panels-uri=http://127.0.0.1:" + ports.panels())));
@@ -108,6 +131,15 @@ public final class Stack implements AutoCloseable {
 		Path jar = options.servicesDir().resolve(name + ".jar");
 		return new ServiceProcess(name, jar, port, readiness, options.jvmArgs(), args,
 				options.dataDir().resolve("logs").resolve(name + ".log"));
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	public EmbeddedInfrastructure infrastructure() {
@@ -140,6 +172,10 @@ public final class Stack implements AutoCloseable {
 		this.services.put(name, another);
 		another.start().awaitReady(readyWithin);
 		return another;
+	}
+
+	public String identityUrl() {
+		return service(IDENTITY).url();
 	}
 
 	/** Stops the gateway first, so no request arrives at a service that is going away. */

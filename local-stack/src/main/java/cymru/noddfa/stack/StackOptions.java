@@ -3,7 +3,6 @@ package cymru.noddfa.stack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Map;
 
 import cymru.noddfa.infra.EmbeddedInfrastructure;
 
@@ -13,7 +12,8 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
  * @param dataDir where the servers keep their data and the services their logs
  * @param servicesDir where the services' executable jars are
  * @param infraPorts Kafka, PostgreSQL and Redis ports (0 = any free one)
- * @param ports the HTTP ports of the gateway and the four services
+ * @param ports the HTTP ports of the gateway, the four services and the development
+ * identity provider
  * @param profile the Spring profile every service runs with
  * @param demoData whether the registry loads the demo provisions on first start
  * @param jvmArgs extra JVM options for every service
@@ -22,10 +22,13 @@ import cymru.noddfa.infra.EmbeddedInfrastructure;
 public record StackOptions(Path dataDir, Path servicesDir, EmbeddedInfrastructure.Ports infraPorts, ServicePorts ports,
 		String profile, boolean demoData, List<String> jvmArgs, Map<String, List<String>> serviceArgs) {
 
-	/** The HTTP ports of the gateway and the four services behind it. */
-	public record ServicePorts(int gateway, int registry, int matcher, int notifications, int panels) {
+	/**
+	 * The HTTP ports of the gateway, the four services and the development identity
+	 * provider ({@code 0}: any free port).
+	 */
+	public record ServicePorts(int gateway, int registry, int matcher, int notifications, int panels, int identity) {
 
-		public static final ServicePorts STANDARD = new ServicePorts(8080, 8081, 8082, 8083, 8084);
+		public static final ServicePorts STANDARD = new ServicePorts(8080, 8081, 8082, 8083, 8084, 9000);
 
 	}
 

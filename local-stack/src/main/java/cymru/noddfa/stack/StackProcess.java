@@ -184,9 +184,9 @@ public final class StackProcess implements AutoCloseable {
 		if (dataDir == null || describeTo == null) {
 			throw new IllegalArgumentException("--data-dir and --describe-to are needed");
 		}
-		StackOptions options = new StackOptions(dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(),
-				new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(),
-						FreePort.pick()),
+		StackOptions options = new StackOptions(
+				dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(), new StackOptions.ServicePorts(FreePort.pick(),
+						FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), 0),
 				"local", false, jvmArgs, serviceArgs);
 		Stack stack = Stack.start(options, Duration.ofSeconds(300));
 		AtomicBoolean stopped = new AtomicBoolean();
@@ -196,8 +196,8 @@ public final class StackProcess implements AutoCloseable {
 			}
 		};
 		Runtime.getRuntime().addShutdownHook(new Thread(stop, "noddfa-stack-stop"));
-		List<String> names = new ArrayList<>(
-				List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS, Stack.PANELS));
+		List<String> names = new ArrayList<>(List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS,
+				Stack.PANELS, Stack.IDENTITY));
 		others.forEach((name, of) -> {
 			stack.startAnother(name, of, serviceArgs.getOrDefault(name, List.of()), Duration.ofSeconds(300));
 			names.add(name);

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tokens from the local stack's development issuer ({@code POST /dev-auth/token}), which
- * the gateway and every service trust in the local profile. One token per caller, reused:
- * they outlive any test run.
+ * Tokens from the local stack's development identity provider
+ * ({@code POST /dev-auth/token} through the gateway), which the gateway and every service
+ * trust in the local profile. One token per caller, reused: they outlive any test run.
  */
 final class DevTokens {
 

@@ -32,9 +32,9 @@ final class RunningStack {
 				Path servicesDir = Path.of(System.getProperty("noddfa.services-dir", "../local-stack/target/services"));
 				StackOptions options = new StackOptions(dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(),
 						new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(),
-								FreePort.pick(), FreePort.pick()),
+								FreePort.pick(), FreePort.pick(), 0),
 						"local", false,
-						// small, quick-starting JVMs: five of them share two cores with
+						// small, quick-starting JVMs: six of them share two cores with
 						// the test
 						List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
 						// the journeys poll far faster than a person clicks

@@ -1,28 +1,21 @@
 package cymru.noddfa.gateway.devauth;
 
 import java.util.Arrays;
-import java.util.UUID;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.http.HttpMethod;
 
 /**
- * The development token issuer: a fresh RSA key each start (tokens from an earlier run
- * stop working, as they should), published as a JWKS. It exists only in the {@code local}
- * profile; asked for anywhere else it stops the gateway from starting, so a copied
- * setting can never put a self-service token endpoint in front of real data.
+ * Scripts and tests keep {@code POST /dev-auth/token} on the gateway (DESIGN §8); the
+ * development identity provider answers it, with the same key as its sign-in tokens. The
+ * route exists only in the {@code local} profile; asked for anywhere else it stops the
+ * gateway from starting, so a copied setting can never put a self-service token endpoint
+ * in front of real data.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("noddfa.gateway.dev-auth.enabled")
@@ -30,27 +23,35 @@ class DevAuthConfiguration {
 
 	static final String LOCAL_PROFILE = "local";
 
+	static final String TOKEN_PATH = "/dev-auth/token";
+
+	static final String JWKS_PATH = "/dev-auth/jwks";
+
 	DevAuthConfiguration(Environment environment) {
 		if (!environment.matchesProfiles(LOCAL_PROFILE)) {
-			throw new IllegalStateException("The development token issuer (noddfa.gateway.dev-auth.enabled=true) "
+			throw new IllegalStateException("The development token route (noddfa.gateway.dev-auth.enabled=true) "
 					+ "runs only in the 'local' profile, and the active profiles are "
 					+ Arrays.toString(environment.getActiveProfiles())
 					+ ". Remove the setting, or start with --spring.profiles.active=local on a developer machine; "
-					+ "everywhere else point noddfa.gateway.security.* at a real OIDC provider.");
+					+ "everywhere else point spring.security.oauth2.client.* and noddfa.gateway.security.* "
+					+ "at a real OIDC provider.");
 		}
 	}
 
 	@Bean
-	RSAKey devSigningKey() throws JOSEException {
-		return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-			.keyUse(KeyUse.SIGNATURE)
-			.algorithm(JWSAlgorithm.RS256)
-			.generate();
-	}
-
-	@Bean
-	JwtEncoder devTokenEncoder(RSAKey devSigningKey) {
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(devSigningKey)));
+	RouteLocator devAuthRoute(RouteLocatorBuilder routes, DevAuthProperties devAuth) {
+		return routes.routes()
+			.route("dev-auth-token", (route) -> route.method(HttpMethod.POST).and().path(TOKEN_PATH).uri(devAuth.uri()))
+			// the provider's public keys where the web app of the local stack looks for
+			// them
+			// to know that demo users are on offer
+			.route("dev-auth-jwks",
+					(route) -> route.method(HttpMethod.GET)
+						.and()
+						.path(JWKS_PATH)
+						.filters((filters) -> filters.setPath("/oauth2/jwks"))
+						.uri(devAuth.uri()))
+			.build();
 	}
 
 }

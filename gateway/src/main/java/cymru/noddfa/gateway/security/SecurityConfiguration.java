@@ -1,11 +1,16 @@
 package cymru.noddfa.gateway.security;
 
+import java.net.URI;
 import java.util.List;
 
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +18,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -28,41 +43,72 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway's front door: security headers on every response, CORS only for listed
- * origins ({@link CorsFilter}), and bearer tokens checked for signature, issuer, audience
- * and expiry when an issuer is configured. Stateless: no session, no CSRF token (there is
- * no cookie to forge), no login form.
- * <p>
- * With an issuer configured the API routes need a valid token (the services check it
- * again and decide what each role may do); {@code /actuator/prometheus} needs an
- * {@code ADMIN} token, whatever else is configured: metrics are not public.
+ * origins ({@link CorsFilter}), and two ways in.
+ * <ul>
+ * <li><b>People</b> sign in through OIDC (authorization code with PKCE) when a client
+ * registration {@code noddfa} is configured: the gateway is the backend-for-frontend.
+ * Their tokens stay in the server-side session (Spring Session in Redis, so any instance
+ * serves them; the cookie is HttpOnly and SameSite=Lax), the access token is relayed to
+ * the services ({@code TokenRelay}, refreshed when it expires), and signing out ends the
+ * session at the provider too. No endpoint hands a token to the browser. Every
+ * state-changing call with the session needs the CSRF token: the {@code XSRF-TOKEN}
+ * cookie, which the page's script reads, sent back as {@code X-XSRF-TOKEN}.</li>
+ * <li><b>Other systems</b> send {@code Authorization: Bearer}, checked for signature,
+ * issuer, audience and expiry. They need no CSRF token: a browser never adds that header
+ * to a cross-site request by itself, and such calls create no session.</li>
+ * </ul>
+ * With an issuer configured the API routes need a valid token or a signed-in session (the
+ * services check the token again and decide what each role may do);
+ * {@code /actuator/prometheus} needs an {@code ADMIN} token, whatever else is configured:
+ * metrics are not public.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
 	static final String ROLES_CLAIM = "roles";
 
 	static final String ADMIN = "ADMIN";
 
+	/** The client registration people sign in with. */
+	static final String REGISTRATION = "noddfa";
+
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
 	/**
 	 * Open to anyone, whether or not the API needs a token: the probes, the development
-	 * issuer (local profile only), the services' API descriptions (the public contract)
-	 * and the web app's own files, which hold no data and are needed to sign in at all.
+	 * token route (local profile only), the services' API descriptions (the public
+	 * contract), the web app's own files, which hold no data and are needed to sign in at
+	 * all, and the start and end of the sign-in flow.
 	 */
-	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth", "/dev-auth/**",
-			"/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js", "/app.css", "/app/messages" };
+	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth/token", "/dev-auth/jwks",
+			"/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js", "/app.css", "/app/messages",
+			"/oauth2/authorization/*", "/login/oauth2/code/*" };
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties security,
-			CorsProperties cors, ObjectProvider<ReactiveJwtDecoder> decoder, GatewayProblems problems,
-			RateLimitFilter rateLimits) {
+			ObjectProvider<ReactiveJwtDecoder> decoder,
+			ObjectProvider<ReactiveClientRegistrationRepository> registrations,
+			ServerOAuth2AuthorizedClientRepository authorizedClients, ObjectProvider<WebSessionIdResolver> sessionIds,
+			GatewayProblems problems, RateLimitFilter rateLimits) {
 		// a refused caller is anonymous: it spends from the anonymous bucket of its
 		// address
 		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> rateLimits.limitAnonymous(exchange,
@@ -72,12 +118,16 @@ class SecurityConfiguration {
 				}));
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.send(exchange,
 				problems.problem(exchange, HttpStatus.FORBIDDEN, "forbidden"));
-		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
+			// the token as the cookie holds it: the page's script copies it into the
+			// header
+			.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+			.requireCsrfProtectionMatcher(
+					sessionCallsThatChangeState(sessionIds.getIfAvailable(CookieWebSessionIdResolver::new)))
+			.accessDeniedHandler(forbidden))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(security.contentSecurityPolicy()))
 				.frameOptions((frame) -> frame.mode(Mode.DENY))
@@ -88,6 +138,7 @@ class SecurityConfiguration {
 			.authorizeExchange((exchanges) -> {
 				exchanges.pathMatchers(OPEN_PATHS).permitAll();
 				exchanges.pathMatchers("/actuator/prometheus").hasRole(ADMIN);
+				exchanges.pathMatchers("/app/me").authenticated();
 				if (security.requireAuthentication()) {
 					exchanges.pathMatchers("/api/**").authenticated();
 				}
@@ -96,6 +147,16 @@ class SecurityConfiguration {
 			});
 		// CORS is answered by CorsFilter, ahead of these filters
 		http.cors(ServerHttpSecurity.CorsSpec::disable);
+		ReactiveClientRegistrationRepository clients = registrations.getIfAvailable();
+		if (clients != null) {
+			http.oauth2Login((login) -> login.authorizedClientRepository(authorizedClients)
+				.authorizationRequestResolver(withPkce(clients))
+				.authenticationFailureHandler(signInFailed()))
+				.logout((logout) -> logout.logoutSuccessHandler(signOutAtTheProvider(clients)));
+		}
+		else {
+			http.logout(ServerHttpSecurity.LogoutSpec::disable);
+		}
 		ReactiveJwtDecoder jwtDecoder = decoder.getIfAvailable();
 		if (jwtDecoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(unauthorized)
@@ -103,6 +164,95 @@ class SecurityConfiguration {
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())));
 		}
 		return http.build();
+	}
+
+	/**
+	 * The cookie the web app's script reads ({@code XSRF-TOKEN}, not HttpOnly by design:
+	 * it is worth nothing without the session cookie, which is).
+	 */
+	private static CookieServerCsrfTokenRepository csrfTokens() {
+		CookieServerCsrfTokenRepository tokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setHeaderName(CSRF_HEADER);
+		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return tokens;
+	}
+
+	/**
+	 * Every state-changing call that carries the session cookie, the ambient authority a
+	 * forged cross-site request would ride on, except one that carries its own bearer
+	 * token: a browser never adds that header to a cross-site request by itself, and the
+	 * bearer token is what authenticates it.
+	 */
+	private static ServerWebExchangeMatcher sessionCallsThatChangeState(WebSessionIdResolver sessionIds) {
+		return (exchange) -> {
+			boolean sessionCall = !sessionIds.resolveSessionIds(exchange).isEmpty()
+					&& !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+			return sessionCall ? CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
+					: ServerWebExchangeMatcher.MatchResult.notMatch();
+		};
+	}
+
+	/**
+	 * Issues the {@code XSRF-TOKEN} cookie on every response where there is none yet, so
+	 * the web app has it before its first change (Spring issues it only when asked for).
+	 */
+	@Bean
+	WebFilter csrfCookieIssuer() {
+		return new CsrfCookieFilter();
+	}
+
+	/**
+	 * Back to the web app, which says so; the log says why (the provider's error code,
+	 * never a token).
+	 */
+	private static ServerAuthenticationFailureHandler signInFailed() {
+		RedirectServerAuthenticationFailureHandler redirect = new RedirectServerAuthenticationFailureHandler(
+				"/?sign-in=failed");
+		return (exchange, ex) -> {
+			log.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
+					+ "web app to try again", ex.getMessage());
+			return redirect.onAuthenticationFailure(exchange, ex);
+		};
+	}
+
+	private static ServerOAuth2AuthorizationRequestResolver withPkce(ReactiveClientRegistrationRepository clients) {
+		DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(
+				clients);
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
+	}
+
+	/**
+	 * OIDC RP-initiated logout: the provider's session ends too, then back to the app.
+	 */
+	private static ServerLogoutSuccessHandler signOutAtTheProvider(ReactiveClientRegistrationRepository clients) {
+		OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+				clients);
+		handler.setPostLogoutRedirectUri("{baseUrl}/");
+		handler.setLogoutSuccessUrl(URI.create("/"));
+		return handler;
+	}
+
+	/**
+	 * The user's tokens live in their session, so every gateway instance sharing the
+	 * session store can relay and refresh them (the default keeps them in one instance's
+	 * memory).
+	 */
+	@Bean
+	ServerOAuth2AuthorizedClientRepository authorizedClients() {
+		return new WebSessionServerOAuth2AuthorizedClientRepository();
+	}
+
+	/** What {@code TokenRelay} asks for the access token, refreshing it when expired. */
+	@Bean
+	@ConditionalOnBean(ReactiveClientRegistrationRepository.class)
+	ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository clients,
+			ServerOAuth2AuthorizedClientRepository authorizedClients) {
+		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(clients,
+				authorizedClients);
+		manager.setAuthorizedClientProvider(
+				ReactiveOAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+		return manager;
 	}
 
 	@Bean

@@ -3,7 +3,7 @@ package cymru.noddfa.gateway.devauth;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.cloud.gateway.route.RouteLocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class DevAuthConfigurationTests {
 		.withUserConfiguration(DevAuthConfiguration.class);
 
 	@Test
-	void the_development_issuer_refuses_to_start_outside_the_local_profile() {
+	void the_development_token_route_refuses_to_start_outside_the_local_profile() {
 		this.contexts.withPropertyValues("noddfa.gateway.dev-auth.enabled=true")
 			.withInitializer((context) -> context.getEnvironment().setActiveProfiles("production"))
 			.run((context) -> {
@@ -25,22 +25,15 @@ class DevAuthConfigurationTests {
 	}
 
 	@Test
-	void the_development_issuer_refuses_to_start_with_no_profile_at_all() {
+	void the_development_token_route_refuses_to_start_with_no_profile_at_all() {
 		this.contexts.withPropertyValues("noddfa.gateway.dev-auth.enabled=true")
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
 	@Test
-	void in_the_local_profile_it_starts_with_a_signing_key() {
-		this.contexts.withPropertyValues("noddfa.gateway.dev-auth.enabled=true")
-			.withInitializer((context) -> context.getEnvironment().setActiveProfiles("local"))
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtEncoder.class));
-	}
-
-	@Test
 	void it_is_absent_unless_asked_for() {
 		this.contexts.withInitializer((context) -> context.getEnvironment().setActiveProfiles("production"))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(JwtEncoder.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RouteLocator.class));
 	}
 
 }

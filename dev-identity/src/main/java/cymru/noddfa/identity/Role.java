@@ -1,4 +1,4 @@
-package cymru.noddfa.gateway.devauth;
+package cymru.noddfa.identity;
 
 /** The roles of DESIGN §5, as they appear in a token's {@code roles} claim. */
 enum Role {

@@ -11,20 +11,14 @@ import org.springframework.stereotype.Component;
  * every instance at once: each step is a guarded update that only one can win.
  */
 @Component
-class ReferralScheduler {
+record ReferralScheduler(ExpiringHolds expiring, ReportingCrisisOverruns overruns) {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralScheduler.class);
-
-	private final ReferralStore store;
-
-	ReferralScheduler(ReferralStore store) {
-		this.store = store;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.expiry-check-interval:5s}")
 	void expireHolds() {
 		try {
-			this.store.expiredHolds().forEach(this.store::expire);
+			this.expiring.expireDue();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not expire holds ({}); retrying at the next check", ex.getMessage());
@@ -34,7 +28,7 @@ class ReferralScheduler {
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.overrun-check-interval:60s}")
 	void reportOverruns() {
 		try {
-			this.store.reportOverruns();
+			this.overruns.report();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not check crisis stays for overruns ({}); retrying later", ex.getMessage());

@@ -1,7 +1,6 @@
 package cymru.noddfa.matcher.referral;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
@@ -14,12 +13,11 @@ record EndingAPlacement(ReferralRepository referrals, PlacementRepository placem
 		Transactions transactions, ReferralEventPublisher events, Clock clock) {
 
 	Placement end(PlacementId placementId, Caller caller) {
-		Instant now = this.clock.instant();
 		return this.transactions.inOne(() -> {
 			Placement placement = this.placements.load(placementId);
 			Referral referral = this.referrals.load(placement.referralId());
 			this.access.requireMayEnd(placement, referral, caller);
-			Placement ended = placement.end(now);
+			Placement ended = placement.end(this.clock.instant());
 			PlacementEnded event = referral.end(ended);
 			this.placements.updateEnded(ended);
 			this.referrals.update(referral);

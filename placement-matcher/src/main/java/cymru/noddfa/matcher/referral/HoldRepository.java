@@ -75,15 +75,12 @@ class HoldRepository {
 		}
 	}
 
-	Optional<Hold> find(HoldId id) {
+	Hold load(HoldId id) {
 		return this.jdbc.sql("select * from holds where id = :id")
 			.param("id", id.value())
 			.query(HoldRepository::hold)
-			.optional();
-	}
-
-	Hold load(HoldId id) {
-		return find(id).orElseThrow(() -> new ReferralNotFound("holdId", id));
+			.optional()
+			.orElseThrow(() -> new ReferralNotFound("holdId", id));
 	}
 
 	/** The hold a referral has live (active or accepted), if any. */

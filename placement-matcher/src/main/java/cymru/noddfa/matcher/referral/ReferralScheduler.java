@@ -17,21 +17,20 @@ record ReferralScheduler(ExpiringHolds expiring, ReportingCrisisOverruns overrun
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.expiry-check-interval:5s}")
 	void expireHolds() {
-		try {
-			this.expiring.expireDue();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not expire holds ({}); retrying at the next check", ex.getMessage());
-		}
+		attempt(this.expiring::expireDue, "Could not expire holds ({}); retrying at the next check");
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.overrun-check-interval:60s}")
 	void reportOverruns() {
+		attempt(this.overruns::report, "Could not check crisis stays for overruns ({}); retrying later");
+	}
+
+	private static void attempt(Runnable check, String warning) {
 		try {
-			this.overruns.report();
+			check.run();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not check crisis stays for overruns ({}); retrying later", ex.getMessage());
+			log.warn(warning, ex.getMessage());
 		}
 	}
 

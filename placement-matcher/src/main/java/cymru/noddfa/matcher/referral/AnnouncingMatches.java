@@ -19,8 +19,8 @@ record AnnouncingMatches(MatchAnnouncementRepository announcements, ReferralEven
 	}
 
 	/** The provision stopped fitting the others: a later fit is news again. */
-	void forgetAllBut(String provisionId, List<ReferralId> stillFitting) {
-		this.announcements.forgetAllBut(provisionId, stillFitting);
+	void forgetAllBut(String provisionId, List<ReferralId> stillFitting, Instant judgedAt) {
+		this.announcements.forgetAllBut(provisionId, stillFitting, judgedAt);
 	}
 
 }

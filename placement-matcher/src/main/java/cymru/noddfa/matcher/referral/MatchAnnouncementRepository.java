@@ -34,12 +34,18 @@ class MatchAnnouncementRepository {
 			.update() == 1;
 	}
 
-	/** Fits that ended: a later fit of the same provision is news again. */
-	void forgetAllBut(String provisionId, List<ReferralId> stillFitting) {
+	/**
+	 * Fits that ended: a later fit of the same provision is news again. Only what was
+	 * announced before {@code judgedAt} is forgotten: a fit announced meanwhile (a
+	 * referral that was not yet waiting when the provision was judged) still stands.
+	 */
+	void forgetAllBut(String provisionId, List<ReferralId> stillFitting, Instant judgedAt) {
 		this.jdbc.sql("""
 				delete from match_announcements where provision_id = :provision and not (referral_id = any(:fitting))
+				   and announced_at < :judgedAt
 				""")
 			.param("provision", provisionId)
+			.param("judgedAt", timestamp(judgedAt))
 			.param("fitting", stillFitting.stream().map(ReferralId::value).toArray(java.util.UUID[]::new))
 			.update();
 	}

@@ -50,7 +50,7 @@ record RematchingWaitingReferrals(ReferralRepository referrals, HoldRepository h
 				this.transactions.inOne(() -> this.announcing.announce(referral, provisionId, now));
 			}
 		}
-		this.announcing.forgetAllBut(provisionId, fitting);
+		this.announcing.forgetAllBut(provisionId, fitting, now);
 	}
 
 }

@@ -154,16 +154,7 @@ public class BedLedgerRepository {
 
 	/** Gives a held bed back (declined, expired, cancelled). */
 	public LedgerRow release(String provisionId, BedType bedType) {
-		return this.jdbc.sql("""
-				update bed_ledger set held = held - 1, revision = revision + 1
-				 where provision_id = :provision and bed_type = :bedType and held > 0
-				returning %s
-				""".formatted(COLUMNS))
-			.param("provision", provisionId)
-			.param("bedType", bedType.name())
-			.query(BedLedgerRepository::row)
-			.optional()
-			.orElseGet(() -> find(provisionId, bedType).orElseThrow());
+		return moveHeld("held = held - 1", provisionId, bedType);
 	}
 
 	/**
@@ -171,11 +162,19 @@ public class BedLedgerRepository {
 	 * which includes the child.
 	 */
 	public LedgerRow place(String provisionId, BedType bedType) {
+		return moveHeld("held = held - 1, placed = placed + 1", provisionId, bedType);
+	}
+
+	/**
+	 * Moves one held bed on, only while the row still counts one held (a provider update
+	 * in between may have reset it); the row as it then stands either way.
+	 */
+	private LedgerRow moveHeld(String change, String provisionId, BedType bedType) {
 		return this.jdbc.sql("""
-				update bed_ledger set held = held - 1, placed = placed + 1, revision = revision + 1
+				update bed_ledger set %s, revision = revision + 1
 				 where provision_id = :provision and bed_type = :bedType and held > 0
 				returning %s
-				""".formatted(COLUMNS))
+				""".formatted(change, COLUMNS))
 			.param("provision", provisionId)
 			.param("bedType", bedType.name())
 			.query(BedLedgerRepository::row)

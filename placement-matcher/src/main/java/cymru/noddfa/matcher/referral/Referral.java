@@ -4,76 +4,197 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import cymru.noddfa.kit.security.AccessRefused;
-import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.matcher.availability.BedType;
+import cymru.noddfa.matcher.referral.ReferralEvent.About;
+import cymru.noddfa.matcher.referral.ReferralEvent.CrisisStayOverran;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldAccepted;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldDeclined;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldExpired;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
+import cymru.noddfa.matcher.referral.ReferralEvent.MatchFound;
+import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
+import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCreated;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralEscalated;
 import cymru.noddfa.matcher.search.SearchCriteria;
-import cymru.noddfa.matcher.search.Sex;
 
 /**
  * A placement request from a crisis team. Pseudonymous: the team's own reference, never a
- * name, date of birth or NHS number. It guards its own lifecycle.
+ * name, date of birth or NHS number. It guards its own lifecycle (DESIGN §3): each step
+ * refuses from the wrong status, adds one to the version and returns the event it causes.
  */
-public record Referral(UUID id, String reference, String teamId, String regionCode, int age, Sex sex,
-		List<String> needs, CurrentSetting currentSetting, double lat, double lon, String place, BedType bedType,
-		Instant latestAdmissionAt, Double maxKm, ReferralStatus status, int version, Instant createdAt,
-		Instant updatedAt, List<Option> outOfRegionOptions) {
-
-	public Referral {
-		needs = List.copyOf(needs);
-		outOfRegionOptions = (outOfRegionOptions != null) ? List.copyOf(outOfRegionOptions) : List.of();
-	}
+final class Referral {
 
 	/**
 	 * An out-of-region provision offered to the panel when nothing fits in the region.
 	 */
-	public record Option(String provisionId, String name, String regionCode, double distanceKm) {
+	record Option(String provisionId, String name, String regionCode, double distanceKm) {
 	}
 
 	/**
-	 * Crisis teams and panels see the referrals of their own region only; admins manage
-	 * reference data, not children's data, and providers see only the holds on their
-	 * beds.
+	 * What the team asked for, fixed once the referral is made: whose it is, where, for
+	 * which child and which bed.
 	 */
-	void requireSeenBy(Caller caller) {
-		if (!caller.seesRegion(this.regionCode)) {
-			throw new AccessRefused("referral");
-		}
+	record Asked(ReferralId id, String reference, String teamId, RegionCode region, Child child, BedSought sought,
+			Instant createdAt) {
+	}
+
+	private final Asked asked;
+
+	private ReferralStatus status;
+
+	private int version;
+
+	private Instant updatedAt;
+
+	private List<Option> outOfRegionOptions;
+
+	/** A referral as it was stored. */
+	Referral(Asked asked, ReferralStatus status, int version, Instant updatedAt, List<Option> outOfRegionOptions) {
+		this.asked = asked;
+		this.status = status;
+		this.version = version;
+		this.updatedAt = updatedAt;
+		this.outOfRegionOptions = (outOfRegionOptions != null) ? List.copyOf(outOfRegionOptions) : List.of();
+	}
+
+	/** A new referral, open at version 1. */
+	static Referral open(Asked asked) {
+		return new Referral(asked, ReferralStatus.OPEN, 1, asked.createdAt(), List.of());
+	}
+
+	ReferralCreated created() {
+		return new ReferralCreated(about(this.asked.createdAt()), bedType(), this.asked.child().needs());
+	}
+
+	/** Nothing fits in the region: the panel is told, with what fits elsewhere. */
+	ReferralEscalated escalate(List<Option> options, Instant at) {
+		moveTo(ReferralStatus.ESCALATED, at);
+		this.outOfRegionOptions = List.copyOf(options);
+		return new ReferralEscalated(about(at), this.outOfRegionOptions);
+	}
+
+	/** A bed now fits; the referral itself does not change. */
+	MatchFound matchFound(String provisionId, Instant at) {
+		return new MatchFound(about(at), provisionId, bedType());
+	}
+
+	/** A waiting referral holds a bed, for the hold {@link Hold#placed} makes of this. */
+	HoldPlaced offer(String provisionId, Instant expiresAt, Instant at) {
+		requireWaiting();
+		moveTo(ReferralStatus.OFFERED, at);
+		return new HoldPlaced(about(at), new HoldId(UUID.randomUUID()), provisionId, bedType(), expiresAt);
+	}
+
+	HoldAccepted holdAccepted(Hold accepted) {
+		moveTo(ReferralStatus.ACCEPTED, accepted.decidedAt());
+		return new HoldAccepted(about(accepted.decidedAt()), accepted.id(), accepted.provisionId(), accepted.bedType());
 	}
 
 	/**
-	 * Only a crisis team of the referral's region moves it on (holds, placement, cancel).
+	 * The hold ended without the child (declined or expired): the referral waits again.
 	 */
-	void requireHandledBy(Caller caller) {
-		if (!caller.isCrisisTeamOf(this.regionCode)) {
-			throw new AccessRefused("referral");
+	ReferralEvent holdReleased(Hold released) {
+		Instant at = released.decidedAt();
+		moveTo(ReferralStatus.OPEN, at);
+		if (released.status() == Hold.Status.DECLINED) {
+			return new HoldDeclined(about(at), released.id(), released.provisionId(), released.bedType(),
+					released.reasonCode());
 		}
+		return new HoldExpired(about(at), released.id(), released.provisionId(), released.bedType());
+	}
+
+	/** The child arrived, for the placement {@link Placement#started} makes of this. */
+	PlacementStarted place(Hold placed) {
+		moveTo(ReferralStatus.PLACED, placed.decidedAt());
+		PlacementId placement = new PlacementId(UUID.randomUUID());
+		return new PlacementStarted(about(placed.decidedAt()), placement, placed.provisionId(), placed.bedType());
+	}
+
+	PlacementEnded end(Placement ended) {
+		moveTo(ReferralStatus.ENDED, ended.endedAt());
+		Hold.Bed bed = ended.bed();
+		return new PlacementEnded(about(ended.endedAt()), ended.id(), bed.provisionId(), bed.bedType());
+	}
+
+	/** A crisis stay still open past its limit; the referral itself does not change. */
+	CrisisStayOverran overran(Placement placement, Instant at) {
+		return new CrisisStayOverran(about(at), placement.id(), placement.provisionId());
+	}
+
+	/** Withdrawn from any open status. */
+	ReferralCancelled cancel(Instant at) {
+		moveTo(ReferralStatus.CANCELLED, at);
+		return new ReferralCancelled(about(at));
 	}
 
 	/** What to look for now: admission at the time of the search. */
-	public SearchCriteria criteria(Instant now) {
-		return new SearchCriteria(this.regionCode, this.lat, this.lon, this.age, this.sex, this.needs, this.bedType,
-				now, this.maxKm);
+	SearchCriteria criteria(Instant now) {
+		Child child = this.asked.child();
+		return new SearchCriteria(region().code(), child.location().lat(), child.location().lon(), child.age(),
+				child.sex(), NeedCode.codes(child.needs()), bedType(), now, this.asked.sought().maxKm());
 	}
 
-	/**
-	 * The next version in {@code next}, or a conflict if the lifecycle does not allow it.
-	 */
-	Referral moveTo(ReferralStatus next, Instant at) {
+	boolean isWaiting() {
+		return this.status.isWaiting();
+	}
+
+	void requireWaiting() {
+		if (!isWaiting()) {
+			throw new ReferralConflict("referral-state",
+					"Referral " + id() + " is " + this.status + "; only a waiting referral can hold a bed");
+		}
+	}
+
+	private void moveTo(ReferralStatus next, Instant at) {
 		if (!this.status.canMoveTo(next)) {
 			throw new ReferralConflict("referral-state",
-					"Referral " + this.id + " cannot go from " + this.status + " to " + next);
+					"Referral " + id() + " cannot go from " + this.status + " to " + next);
 		}
-		return new Referral(this.id, this.reference, this.teamId, this.regionCode, this.age, this.sex, this.needs,
-				this.currentSetting, this.lat, this.lon, this.place, this.bedType, this.latestAdmissionAt, this.maxKm,
-				next, this.version + 1, this.createdAt, at, this.outOfRegionOptions);
+		this.status = next;
+		this.version++;
+		this.updatedAt = at;
 	}
 
-	Referral escalate(List<Option> options, Instant at) {
-		Referral escalated = moveTo(ReferralStatus.ESCALATED, at);
-		return new Referral(this.id, this.reference, this.teamId, this.regionCode, this.age, this.sex, this.needs,
-				this.currentSetting, this.lat, this.lon, this.place, this.bedType, this.latestAdmissionAt, this.maxKm,
-				escalated.status(), escalated.version(), this.createdAt, at, options);
+	private About about(Instant at) {
+		return new About(UUID.randomUUID(), at, id(), this.version, region(), this.asked.reference());
+	}
+
+	Asked asked() {
+		return this.asked;
+	}
+
+	ReferralId id() {
+		return this.asked.id();
+	}
+
+	RegionCode region() {
+		return this.asked.region();
+	}
+
+	String teamId() {
+		return this.asked.teamId();
+	}
+
+	BedType bedType() {
+		return this.asked.sought().bedType();
+	}
+
+	ReferralStatus status() {
+		return this.status;
+	}
+
+	int version() {
+		return this.version;
+	}
+
+	Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	List<Option> outOfRegionOptions() {
+		return this.outOfRegionOptions;
 	}
 
 }

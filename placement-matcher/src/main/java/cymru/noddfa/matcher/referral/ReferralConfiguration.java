@@ -1,15 +1,28 @@
 package cymru.noddfa.matcher.referral;
 
+import java.util.function.Supplier;
+
 import cymru.noddfa.matcher.availability.ReadModelProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The referral feature's use cases, one class each, and what they stand on. They are
+ * plain Java: Spring makes them here and lends them its transactions.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HoldProperties.class)
+@Import({ ReferringAChild.class, ReadingReferrals.class, PlacingAHold.class, AcceptingAHold.class, DecliningAHold.class,
+		ReleasingAHold.class, ExpiringHolds.class, StartingAPlacement.class, EndingAPlacement.class,
+		CancellingAReferral.class, Escalating.class, AnnouncingMatches.class, RematchingAReferral.class,
+		RematchingWaitingReferrals.class, ReportingCrisisOverruns.class, FindingBeds.class, HeldBeds.class,
+		ReferralAccess.class, ReferralIntake.class })
 class ReferralConfiguration {
 
 	/** Key = referral id, so each referral's events stay in order. */
@@ -19,6 +32,16 @@ class ReferralConfiguration {
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
 			.build();
+	}
+
+	@Bean
+	Transactions referralTransactions(TransactionTemplate template) {
+		return new Transactions() {
+			@Override
+			public <T> T inOne(Supplier<T> work) {
+				return template.execute((status) -> work.get());
+			}
+		};
 	}
 
 }

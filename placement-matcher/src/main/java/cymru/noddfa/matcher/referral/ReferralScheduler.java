@@ -11,33 +11,26 @@ import org.springframework.stereotype.Component;
  * every instance at once: each step is a guarded update that only one can win.
  */
 @Component
-class ReferralScheduler {
+record ReferralScheduler(ExpiringHolds expiring, ReportingCrisisOverruns overruns) {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralScheduler.class);
 
-	private final ReferralStore store;
-
-	ReferralScheduler(ReferralStore store) {
-		this.store = store;
-	}
-
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.expiry-check-interval:5s}")
 	void expireHolds() {
-		try {
-			this.store.expiredHolds().forEach(this.store::expire);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not expire holds ({}); retrying at the next check", ex.getMessage());
-		}
+		attempt(this.expiring::expireDue, "Could not expire holds ({}); retrying at the next check");
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.holds.overrun-check-interval:60s}")
 	void reportOverruns() {
+		attempt(this.overruns::report, "Could not check crisis stays for overruns ({}); retrying later");
+	}
+
+	private static void attempt(Runnable check, String warning) {
 		try {
-			this.store.reportOverruns();
+			check.run();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not check crisis stays for overruns ({}); retrying later", ex.getMessage());
+			log.warn(warning, ex.getMessage());
 		}
 	}
 

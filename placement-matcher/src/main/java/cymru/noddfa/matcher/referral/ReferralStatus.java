@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The referral lifecycle of DESIGN §3. */
-public enum ReferralStatus {
+enum ReferralStatus {
 
 	OPEN, ESCALATED, OFFERED, ACCEPTED, PLACED, ENDED, CANCELLED;
 

@@ -12,11 +12,10 @@ import cymru.noddfa.matcher.search.Sex;
  * the child that lets the unit decide (age, sex, needs). No reference, no location, no
  * free text.
  */
-public record UnitHold(UUID holdId, UUID referralId, String provisionId, BedType bedType, Hold.Status status,
-		Instant placedAt, Instant expiresAt, Instant decidedAt, DeclineReason reasonCode, int age, Sex sex,
-		List<String> needs) {
+record UnitHold(UUID holdId, UUID referralId, String provisionId, BedType bedType, Hold.Status status, Instant placedAt,
+		Instant expiresAt, Instant decidedAt, DeclineReason reasonCode, int age, Sex sex, List<String> needs) {
 
-	public UnitHold {
+	UnitHold {
 		needs = List.copyOf(needs);
 	}
 

@@ -20,20 +20,20 @@ class WaitingListListener implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WaitingListListener.class);
 
-	private final ReferralStore store;
+	private final RematchingWaitingReferrals rematching;
 
 	private final ExecutorService executor = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("waiting-list").factory());
 
-	WaitingListListener(ReferralStore store) {
-		this.store = store;
+	WaitingListListener(RematchingWaitingReferrals rematching) {
+		this.rematching = rematching;
 	}
 
 	@EventListener
 	void on(ProvisionAvailabilityChanged changed) {
 		this.executor.execute(() -> {
 			try {
-				this.store.recheckWaiting(changed.provisionId());
+				this.rematching.recheck(changed.provisionId());
 			}
 			catch (RuntimeException ex) {
 				log.warn("Waiting referrals not re-checked for provision {} ({}); the next change re-checks them",

@@ -1,0 +1,33 @@
+package cymru.noddfa.matcher.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
+
+/**
+ * {@code POST /v1/referrals/{id}/cancel}: the crisis team withdraws the referral from any
+ * open status; a held bed goes back at once.
+ */
+record CancellingAReferral(ReferralRepository referrals, HeldBeds beds, Transactions transactions,
+		ReferralEventPublisher events, Clock clock) {
+
+	Referral cancel(ReferralId referralId, Caller caller) {
+		Instant now = this.clock.instant();
+		return this.transactions.inOne(() -> {
+			Referral referral = this.referrals.load(referralId);
+			ReferralAccess.requireHandledBy(referral, caller);
+			ReferralCancelled event = referral.cancel(now);
+			this.beds.live(referralId).ifPresent((hold) -> {
+				Hold cancelled = hold.cancel(now);
+				this.beds.record(hold, cancelled);
+				this.beds.giveBack(cancelled);
+			});
+			this.referrals.update(referral);
+			this.events.publish(event, caller.subject());
+			return referral;
+		});
+	}
+
+}

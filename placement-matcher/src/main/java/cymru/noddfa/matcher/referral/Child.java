@@ -1,0 +1,17 @@
+package cymru.noddfa.matcher.referral;
+
+import java.util.List;
+
+import cymru.noddfa.matcher.search.Sex;
+
+/**
+ * The least about the child that matching needs: no name, no date of birth, no NHS
+ * number. {@code place} is the gazetteer town the team named, when it named one.
+ */
+record Child(int age, Sex sex, List<NeedCode> needs, CurrentSetting setting, Location location, String place) {
+
+	Child {
+		needs = List.copyOf(needs);
+	}
+
+}

@@ -1,0 +1,41 @@
+package cymru.noddfa.matcher.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
+import cymru.noddfa.matcher.search.Candidate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/referrals/{id}/holds}: a crisis team holds one bed for a waiting
+ * referral, of the provision it picked or the best candidate. One transaction, each part
+ * guarded: the referral's version, the team's cap, the ledger's free bed. A lost race is
+ * a clean 409 with nothing changed.
+ */
+record PlacingAHold(ReferralRepository referrals, FindingBeds finding, HeldBeds beds, Transactions transactions,
+		ReferralEventPublisher events, Clock clock) {
+
+	private static final Logger log = LoggerFactory.getLogger(PlacingAHold.class);
+
+	Hold hold(ReferralId id, String pickedProvisionId, Caller caller) {
+		Instant now = this.clock.instant();
+		Referral referral = this.referrals.load(id);
+		ReferralAccess.requireHandledBy(referral, caller);
+		referral.requireWaiting();
+		Candidate candidate = this.finding.choose(referral, pickedProvisionId);
+		Hold hold = this.transactions.inOne(() -> {
+			HoldPlaced placed = referral.offer(candidate.provisionId(), this.beds.holdUntil(now), now);
+			this.referrals.update(referral);
+			Hold taken = this.beds.take(placed, referral.teamId(), candidate);
+			this.events.publish(placed, caller.subject());
+			return taken;
+		});
+		log.info("Hold {} placed on provision {} for referral {}, expires {}", hold.id(), hold.provisionId(), id,
+				hold.expiresAt());
+		return hold;
+	}
+
+}

@@ -1,0 +1,92 @@
+package cymru.noddfa.matcher.referral;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.networknt.schema.JsonSchema;
+import cymru.noddfa.matcher.availability.BedType;
+import cymru.noddfa.matcher.referral.ReferralEvent.About;
+import cymru.noddfa.matcher.referral.ReferralEvent.CrisisStayOverran;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldAccepted;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldDeclined;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldExpired;
+import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
+import cymru.noddfa.matcher.referral.ReferralEvent.MatchFound;
+import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
+import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCreated;
+import cymru.noddfa.matcher.referral.ReferralEvent.ReferralEscalated;
+import cymru.noddfa.testsupport.JsonSchemas;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event the matcher raises, written as it leaves, against the committed contract:
+ * the producer's half of the contract test. The journeys in {@link ReferralsTest} check
+ * the same events as a consumer reads them off the broker.
+ */
+class ReferralEventContractTest {
+
+	private static final JsonSchema SCHEMA = JsonSchemas
+		.load(Path.of("src/main/resources/contracts/matching.referral-events.v1.schema.json"));
+
+	private static final Instant AT = Instant.parse("2026-11-23T02:00:00Z");
+
+	private final ReferralEventPublisher publisher = new ReferralEventPublisher(null, JsonMapper.builder().build(),
+			null);
+
+	@Test
+	void every_event_the_matcher_raises_is_valid_against_the_committed_schema() {
+		for (ReferralEvent event : oneOfEach()) {
+			String json = this.publisher.payload(event, ReferralEventPublisher.wireType(event)).toString();
+			assertThat(JsonSchemas.violations(SCHEMA, json)).as(json).isEmpty();
+		}
+	}
+
+	@Test
+	void the_wire_names_are_exactly_those_the_contract_enumerates() {
+		Set<String> contracted = new java.util.HashSet<>();
+		SCHEMA.getSchemaNode()
+			.get("properties")
+			.get("type")
+			.get("enum")
+			.forEach((type) -> contracted.add(type.asText()));
+		Set<String> raised = oneOfEach().stream().map(ReferralEventPublisher::wireType).collect(Collectors.toSet());
+		Set<String> records = Arrays.stream(ReferralEvent.class.getPermittedSubclasses())
+			.map(Class::getSimpleName)
+			.collect(Collectors.toSet());
+
+		assertThat(raised).isEqualTo(contracted);
+		assertThat(records).as("one example per event record").hasSameSizeAs(oneOfEach());
+		assertThat(ReferralEventPublisher.wireType(oneOfEach().get(2))).isEqualTo("MatchAvailable");
+	}
+
+	private static List<ReferralEvent> oneOfEach() {
+		HoldId hold = new HoldId(UUID.randomUUID());
+		PlacementId placement = new PlacementId(UUID.randomUUID());
+		return List.of(new ReferralCreated(about(1), BedType.CRISIS, List.of(new NeedCode("MH_CRISIS"))),
+				new ReferralEscalated(about(2),
+						List.of(new Referral.Option("cardiff-hub", "Cardiff Hub", "CAV", 31.5))),
+				new MatchFound(about(2), "cardiff-hub", BedType.CRISIS),
+				new HoldPlaced(about(3), hold, "bridgend-hub", BedType.CRISIS, AT.plusSeconds(1800)),
+				new HoldAccepted(about(4), hold, "bridgend-hub", BedType.CRISIS),
+				new HoldDeclined(about(4), hold, "bridgend-hub", BedType.CRISIS, DeclineReason.NO_STAFF),
+				new HoldExpired(about(4), hold, "bridgend-hub", BedType.CRISIS),
+				new PlacementStarted(about(5), placement, "bridgend-hub", BedType.CRISIS),
+				new PlacementEnded(about(6), placement, "bridgend-hub", BedType.CRISIS),
+				new CrisisStayOverran(about(5), placement, "bridgend-hub"), new ReferralCancelled(about(5)));
+	}
+
+	private static About about(long version) {
+		return new About(UUID.randomUUID(), AT, ReferralId.random(), version, new RegionCode("CTM"), "CTM-0042");
+	}
+
+}

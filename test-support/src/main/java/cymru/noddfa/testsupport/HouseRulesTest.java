@@ -32,6 +32,11 @@ public abstract class HouseRulesTest {
 	}
 
 	@Test
+	void features_use_only_each_others_api() {
+		ArchitectureRules.featuresUseOnlyEachOthersApi(this.basePackage).check(this.classes);
+	}
+
+	@Test
 	void the_domain_is_free_of_frameworks() {
 		ArchitectureRules.domainIsFreeOfFrameworks(this.basePackage).check(this.classes);
 	}

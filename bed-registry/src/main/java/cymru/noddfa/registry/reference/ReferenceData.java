@@ -34,15 +34,17 @@ public final class ReferenceData {
 	public record Region(String code, String name, String nameCy, List<LocalAuthority> localAuthorities) {
 	}
 
-	/** A local authority by its English name (the value provisions carry) and Welsh name. */
+	/**
+	 * A local authority by its English name (the value provisions carry) and Welsh name.
+	 */
 	public record LocalAuthority(String name, String nameCy) {
 	}
 
 	/**
 	 * @param needs CSV with a {@code code} column, and optionally {@code label} and
 	 * {@code label_cy}
-	 * @param regions CSV with {@code region_code} and {@code local_authority} columns, and
-	 * optionally {@code region_name}, {@code region_name_cy} and
+	 * @param regions CSV with {@code region_code} and {@code local_authority} columns,
+	 * and optionally {@code region_name}, {@code region_name_cy} and
 	 * {@code local_authority_cy}
 	 */
 	public static ReferenceData read(Reader needs, Reader regions) {

@@ -112,6 +112,7 @@ class AccessMatrixTest extends RegistryComponentTest {
 			entry("GET /v1/provisions",
 					new Rule(EVERY_ROLE, false, 200, false, (f) -> new Call(Map.of(), "?providerId=" + OWN, null))),
 			entry("GET /v1/provisions/{id}", new Rule(EVERY_ROLE, false, 200, false, (f) -> on(f, null))),
+			entry("GET /v1/reference", new Rule(EVERY_ROLE, false, 200, false, (f) -> new Call(Map.of(), null, null))),
 			entry("POST /v1/provisions",
 					new Rule(KEEPERS, true, 201, false,
 							(f) -> new Call(Map.of(), null, provision(unique("matrix-new"), OWN)))),

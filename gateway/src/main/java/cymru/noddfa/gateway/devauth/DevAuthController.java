@@ -65,6 +65,15 @@ class DevAuthController {
 		return new TokenResponse(issue(request), "Bearer", this.properties.tokenTtl().toSeconds());
 	}
 
+	/**
+	 * The region codes a demo team or panel may sign in for: the web app's sign-in form
+	 * lists them.
+	 */
+	@GetMapping("/regions")
+	List<String> regions() {
+		return this.properties.regions();
+	}
+
 	@GetMapping("/jwks")
 	Map<String, Object> jwks() {
 		return new JWKSet(this.signingKey.toPublicJWK()).toJSONObject();

@@ -9,20 +9,16 @@
 	const LANG_KEY = 'noddfa.lang';
 
 	const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
-	const REGIONS = ['CAV', 'CTM', 'GWE', 'NWA', 'POW', 'WGL', 'WWA'];
-	const BED_TYPES = ['CRISIS', 'ASSESSMENT', 'SHORT_TERM', 'LONG_TERM', 'SAFE_SPACE_PLACE'];
 	const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
-	const NEEDS = ['MH_CRISIS', 'SELF_HARM', 'LEARNING_DISABILITY', 'NEURODEVELOPMENTAL', 'SUBSTANCE_MISUSE',
-		'EATING_DISORDER', 'BEHAVIOUR_THAT_CHALLENGES', 'EXPLOITATION_RISK', 'PHYSICAL_DISABILITY',
-		'COMPLEX_HEALTH', 'TRAUMA'];
 	const DEMO_PROVIDERS = ['cardiff-and-vale-partnership', 'cwm-taf-morgannwg-partnership', 'gwent-partnership',
 		'north-wales-partnership', 'swansea-bay-health-board', 'west-wales-partnership',
 		'wrexham-and-health-board'];
 
 	const OPTIONS = {
 		roles: () => ROLES.map((role) => [role, t('app.role.' + role)]),
-		regions: () => REGIONS.map((code) => [code, t('app.region.' + code)]),
-		bedTypes: () => BED_TYPES.map((type) => [type, t('app.bed-type.' + type)]),
+		regions: () => reference.regions.map((code) => [code, t('app.region.' + code)]),
+		devRegions: () => devRegions.map((code) => [code, t('app.region.' + code)]),
+		bedTypes: () => reference.bedTypes.map((type) => [type, t('app.bed-type.' + type)]),
 		sexes: () => SEXES.map((sex) => [sex, t(sex ? 'app.sex.' + sex : 'app.sex.any')])
 	};
 
@@ -31,6 +27,10 @@
 	let user = null;
 	let devIssuer = false;
 	let lastSearch = null;
+	// the registry's lists (GET /api/registry/v1/reference), loaded once signed in
+	let reference = { regions: [], needs: [], bedTypes: [] };
+	// the regions the development issuer signs demo teams in for (GET /dev-auth/regions)
+	let devRegions = [];
 
 	// ---- words --------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@
 	function renderNeeds() {
 		const box = document.getElementById('search-needs');
 		const ticked = new Set([...box.querySelectorAll('input:checked')].map((input) => input.value));
-		box.replaceChildren(...NEEDS.map((code) => {
+		box.replaceChildren(...reference.needs.map((code) => {
 			const label = document.createElement('label');
 			label.className = 'check';
 			const input = document.createElement('input');
@@ -207,6 +207,25 @@
 		return { body, response };
 	}
 
+	/** The registry's regions, needs and bed types: the lists are data, kept in one place. */
+	async function loadReference() {
+		try {
+			const { body } = await api('GET', '/api/registry/v1/reference');
+			reference = {
+				regions: (body.regions || []).map((region) => region.code),
+				needs: (body.needs || []).map((need) => need.code),
+				bedTypes: body.bedTypes || []
+			};
+			applyTexts();
+			if (user && user.region) {
+				document.getElementById('search-region').value = user.region;
+			}
+		}
+		catch (error) {
+			report(error);
+		}
+	}
+
 	// ---- who is signed in -------------------------------------------------------------------
 
 	function claimsOf(token) {
@@ -286,6 +305,9 @@
 		show('referrals', has('CRISIS_TEAM') || has('PANEL'));
 		show('provisions', has('PROVIDER'));
 		renderWho();
+		if (signedIn && reference.regions.length === 0) {
+			loadReference();
+		}
 		if (signedIn && user.region) {
 			document.getElementById('search-region').value = user.region;
 		}
@@ -542,7 +564,9 @@
 		document.getElementById('demo-providers')
 			.replaceChildren(...DEMO_PROVIDERS.map((id) => option(id, id)));
 		try {
-			devIssuer = (await fetch('/dev-auth/jwks', { headers: { Accept: 'application/json' } })).ok;
+			const regions = await fetch('/dev-auth/regions', { headers: { Accept: 'application/json' } });
+			devIssuer = regions.ok;
+			devRegions = devIssuer ? await regions.json() : [];
 		}
 		catch (ignored) {
 			devIssuer = false;

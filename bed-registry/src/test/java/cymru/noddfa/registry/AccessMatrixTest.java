@@ -1,16 +1,14 @@
 package cymru.noddfa.registry;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cymru.noddfa.kit.security.Role;
+import cymru.noddfa.testsupport.AccessMatrix;
 import cymru.noddfa.testsupport.ApiOperations;
 import cymru.noddfa.testsupport.ApiOperations.Operation;
 import org.junit.jupiter.api.DynamicNode;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every operation the OpenAPI description declares, called by every kind of caller,
@@ -112,6 +107,7 @@ class AccessMatrixTest extends RegistryComponentTest {
 			entry("GET /v1/provisions",
 					new Rule(EVERY_ROLE, false, 200, false, (f) -> new Call(Map.of(), "?providerId=" + OWN, null))),
 			entry("GET /v1/provisions/{id}", new Rule(EVERY_ROLE, false, 200, false, (f) -> on(f, null))),
+			entry("GET /v1/reference", new Rule(EVERY_ROLE, false, 200, false, (f) -> new Call(Map.of(), null, null))),
 			entry("POST /v1/provisions",
 					new Rule(KEEPERS, true, 201, false,
 							(f) -> new Call(Map.of(), null, provision(unique("matrix-new"), OWN)))),
@@ -135,32 +131,15 @@ class AccessMatrixTest extends RegistryComponentTest {
 
 	@Test
 	void the_rules_cover_exactly_the_operations_the_description_declares() {
-		Set<String> declared = operations().stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
-
-		assertThat(new TreeSet<>(RULES.keySet())).as("operations with an access rule").isEqualTo(declared);
+		AccessMatrix.requireRulesForExactly(operations(), RULES.keySet());
 	}
 
 	@TestFactory
 	Stream<DynamicNode> every_operation_answers_every_caller_as_its_rule_says() {
 		List<Operation> operations = operations();
-		Stream<DynamicNode> gone = RULES.keySet()
-			.stream()
-			.filter((key) -> operations.stream().noneMatch((operation) -> operation.key().equals(key)))
-			.map((key) -> dynamicTest(key + " is still served",
-					() -> fail("A rule is left for %s, which the API no longer declares", key)));
-		Stream<DynamicNode> rows = operations.stream().map((operation) -> {
-			Rule rule = RULES.get(operation.key());
-			if (rule == null) {
-				return dynamicTest(operation.key() + " has an access rule", () -> fail(
-						"%s has no access rule: decide who may call it (ProvisionAccessConfiguration) and add it here",
-						operation.key()));
-			}
-			return dynamicContainer(operation.key(),
-					Arrays.stream(Who.values())
-						.map((who) -> dynamicTest("as " + who + " -> " + rule.expectedFor(who),
-								() -> check(operation, rule, who))));
-		});
-		return Stream.concat(gone, rows);
+		return AccessMatrix.everyCallerOfEveryOperation(operations, RULES, List.of(Who.values()),
+				"ProvisionAccessConfiguration", (rule, who) -> "as " + who + " -> " + rule.expectedFor(who),
+				this::check);
 	}
 
 	private void check(Operation operation, Rule rule, Who who) {

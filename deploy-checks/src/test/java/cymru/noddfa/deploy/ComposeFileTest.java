@@ -81,9 +81,12 @@ class ComposeFileTest {
 	@FieldSource("services")
 	void each_image_is_built_from_its_service_module_runs_read_only_and_can_be_scaled(String service) {
 		Map<String, Object> definition = service(service);
-		assertThat(Yaml.string(definition, "build")).isEqualTo("./" + service);
+		assertThat(Yaml.string(definition, "build", "context")).isEqualTo(".");
+		assertThat(Yaml.string(definition, "build", "args", "MODULE")).isEqualTo(service);
+		assertThat(Yaml.string(definition, "build", "args", "PORT"))
+			.isEqualTo(String.valueOf(ServiceModule.named(service).port()));
 		assertThat(Yaml.string(definition, "image")).isEqualTo("noddfa/" + service + ":" + ServiceModule.VERSION);
-		assertThat(ServiceModule.named(service).dockerfile()).isRegularFile();
+		assertThat(ServiceModule.dockerfile()).isRegularFile();
 		assertThat(definition).as("a fixed container name would stop --scale").doesNotContainKey("container_name");
 		assertThat(definition.get("read_only")).isEqualTo(true);
 		assertThat(Yaml.list(definition, "tmpfs")).containsExactly("/tmp");

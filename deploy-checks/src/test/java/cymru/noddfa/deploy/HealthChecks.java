@@ -20,21 +20,16 @@ final class HealthChecks {
 
 	/** The Dockerfile's {@code HEALTHCHECK ... CMD [...]}, exec form. */
 	static List<String> ofImage(ServiceModule module) {
-		try {
-			String dockerfile = Files.readString(module.dockerfile()).replaceAll("\\\\\\n\\s*", " ");
-			String line = dockerfile.lines()
-				.filter((candidate) -> candidate.startsWith("HEALTHCHECK "))
-				.findFirst()
-				.orElseThrow(() -> new AssertionError(module + "'s Dockerfile has no HEALTHCHECK"));
-			List<String> command = new ArrayList<>();
-			for (JsonNode part : Http.parse(line.substring(line.indexOf("CMD ") + 4))) {
-				command.add(part.asString());
-			}
-			return command;
+		String dockerfile = module.imageDefinition().replaceAll("\\\\\\n\\s*", " ");
+		String line = dockerfile.lines()
+			.filter((candidate) -> candidate.startsWith("HEALTHCHECK "))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("The Dockerfile has no HEALTHCHECK"));
+		List<String> command = new ArrayList<>();
+		for (JsonNode part : Http.parse(line.substring(line.indexOf("CMD ") + 4))) {
+			command.add(part.asString());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return command;
 	}
 
 	/**

@@ -17,10 +17,11 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Acceptance 3: each service's Dockerfile builds on Spring Boot's layered jar, runs as a
- * non-root user, exposes the port the service listens on, checks a health path the
- * service has, and carries no secrets. The images themselves need a registry for the base
- * image; {@code docker compose build} makes them where one is reachable.
+ * Acceptance 3: the one Dockerfile, built with each service's arguments, builds on Spring
+ * Boot's layered jar, runs as a non-root user, exposes the port the service listens on,
+ * checks a health path the service has, and carries no secrets. The images themselves
+ * need a registry for the base image; {@code docker compose build} makes them where one
+ * is reachable.
  */
 class ImageDefinitionTest {
 
@@ -53,7 +54,8 @@ class ImageDefinitionTest {
 			copied.add(copy.group(1));
 		}
 		assertThat(copied).isEqualTo(layers(module));
-		assertThat(dockerfile).contains("COPY target/" + module.execJar().getFileName() + " app.jar")
+		assertThat(dockerfile)
+			.contains("COPY " + module.name() + "/target/" + module.execJar().getFileName() + " app.jar")
 			.contains("java -Djarmode=tools -jar app.jar extract --layers --launcher")
 			.contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
 		assertThat(instructions(dockerfile, "FROM")).allMatch((from) -> from.startsWith("eclipse-temurin:21-jre"));
@@ -118,8 +120,8 @@ class ImageDefinitionTest {
 	}
 
 	private static String dockerfile(ServiceModule module) throws IOException {
-		assertThat(module.dockerfile()).as("Dockerfile of " + module).isRegularFile();
-		return Files.readString(module.dockerfile());
+		assertThat(ServiceModule.dockerfile()).as("the Dockerfile").isRegularFile();
+		return module.imageDefinition();
 	}
 
 	/** The arguments of every instruction of one kind, continuation lines joined. */

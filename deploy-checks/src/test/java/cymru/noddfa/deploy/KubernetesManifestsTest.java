@@ -38,7 +38,8 @@ class KubernetesManifestsTest {
 			String repository = image.substring(0, image.lastIndexOf(':'));
 			assertThat(repository).as(image).endsWith("noddfa/" + Manifests.name(deployment));
 			assertThat(Yaml.string(container, "name")).isEqualTo(Manifests.name(deployment));
-			assertThat(ServiceModule.named(Manifests.name(deployment)).dockerfile()).isRegularFile();
+			ServiceModule module = ServiceModule.named(Manifests.name(deployment));
+			assertThat(module.imageDefinition()).contains("EXPOSE " + module.port());
 		}
 	}
 

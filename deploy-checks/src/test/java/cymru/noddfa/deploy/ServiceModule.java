@@ -19,8 +19,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * One of the five services as its own Maven module describes it: the configuration in
- * {@code src/main/resources/application*.yml}, the Dockerfile, the layered exec jar in
- * {@code target/}. The checks compare every deployment file with this, never with a copy.
+ * {@code src/main/resources/application*.yml}, the build arguments of the one Dockerfile,
+ * the layered exec jar in {@code target/}. The checks compare every deployment file with
+ * this, never with a copy.
  */
 final class ServiceModule {
 
@@ -74,8 +75,27 @@ final class ServiceModule {
 		return ROOT.resolve(this.name);
 	}
 
-	Path dockerfile() {
-		return dir().resolve("Dockerfile");
+	/** The one image definition of every service, at the repository's top. */
+	static Path dockerfile() {
+		return ROOT.resolve("Dockerfile");
+	}
+
+	/**
+	 * The image definition as this service's image is built and run: with its build
+	 * arguments ({@code MODULE}, {@code PORT}, {@code VERSION}) and the port they set for
+	 * the health check ({@code SERVICE_PORT}) filled in.
+	 */
+	String imageDefinition() {
+		try {
+			return Files.readString(dockerfile())
+				.replace("${MODULE}", this.name)
+				.replace("${PORT}", String.valueOf(port()))
+				.replace("${VERSION}", VERSION)
+				.replace("${SERVICE_PORT}", String.valueOf(port()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	Path execJar() {

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,6 +60,15 @@ class DevTokenController {
 
 	record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,
 			@JsonProperty("expires_in") long expiresIn) {
+	}
+
+	/**
+	 * The region codes a demo team or panel may be issued a token for: the web app's
+	 * script sign-in form lists them.
+	 */
+	@GetMapping("/dev-auth/regions")
+	List<String> regions() {
+		return this.properties.regions();
 	}
 
 	@PostMapping("/dev-auth/token")

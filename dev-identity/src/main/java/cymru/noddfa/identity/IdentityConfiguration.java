@@ -77,7 +77,8 @@ class IdentityConfiguration {
 	@Order(2)
 	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/dev-auth/token", "/actuator/health", "/actuator/health/**", "/error")
+			.requestMatchers("/login", "/dev-auth/token", "/dev-auth/regions", "/actuator/health",
+					"/actuator/health/**", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())

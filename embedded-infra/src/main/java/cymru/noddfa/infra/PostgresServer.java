@@ -74,11 +74,24 @@ public final class PostgresServer implements AutoCloseable {
 
 	/** Creates the database if it does not exist yet; safe to call on every start. */
 	public void createDatabase(String name) {
+		try (Connection connection = this.postgres.getPostgresDatabase().getConnection()) {
+			createDatabase(connection, name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create database " + name, ex);
+		}
+	}
+
+	/**
+	 * Creates the database through a connection to any PostgreSQL server unless it
+	 * exists; safe to call on every start. Names are lower-case identifiers, so nothing
+	 * needs quoting.
+	 */
+	public static void createDatabase(Connection connection, String name) throws SQLException {
 		if (!name.matches("[a-z][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Database names are lower-case identifiers: " + name);
 		}
-		try (Connection connection = this.postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
+		try (Statement statement = connection.createStatement()) {
 			try (ResultSet existing = statement
 				.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
 				if (existing.next()) {
@@ -86,9 +99,6 @@ public final class PostgresServer implements AutoCloseable {
 				}
 			}
 			statement.execute("create database " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create database " + name, ex);
 		}
 	}
 

@@ -11,19 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cymru.noddfa.kit.security.Role;
 import cymru.noddfa.notifications.alert.AcknowledgementLinks;
+import cymru.noddfa.testsupport.AccessMatrix;
 import cymru.noddfa.testsupport.ApiOperations;
 import cymru.noddfa.testsupport.ApiOperations.Operation;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every operation the OpenAPI description declares, called by every kind of caller,
@@ -246,31 +241,15 @@ class AccessMatrixTest extends ServiceTest {
 
 	@Test
 	void the_rules_cover_exactly_the_operations_the_description_declares() {
-		Set<String> declared = operations().stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
-
-		assertThat(new TreeSet<>(this.rules.keySet())).as("operations with an access rule").isEqualTo(declared);
+		AccessMatrix.requireRulesForExactly(operations(), this.rules.keySet());
 	}
 
 	@TestFactory
 	Stream<DynamicNode> every_operation_answers_every_caller_as_its_rule_says() {
 		fixtures = fixtures();
 		List<Operation> operations = operations();
-		Stream<DynamicNode> gone = this.rules.keySet()
-			.stream()
-			.filter((key) -> operations.stream().noneMatch((operation) -> operation.key().equals(key)))
-			.map((key) -> dynamicTest(key + " is still served",
-					() -> fail("A rule is left for %s, which the API no longer declares", key)));
-		Stream<DynamicNode> rows = operations.stream().map((operation) -> {
-			Rule rule = this.rules.get(operation.key());
-			if (rule == null) {
-				return dynamicTest(operation.key() + " has an access rule", () -> fail(
-						"%s has no access rule: decide who may call it (AccessConfiguration, README) and add it here",
-						operation.key()));
-			}
-			return dynamicContainer(operation.key(), Arrays.stream(Who.values())
-				.map((who) -> dynamicTest(rule.describe(who), () -> check(operation, rule, who))));
-		});
-		return Stream.concat(gone, rows);
+		return AccessMatrix.everyCallerOfEveryOperation(operations, this.rules, List.of(Who.values()),
+				"AccessConfiguration, README", (rule, who) -> rule.describe(who), this::check);
 	}
 
 	/**

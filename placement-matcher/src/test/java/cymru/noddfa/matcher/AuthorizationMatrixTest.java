@@ -1,19 +1,17 @@
 package cymru.noddfa.matcher;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import cymru.noddfa.kit.security.Role;
+import cymru.noddfa.testsupport.AccessMatrix;
 import cymru.noddfa.testsupport.ApiOperations;
 import cymru.noddfa.testsupport.ApiOperations.Operation;
 import cymru.noddfa.testsupport.TestIdentity.Caller;
@@ -30,10 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -220,9 +215,7 @@ class AuthorizationMatrixTest extends MatcherComponentTest {
 
 	@Test
 	void the_rules_cover_exactly_the_operations_the_description_declares() throws Exception {
-		Set<String> declared = operations().stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
-
-		assertThat(new TreeSet<>(RULES.keySet())).as("operations with an access rule").isEqualTo(declared);
+		AccessMatrix.requireRulesForExactly(operations(), RULES.keySet());
 	}
 
 	@Test
@@ -242,25 +235,8 @@ class AuthorizationMatrixTest extends MatcherComponentTest {
 	@TestFactory
 	Stream<DynamicNode> every_operation_answers_every_caller_as_its_rule_says() throws Exception {
 		List<Operation> operations = operations();
-		Stream<DynamicNode> gone = RULES.keySet()
-			.stream()
-			.filter((key) -> operations.stream().noneMatch((operation) -> operation.key().equals(key)))
-			.map((key) -> dynamicTest(key + " is still served",
-					() -> fail("A rule is left for %s, which the API no longer declares", key)));
-		Stream<DynamicNode> rows = operations.stream().map((operation) -> {
-			Rule rule = RULES.get(operation.key());
-			if (rule == null) {
-				return dynamicTest(operation.key() + " has an access rule",
-						() -> fail(
-								"%s has no access rule: decide who may call it (AccessConfiguration) and add it here",
-								operation.key()));
-			}
-			return dynamicContainer(operation.key(),
-					Arrays.stream(Who.values())
-						.map((who) -> dynamicTest("as " + who + " -> " + rule.expectedFor(who),
-								() -> check(operation, rule, who))));
-		});
-		return Stream.concat(gone, rows);
+		return AccessMatrix.everyCallerOfEveryOperation(operations, RULES, List.of(Who.values()), "AccessConfiguration",
+				(rule, who) -> "as " + who + " -> " + rule.expectedFor(who), this::check);
 	}
 
 	private void check(Operation operation, Rule rule, Who who) throws Exception {

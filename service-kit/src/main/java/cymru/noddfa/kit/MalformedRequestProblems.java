@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cymru.noddfa.edge.FieldPath;
 import cymru.noddfa.kit.audit.InvalidAuditQuery;
 import cymru.noddfa.kit.security.AccessRefused;
 
@@ -49,12 +50,12 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem;
 		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-			String field = path(unknown);
+			String field = FieldPath.of(unknown);
 			problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "unknown-field", field);
 			problem.setProperty("field", field);
 		}
 		else if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			String field = path(jackson);
+			String field = FieldPath.of(jackson);
 			problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-field", field);
 			problem.setProperty("field", field);
 		}
@@ -134,23 +135,6 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		}
 		problem.setProperty("errors", errors);
 		return problem;
-	}
-
-	/** {@code vacancies[0].bedType} from Jackson's path to the offending value. */
-	static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
 	}
 
 }

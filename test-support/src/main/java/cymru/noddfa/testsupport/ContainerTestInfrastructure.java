@@ -2,11 +2,10 @@ package cymru.noddfa.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import cymru.noddfa.infra.EmbeddedInfrastructure;
+import cymru.noddfa.infra.PostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -112,14 +111,8 @@ final class ContainerTestInfrastructure implements TestInfrastructure {
 	@Override
 	public void createDatabase(String name) {
 		try (Connection connection = DriverManager.getConnection(this.postgres.getJdbcUrl(), jdbcUsername(),
-				jdbcPassword()); Statement statement = connection.createStatement()) {
-			try (ResultSet existing = statement
-				.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
-				if (existing.next()) {
-					return;
-				}
-			}
-			statement.execute("create database " + name);
+				jdbcPassword())) {
+			PostgresServer.createDatabase(connection, name);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + name, ex);

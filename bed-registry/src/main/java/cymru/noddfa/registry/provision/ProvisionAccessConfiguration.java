@@ -9,9 +9,10 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who may call which provision endpoint (DESIGN §5). Everyone in a role sees availability
- * everywhere; only providers and admins write, and whether a provider may touch a given
- * provision is decided against the stored provision ({@link Provision#requireKeeper}),
- * never here from the address alone. Crisis teams and panels write nothing here.
+ * everywhere, and the reference lists ({@code /v1/reference}); only providers and admins
+ * write, and whether a provider may touch a given provision is decided against the stored
+ * provision ({@link Provision#requireKeeper}), never here from the address alone. Crisis
+ * teams and panels write nothing here.
  */
 @Configuration(proxyBeanMethods = false)
 class ProvisionAccessConfiguration {
@@ -24,7 +25,8 @@ class ProvisionAccessConfiguration {
 	@Bean
 	AccessRules provisionAccess() {
 		return (rules) -> {
-			rules.requestMatchers(HttpMethod.GET, "/v1/provisions", "/v1/provisions/{id}").hasAnyRole(EVERY_ROLE);
+			rules.requestMatchers(HttpMethod.GET, "/v1/reference", "/v1/provisions", "/v1/provisions/{id}")
+				.hasAnyRole(EVERY_ROLE);
 			rules.requestMatchers(HttpMethod.GET, "/v1/provisions/{id}/history").hasAnyRole(KEEPERS);
 			rules.requestMatchers(HttpMethod.POST, "/v1/provisions").hasAnyRole(KEEPERS);
 			rules.requestMatchers(HttpMethod.PUT, "/v1/provisions/{id}", "/v1/provisions/{id}/vacancies/{bedType}")

@@ -3,13 +3,9 @@ package cymru.noddfa.registry.provision;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.RegistryProperties;
-import cymru.noddfa.registry.idempotency.IdempotencyStore;
-import cymru.noddfa.registry.idempotency.StoredResponse;
 import cymru.noddfa.registry.provision.Provision.VacancyCount;
 import cymru.noddfa.registry.reference.ReferenceData;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,12 +46,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "provisions", description = "Provisions, their vacancies per bed type, status and history")
 class ProvisionController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	private static final String IDEMPOTENCY_KEY = ProvisionWrites.IDEMPOTENCY_KEY;
 
 	private static final String KEEPER = "Admins, or staff of the provider the stored provision belongs to "
 			+ "(403 for anyone else).";
-
-	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
 
 	private static final String PROVISION_EXAMPLE = """
 			{"id": "bridgend-hub", "providerId": "ctm-partnership", "name": "Bridgend Integrated Residential Hub",
@@ -69,21 +62,18 @@ class ProvisionController {
 
 	private final ProvisionStore provisions;
 
-	private final IdempotencyStore idempotency;
+	private final ProvisionWrites writes;
 
 	private final ReferenceData reference;
 
 	private final RegistryProperties properties;
 
-	private final JsonMapper json;
-
-	ProvisionController(ProvisionStore provisions, IdempotencyStore idempotency, ReferenceData reference,
-			RegistryProperties properties, JsonMapper json) {
+	ProvisionController(ProvisionStore provisions, ProvisionWrites writes, ReferenceData reference,
+			RegistryProperties properties) {
 		this.provisions = provisions;
-		this.idempotency = idempotency;
+		this.writes = writes;
 		this.reference = reference;
 		this.properties = properties;
-		this.json = json;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,7 +86,7 @@ class ProvisionController {
 	ResponseEntity<String> create(@RequestBody ProvisionRequest request,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, null, request), () -> {
+		return this.writes.once(caller, key, http, null, request, () -> {
 			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
 			details.requireKeeper(caller);
 			List<VacancyCount> vacancies = request.vacancyCounts();
@@ -107,8 +97,8 @@ class ProvisionController {
 				.path("/{id}")
 				.buildAndExpand(id.value())
 				.toUri();
-			return answer(201, provision, location.toString());
-		}));
+			return this.writes.answer(201, provision, location.toString());
+		});
 	}
 
 	@GetMapping
@@ -138,10 +128,12 @@ class ProvisionController {
 			description = "Any role. With If-None-Match set to the ETag held, answers 304 while nothing changed.")
 	ResponseEntity<ProvisionState> get(@PathVariable String id, WebRequest request) {
 		Provision provision = this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id));
-		if (request.checkNotModified(etag(provision.version()))) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(provision.version())).build();
+		if (request.checkNotModified(ProvisionWrites.etag(provision.version()))) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				.eTag(ProvisionWrites.etag(provision.version()))
+				.build();
 		}
-		return ResponseEntity.ok().eTag(etag(provision.version())).body(ProvisionState.of(provision));
+		return ResponseEntity.ok().eTag(ProvisionWrites.etag(provision.version())).body(ProvisionState.of(provision));
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -154,19 +146,19 @@ class ProvisionController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		long expected = requiredVersion(ifMatch);
-		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, request), () -> {
+		long expected = ProvisionWrites.requiredVersion(ifMatch);
+		return this.writes.once(caller, key, http, ifMatch, request, () -> {
 			if (request.id() != null && !request.id().equals(id)) {
 				throw new InvalidValue("id", "id-mismatch", request.id());
 			}
 			ProvisionDetails details = request.details(this.reference, this.properties.defaultStalenessWindowHours());
 			List<VacancyCount> vacancies = request.vacancyCounts();
-			return answer(200, this.provisions.change(id, caller, expected, (provision, at) -> {
+			return this.writes.answer(200, this.provisions.change(id, caller, expected, (provision, at) -> {
 				// a provider keeps its provisions; it cannot hand one to another provider
 				details.requireKeeper(caller);
 				provision.update(details, vacancies, caller.subject(), at);
 			}), null);
-		}));
+		});
 	}
 
 	@PutMapping(path = "/{id}/vacancies/{bedType}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -181,15 +173,15 @@ class ProvisionController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		long expected = requiredVersion(ifMatch);
-		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, request), () -> {
+		long expected = ProvisionWrites.requiredVersion(ifMatch);
+		return this.writes.once(caller, key, http, ifMatch, request, () -> {
 			int total = request.validTotal();
 			int available = request.validAvailable();
-			return answer(200,
+			return this.writes.answer(200,
 					this.provisions.change(id, caller, expected,
 							(provision, at) -> provision.setVacancy(bedType, total, available, caller.subject(), at)),
 					null);
-		}));
+		});
 	}
 
 	@PostMapping("/{id}/confirmations")
@@ -203,7 +195,7 @@ class ProvisionController {
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
 		ConfirmationRequest confirmation = (request != null) ? request : ConfirmationRequest.ALL;
-		return statusLike(id, ifMatch, key, caller, http, confirmation,
+		return this.writes.change(id, ifMatch, key, caller, http, confirmation,
 				(provision, by, at) -> provision.confirm(confirmation.bedType(), by, at));
 	}
 
@@ -215,9 +207,7 @@ class ProvisionController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, caller, http, status,
-				(provision, by, at) -> provision.pause(status.reason(), by, at));
+		return statusChange(id, request, ifMatch, key, caller, http, Provision::pause);
 	}
 
 	@PostMapping("/{id}/reopen")
@@ -226,9 +216,7 @@ class ProvisionController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, caller, http, status,
-				(provision, by, at) -> provision.reopen(status.reason(), by, at));
+		return statusChange(id, request, ifMatch, key, caller, http, Provision::reopen);
 	}
 
 	@PostMapping("/{id}/close")
@@ -239,9 +227,7 @@ class ProvisionController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
 			HttpServletRequest http) {
-		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
-		return statusLike(id, ifMatch, key, caller, http, status,
-				(provision, by, at) -> provision.close(status.reason(), by, at));
+		return statusChange(id, request, ifMatch, key, caller, http, Provision::close);
 	}
 
 	@GetMapping("/{id}/history")
@@ -263,58 +249,18 @@ class ProvisionController {
 		}
 	}
 
-	/** Writes whose If-Match is optional: a one-tap confirmation or status change. */
-	private ResponseEntity<String> statusLike(String id, String ifMatch, String key, Caller caller,
-			HttpServletRequest http, Object body, ActorChange change) {
-		Long expected = (ifMatch != null) ? version(ifMatch) : null;
-		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, body),
-				() -> answer(200, this.provisions.change(id, caller, expected,
-						(provision, at) -> change.apply(provision, caller.subject(), at)), null)));
-	}
-
-	private StoredResponse answer(int status, Provision provision, String location) {
-		return new StoredResponse(status, etag(provision.version()), location,
-				this.json.writeValueAsString(ProvisionState.of(provision)));
-	}
-
-	private static ResponseEntity<String> respond(StoredResponse response) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
-			.contentType(MediaType.APPLICATION_JSON)
-			.eTag(response.etag());
-		if (response.location() != null) {
-			builder.location(URI.create(response.location()));
-		}
-		return builder.body(response.body());
-	}
-
-	private String fingerprint(HttpServletRequest http, String ifMatch, Object body) {
-		return http.getMethod() + " " + http.getRequestURI() + "\n" + ifMatch + "\n"
-				+ this.json.writeValueAsString(body);
-	}
-
-	static String etag(long version) {
-		return "\"" + version + "\"";
-	}
-
-	private static long requiredVersion(String ifMatch) {
-		if (ifMatch == null) {
-			throw new PreconditionRequired();
-		}
-		return version(ifMatch);
-	}
-
-	private static long version(String ifMatch) {
-		Matcher matcher = ETAG.matcher(ifMatch.strip());
-		if (!matcher.matches()) {
-			throw new InvalidValue(HttpHeaders.IF_MATCH, "invalid-etag", ifMatch);
-		}
-		return Long.parseLong(matcher.group(1));
+	/** Pausing, reopening and closing: a reason, optional If-Match, the same answer. */
+	private ResponseEntity<String> statusChange(String id, StatusRequest request, String ifMatch, String key,
+			Caller caller, HttpServletRequest http, StatusChange change) {
+		StatusRequest status = (request != null) ? request : StatusRequest.NONE;
+		return this.writes.change(id, ifMatch, key, caller, http, status,
+				(provision, by, at) -> change.apply(provision, status.reason(), by, at));
 	}
 
 	@FunctionalInterface
-	private interface ActorChange {
+	private interface StatusChange {
 
-		void apply(Provision provision, String by, Instant at);
+		void apply(Provision provision, String reason, String by, Instant at);
 
 	}
 

@@ -1,6 +1,5 @@
 package cymru.noddfa.registry.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -9,38 +8,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
  * Reads the project's reference and demo CSV files (RFC 4180: a header row, commas,
- * double quotes around fields that hold commas or quotes). Each row becomes a map from
- * header to value.
+ * double quotes around fields that hold commas or quotes) with Apache Commons CSV. Each
+ * row becomes a map from header to value; blank lines are skipped and values trimmed.
  */
 public final class Csv {
+
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.setTrim(true)
+		.get();
 
 	private Csv() {
 	}
 
 	public static List<Map<String, String>> read(Reader source) {
-		try (BufferedReader reader = new BufferedReader(source)) {
-			List<List<String>> lines = new ArrayList<>();
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (!line.isBlank()) {
-					lines.add(fields(line));
-				}
-			}
-			if (lines.isEmpty()) {
-				return List.of();
-			}
-			List<String> header = lines.get(0);
+		try (CSVParser parser = CSVParser.parse(source, FORMAT)) {
+			List<String> header = parser.getHeaderNames();
 			List<Map<String, String>> rows = new ArrayList<>();
-			for (List<String> values : lines.subList(1, lines.size())) {
-				if (values.size() != header.size()) {
-					throw new IllegalArgumentException("CSV row " + (rows.size() + 2) + " has " + values.size()
+			for (CSVRecord record : parser) {
+				if (record.size() != header.size()) {
+					throw new IllegalArgumentException("CSV row " + (rows.size() + 2) + " has " + record.size()
 							+ " fields, the header has " + header.size());
 				}
 				Map<String, String> row = new LinkedHashMap<>();
 				for (int i = 0; i < header.size(); i++) {
-					row.put(header.get(i).strip(), values.get(i).strip());
+					row.put(header.get(i), record.get(i));
 				}
 				rows.add(row);
 			}
@@ -49,39 +49,6 @@ public final class Csv {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static List<String> fields(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 
 }

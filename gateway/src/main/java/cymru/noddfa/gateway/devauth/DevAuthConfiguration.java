@@ -27,6 +27,8 @@ class DevAuthConfiguration {
 
 	static final String JWKS_PATH = "/dev-auth/jwks";
 
+	static final String REGIONS_PATH = "/dev-auth/regions";
+
 	DevAuthConfiguration(Environment environment) {
 		if (!environment.matchesProfiles(LOCAL_PROFILE)) {
 			throw new IllegalStateException("The development token route (noddfa.gateway.dev-auth.enabled=true) "
@@ -42,9 +44,11 @@ class DevAuthConfiguration {
 	RouteLocator devAuthRoute(RouteLocatorBuilder routes, DevAuthProperties devAuth) {
 		return routes.routes()
 			.route("dev-auth-token", (route) -> route.method(HttpMethod.POST).and().path(TOKEN_PATH).uri(devAuth.uri()))
-			// the provider's public keys where the web app of the local stack looks for
-			// them
-			// to know that demo users are on offer
+			// the regions demo teams and panels sign in for, listed by the web app's form
+			.route("dev-auth-regions",
+					(route) -> route.method(HttpMethod.GET).and().path(REGIONS_PATH).uri(devAuth.uri()))
+			// the provider's public keys, where the web app of the local stack looks for
+			// them to know that demo users are on offer
 			.route("dev-auth-jwks",
 					(route) -> route.method(HttpMethod.GET)
 						.and()

@@ -1,5 +1,6 @@
 package cymru.noddfa.gateway.problem;
 
+import cymru.noddfa.edge.FieldPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -31,12 +32,12 @@ class RequestProblems {
 		Throwable cause = jacksonCause(ex);
 		ProblemDetail problem;
 		if (cause instanceof UnrecognizedPropertyException unknown) {
-			String field = path(unknown);
+			String field = FieldPath.of(unknown);
 			problem = this.problems.problem(exchange, HttpStatus.BAD_REQUEST, "unknown-field", field);
 			problem.setProperty("field", field);
 		}
 		else if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-			String field = path(jackson);
+			String field = FieldPath.of(jackson);
 			problem = this.problems.problem(exchange, HttpStatus.BAD_REQUEST, "invalid-field", field);
 			problem.setProperty("field", field);
 		}
@@ -65,23 +66,6 @@ class RequestProblems {
 			}
 		}
 		return null;
-	}
-
-	/** {@code vacancies[0].bedType} from Jackson's path to the offending value. */
-	static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.isEmpty() ? "body" : path.toString();
 	}
 
 }

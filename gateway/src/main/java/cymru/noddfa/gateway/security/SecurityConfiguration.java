@@ -3,6 +3,7 @@ package cymru.noddfa.gateway.security;
 import java.net.URI;
 import java.util.List;
 
+import cymru.noddfa.edge.TokenChecks;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
 
@@ -28,13 +29,7 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -100,8 +95,8 @@ class SecurityConfiguration {
 	 * all, and the start and end of the sign-in flow.
 	 */
 	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth/token", "/dev-auth/jwks",
-			"/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js", "/app.css", "/app/messages",
-			"/oauth2/authorization/*", "/login/oauth2/code/*" };
+			"/dev-auth/regions", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js",
+			"/app.css", "/app/messages", "/oauth2/authorization/*", "/login/oauth2/code/*" };
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties security,
@@ -276,13 +271,8 @@ class SecurityConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
-		decoder.setJwtValidator(validator(security.issuer(), security.audience()));
+		decoder.setJwtValidator(TokenChecks.issuerAudienceAndExpiry(security.issuer(), security.audience()));
 		return decoder;
-	}
-
-	static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience)));
 	}
 
 	private static ReactiveJwtAuthenticationConverterAdapter rolesAsAuthorities() {

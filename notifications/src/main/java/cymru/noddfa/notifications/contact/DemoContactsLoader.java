@@ -1,8 +1,8 @@
 package cymru.noddfa.notifications.contact;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ record DemoContactsLoader(ContactRepository contacts, JdbcClient jdbc, Clock clo
 
 	private static final Logger log = LoggerFactory.getLogger(DemoContactsLoader.class);
 
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.get();
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.jdbc.sql("select count(*) from contacts").query(Long.class).single() > 0) {
@@ -41,17 +49,17 @@ record DemoContactsLoader(ContactRepository contacts, JdbcClient jdbc, Clock clo
 	}
 
 	List<Contact> read() {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-				new ClassPathResource("demo/contacts.csv").getInputStream(), StandardCharsets.UTF_8))) {
-			return reader.lines().skip(1).filter((line) -> !line.isBlank()).map((line) -> {
-				String[] cells = line.split(",", -1);
-				List<Contact.Reach> channels = Arrays.stream(cells[5].split(";")).map((reach) -> {
+		try (Reader reader = new InputStreamReader(new ClassPathResource("demo/contacts.csv").getInputStream(),
+				StandardCharsets.UTF_8); CSVParser rows = CSVParser.parse(reader, FORMAT)) {
+			return rows.stream().map((row) -> {
+				List<Contact.Reach> channels = Arrays.stream(row.get("channels").split(";")).map((reach) -> {
 					String[] parts = reach.split(":", 2);
 					return new Contact.Reach(ContactChannel.valueOf(parts[0]), parts[1]);
 				}).toList();
-				return new Contact(UUID.randomUUID(), cells[0], Role.valueOf(cells[1]), cells[2],
-						cells[3].isEmpty() ? null : cells[3], Integer.parseInt(cells[4]), channels, null,
-						this.clock.instant());
+				String provision = row.get("provision_id");
+				return new Contact(UUID.randomUUID(), row.get("name"), Role.valueOf(row.get("role")),
+						row.get("region_code"), provision.isEmpty() ? null : provision,
+						Integer.parseInt(row.get("rota_position")), channels, null, this.clock.instant());
 			}).toList();
 		}
 		catch (IOException ex) {

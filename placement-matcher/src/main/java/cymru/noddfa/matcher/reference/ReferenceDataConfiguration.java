@@ -1,8 +1,8 @@
 package cymru.noddfa.matcher.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,71 +11,58 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Regions, places and needs are data, not code: another country ships its own CSV files
- * under {@code reference/}.
+ * under {@code reference/}, read by their header names with Apache Commons CSV.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferenceDataConfiguration {
 
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setHeader()
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.get();
+
 	@Bean
 	Gazetteer gazetteer() {
-		return new Gazetteer(read("reference/wales-places.csv", (f) -> new Gazetteer.Place(f.get(0), f.get(2),
-				Double.parseDouble(f.get(3)), Double.parseDouble(f.get(4)))));
+		return new Gazetteer(read("reference/wales-places.csv", (row) -> new Gazetteer.Place(row.get("place"),
+				row.get("region_code"), Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")))));
 	}
 
 	@Bean
 	Needs needs() {
-		return new Needs(read("reference/needs.csv", (f) -> new Needs.Need(f.get(0), f.get(1), f.get(2))));
+		return new Needs(read("reference/needs.csv",
+				(row) -> new Needs.Need(row.get("code"), row.get("label"), row.get("label_cy"))));
 	}
 
 	@Bean
 	Regions regions() {
-		Set<String> codes = read("reference/wales-regions.csv", (f) -> f.get(0)).stream().collect(Collectors.toSet());
+		Set<String> codes = read("reference/wales-regions.csv", (row) -> row.get("region_code")).stream()
+			.collect(Collectors.toSet());
 		return new Regions(Set.copyOf(codes));
 	}
 
-	static <T> List<T> read(String resource, Function<List<String>, T> row) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+	static <T> List<T> read(String resource, Function<CSVRecord, T> row) {
+		try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(),
+				StandardCharsets.UTF_8); CSVParser parser = CSVParser.parse(reader, FORMAT)) {
 			List<T> rows = new ArrayList<>();
-			reader.readLine();
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (!line.isBlank()) {
-					rows.add(row.apply(fields(line)));
-				}
+			for (CSVRecord record : parser) {
+				rows.add(row.apply(record));
 			}
 			return rows;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read reference data " + resource, ex);
 		}
-	}
-
-	/** CSV fields, honouring double quotes around fields that contain commas. */
-	static List<String> fields(String line) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == ',' && !quoted) {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
 	}
 
 }

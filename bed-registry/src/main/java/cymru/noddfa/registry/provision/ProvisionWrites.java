@@ -1,0 +1,108 @@
+package cymru.noddfa.registry.provision;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cymru.noddfa.kit.security.Caller;
+import cymru.noddfa.registry.idempotency.IdempotencyStore;
+import cymru.noddfa.registry.idempotency.StoredResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * How every provision write is answered: at most once per {@code Idempotency-Key} (a
+ * retry gets the first answer again), with the provision's whole new state as the body
+ * and its version as the ETag; {@code If-Match} is read as the version the writer saw.
+ */
+@Component
+class ProvisionWrites {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Pattern ETAG = Pattern.compile("(?:W/)?\"(\\d{1,18})\"");
+
+	private final ProvisionStore provisions;
+
+	private final IdempotencyStore idempotency;
+
+	private final JsonMapper json;
+
+	ProvisionWrites(ProvisionStore provisions, IdempotencyStore idempotency, JsonMapper json) {
+		this.provisions = provisions;
+		this.idempotency = idempotency;
+		this.json = json;
+	}
+
+	/** Runs the write once for the caller's key and request; a retry gets its answer. */
+	ResponseEntity<String> once(Caller caller, String key, HttpServletRequest http, String ifMatch, Object body,
+			Supplier<StoredResponse> write) {
+		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, body), write));
+	}
+
+	/**
+	 * A change to a stored provision whose {@code If-Match} is optional: a one-tap
+	 * confirmation or status change.
+	 */
+	ResponseEntity<String> change(String id, String ifMatch, String key, Caller caller, HttpServletRequest http,
+			Object body, ActorChange change) {
+		Long expected = (ifMatch != null) ? version(ifMatch) : null;
+		return once(caller, key, http, ifMatch, body, () -> answer(200, this.provisions.change(id, caller, expected,
+				(provision, at) -> change.apply(provision, caller.subject(), at)), null));
+	}
+
+	StoredResponse answer(int status, Provision provision, String location) {
+		return new StoredResponse(status, etag(provision.version()), location,
+				this.json.writeValueAsString(ProvisionState.of(provision)));
+	}
+
+	private static ResponseEntity<String> respond(StoredResponse response) {
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(response.etag());
+		if (response.location() != null) {
+			builder.location(URI.create(response.location()));
+		}
+		return builder.body(response.body());
+	}
+
+	private String fingerprint(HttpServletRequest http, String ifMatch, Object body) {
+		return http.getMethod() + " " + http.getRequestURI() + "\n" + ifMatch + "\n"
+				+ this.json.writeValueAsString(body);
+	}
+
+	static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+	static long requiredVersion(String ifMatch) {
+		if (ifMatch == null) {
+			throw new PreconditionRequired();
+		}
+		return version(ifMatch);
+	}
+
+	private static long version(String ifMatch) {
+		Matcher matcher = ETAG.matcher(ifMatch.strip());
+		if (!matcher.matches()) {
+			throw new InvalidValue(HttpHeaders.IF_MATCH, "invalid-etag", ifMatch);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** A change made by the caller ({@code by}) at the given time. */
+	@FunctionalInterface
+	interface ActorChange {
+
+		void apply(Provision provision, String by, Instant at);
+
+	}
+
+}

@@ -62,8 +62,10 @@ class DeliveryRepository {
 
 	/**
 	 * Takes up to {@code limit} due deliveries for this instance by pushing their next
-	 * attempt out by the lease. {@code skip locked} lets several instances claim side by
-	 * side without ever taking the same delivery.
+	 * attempt out by the lease, each under a new claim token. {@code skip locked} lets
+	 * several instances claim side by side without ever taking the same delivery; the
+	 * token fences what follows, once the lease has run out and another instance may have
+	 * claimed it again.
 	 */
 	List<Due> claim(int limit, Duration lease) {
 		return this.jdbc.sql("""
@@ -73,11 +75,12 @@ class DeliveryRepository {
 				    order by next_attempt_at
 				    limit :limit
 				    for update skip locked)
-				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds),
+				                        claim_token = gen_random_uuid()
 				from due where d.id = due.id
-				returning d.id, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code, d.recipient,
-				          d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index, d.max_attempts,
-				          d.target, d.payload, d.attempts, d.created_at,
+				returning d.id, d.claim_token, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code,
+				          d.recipient, d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index,
+				          d.max_attempts, d.target, d.payload, d.attempts, d.created_at,
 				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
 				""")
 			.param("limit", limit)
@@ -122,25 +125,36 @@ class DeliveryRepository {
 			.update();
 	}
 
-	void delivered(UUID deliveryId, int attempts, Instant at) {
-		this.jdbc.sql("""
+	/**
+	 * Whether the claim is still this attempt's: the delivery is pending under the same
+	 * token. It locks the row, so the answer holds until the caller's transaction ends.
+	 */
+	boolean stillClaimed(Claim claim) {
+		return this.jdbc.sql("""
+				select 1 from deliveries where id = ? and claim_token = ? and status = 'PENDING' for update
+				""").params(claim.deliveryId(), claim.token()).query(Integer.class).optional().isPresent();
+	}
+
+	boolean delivered(Claim claim, int attempts, Instant at) {
+		return this.jdbc.sql("""
 				update deliveries set status = 'DELIVERED', attempts = ?, delivered_at = ?, next_attempt_at = null,
 				                      last_error = null
-				where id = ?
-				""").params(attempts, Timestamp.from(at), deliveryId).update();
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(attempts, Timestamp.from(at), claim.deliveryId(), claim.token()).update() == 1;
 	}
 
-	void retryAt(UUID deliveryId, int attempts, Instant next, String error) {
-		this.jdbc.sql("update deliveries set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-			.params(attempts, Timestamp.from(next), error, deliveryId)
-			.update();
+	boolean retryAt(Claim claim, int attempts, Instant next, String error) {
+		return this.jdbc.sql("""
+				update deliveries set attempts = ?, next_attempt_at = ?, last_error = ?
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(attempts, Timestamp.from(next), error, claim.deliveryId(), claim.token()).update() == 1;
 	}
 
-	void finish(UUID deliveryId, int attempts, DeliveryStatus status, String error) {
-		this.jdbc
-			.sql("update deliveries set status = ?, attempts = ?, next_attempt_at = null, last_error = ? where id = ?")
-			.params(status.name(), attempts, error, deliveryId)
-			.update();
+	boolean finish(Claim claim, int attempts, DeliveryStatus status, String error) {
+		return this.jdbc.sql("""
+				update deliveries set status = ?, attempts = ?, next_attempt_at = null, last_error = ?
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(status.name(), attempts, error, claim.deliveryId(), claim.token()).update() == 1;
 	}
 
 	List<DeliveryView> forReferral(String referralId) {
@@ -180,10 +194,20 @@ class DeliveryRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
+	/** One instance's claim on one delivery: the token it was claimed under. */
+	record Claim(UUID deliveryId, UUID token) {
+
+	}
+
 	/** A delivery claimed for an attempt, with what the attempt needs. */
-	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
-			String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
-			Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt, String secret) {
+	record Due(UUID id, UUID claimToken, UUID eventId, String eventType, String referralId, String reference,
+			String regionCode, String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId,
+			Integer channelIndex, Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt,
+			String secret) {
+
+		Claim claim() {
+			return new Claim(this.id, this.claimToken);
+		}
 
 		DeliveryEvent.NotificationDelivered delivered(int attempts, Instant at) {
 			return new DeliveryEvent.NotificationDelivered(UUID.randomUUID(), this.id, source(), this.recipient,

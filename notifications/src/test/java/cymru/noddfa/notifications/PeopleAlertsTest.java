@@ -135,7 +135,8 @@ class PeopleAlertsTest extends ServiceTest {
 				ReferralEvents.event(eventId, "HoldPlaced", referral, "HDD", "HDD-0011", provision));
 		await().atMost(Duration.ofSeconds(3)).until(() -> TestMail.to(first).size() == 1);
 
-		Matcher link = Pattern.compile("http://127\\.0\\.0\\.1(/v1/alerts/([0-9a-f-]{36})/acknowledge\\?\\S+)")
+		Matcher link = Pattern
+			.compile("http://127\\.0\\.0\\.1/api/notifications(/v1/alerts/([0-9a-f-]{36})/acknowledge\\?\\S+)")
 			.matcher(TestMail.to(first).get(0).body());
 		assertThat(link.find()).isTrue();
 		String path = link.group(1);

@@ -101,6 +101,14 @@ public class AlertPublisher {
 		}
 	}
 
+	/**
+	 * The reference the matcher's events gave a referral, from its alerts, for messages
+	 * about events that carry none (the panels').
+	 */
+	public Optional<String> referenceOf(String referralId) {
+		return this.alerts.referenceOf(referralId);
+	}
+
 	/** Climbs one step for each due alert; returns how many climbed. */
 	@Transactional
 	public int escalateDue() {

@@ -35,11 +35,19 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 				"noddfa.notifications.reminders.check-interval=500ms", "noddfa.outbox.poll-interval=100ms" })
 public abstract class ServiceTest {
 
+	/**
+	 * The key ring that seals webhook signing secrets in the tests (the service has no
+	 * default one outside the local profile).
+	 */
+	public static final String KEYSET = """
+			{"primaryKeyId":2400012746,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiCFfAHxty5IvD47z3+v0alX955ac5G68ghJNnqEHMK/5w==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":2400012746,"outputPrefixType":"TINK"}]}""";
+
 	@DynamicPropertySource
 	static void mailAndNotify(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
 		registry.add("noddfa.notifications.notify.base-url", () -> NotifyStub.get().baseUrl());
+		registry.add("noddfa.notifications.secrets.keyset", () -> KEYSET);
 	}
 
 	/** The issuer every test token comes from; the service trusts it. */

@@ -81,6 +81,8 @@ class DeliveryRepository {
 				returning d.id, d.claim_token, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code,
 				          d.recipient, d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index,
 				          d.max_attempts, d.target, d.payload, d.attempts, d.created_at,
+				          exists (select 1 from subscriptions s where s.id = d.subscription_id) as subscribed,
+				          (select s.secret_sealed from subscriptions s where s.id = d.subscription_id) as sealed_secret,
 				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
 				""")
 			.param("limit", limit)
@@ -160,7 +162,7 @@ class DeliveryRepository {
 	List<DeliveryView> forReferral(String referralId) {
 		List<DeliveryView> deliveries = this.jdbc.sql("""
 				select id, event_id, event_type, referral_id, reference, region_code, recipient, channel, target,
-				       status, attempts, created_at, delivered_at,
+				       status, attempts, created_at, delivered_at, subscription_id, contact_id,
 				       case when status = 'PENDING' then next_attempt_at end as next_attempt_at, last_error
 				from deliveries where referral_id = ? order by created_at, id
 				""")
@@ -170,7 +172,8 @@ class DeliveryRepository {
 					rs.getString("region_code"), rs.getString("recipient"), rs.getString("channel"),
 					rs.getString("target"), rs.getString("status"), rs.getInt("attempts"),
 					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("delivered_at")),
-					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), List.of()))
+					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), List.of(),
+					rs.getObject("subscription_id", UUID.class), rs.getObject("contact_id", UUID.class)))
 			.list();
 		if (deliveries.isEmpty()) {
 			return deliveries;
@@ -199,11 +202,18 @@ class DeliveryRepository {
 
 	}
 
-	/** A delivery claimed for an attempt, with what the attempt needs. */
+	/**
+	 * A delivery claimed for an attempt, with what the attempt needs.
+	 *
+	 * @param subscribed its subscription is still there (webhooks)
+	 * @param sealedSecret the subscription's signing secret, sealed
+	 * @param secret the signing secret of a subscription made before secrets were sealed,
+	 * until it is sealed at start-up
+	 */
 	record Due(UUID id, UUID claimToken, UUID eventId, String eventType, String referralId, String reference,
 			String regionCode, String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId,
 			Integer channelIndex, Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt,
-			String secret) {
+			boolean subscribed, byte[] sealedSecret, String secret) {
 
 		Claim claim() {
 			return new Claim(this.id, this.claimToken);

@@ -28,7 +28,7 @@ record FollowUpScheduler(DeliveryRepository deliveries, ContactRepository contac
 	 * {@code true} when it was cancelled for that reason.
 	 */
 	boolean cancelledWithItsSubscription(DeliveryRepository.Due delivery) {
-		if (delivery.subscriptionId() == null || delivery.secret() != null) {
+		if (delivery.subscriptionId() == null || delivery.subscribed()) {
 			return false;
 		}
 		this.transactions.executeWithoutResult((tx) -> this.deliveries.finish(delivery.claim(), delivery.attempts(),

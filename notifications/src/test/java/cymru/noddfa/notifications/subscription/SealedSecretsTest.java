@@ -27,7 +27,7 @@ class SealedSecretsTest extends ServiceTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SealingSecrets sealing;
+	SecretSealingJob sealing;
 
 	@Autowired
 	SigningSecrets secrets;

@@ -21,15 +21,15 @@ import org.springframework.stereotype.Component;
  * operator: its deliveries fail until the key is put back.
  */
 @Component
-class SealingSecrets implements ApplicationRunner {
+class SecretSealingJob implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(SealingSecrets.class);
+	private static final Logger log = LoggerFactory.getLogger(SecretSealingJob.class);
 
 	private final JdbcClient jdbc;
 
 	private final SigningSecrets secrets;
 
-	SealingSecrets(JdbcClient jdbc, SigningSecrets secrets) {
+	SecretSealingJob(JdbcClient jdbc, SigningSecrets secrets) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 	}

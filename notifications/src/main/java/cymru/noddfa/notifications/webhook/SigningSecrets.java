@@ -21,8 +21,8 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
  * <p>
  * Rotation: add a new key to the ring and make it primary. New secrets are sealed under
  * it; secrets sealed under older keys still open (each names its key), and
- * {@code SealingSecrets} re-seals them under the primary at start-up, after which the old
- * key can leave the ring.
+ * {@code SecretSealingJob} re-seals them under the primary at start-up, after which the
+ * old key can leave the ring.
  */
 public final class SigningSecrets {
 

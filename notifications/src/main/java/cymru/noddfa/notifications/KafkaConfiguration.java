@@ -77,6 +77,11 @@ class KafkaConfiguration {
 	}
 
 	@Bean
+	NewTopic panelCaseEventsDeadLetters() {
+		return TopicBuilder.name("panels.case-events.v1.dlt").partitions(1).build();
+	}
+
+	@Bean
 	NewTopic referralEventsDeadLetters() {
 		return TopicBuilder.name("matching.referral-events.v1.dlt").partitions(1).build();
 	}

@@ -4,6 +4,7 @@ import cymru.noddfa.kit.MalformedRequestProblems;
 import cymru.noddfa.kit.Problems;
 import cymru.noddfa.notifications.alert.AlertNotFound;
 import cymru.noddfa.notifications.alert.BadAcknowledgementLink;
+import cymru.noddfa.notifications.alert.ExpiredAcknowledgementLink;
 import cymru.noddfa.notifications.contact.ContactNotFound;
 import cymru.noddfa.notifications.subscription.SubscriptionNotFound;
 import cymru.noddfa.notifications.webhook.RefusedWebhookAddress;
@@ -49,6 +50,12 @@ class NotificationsProblems extends MalformedRequestProblems {
 	@ExceptionHandler(BadAcknowledgementLink.class)
 	ResponseEntity<ProblemDetail> badLink(BadAcknowledgementLink ex) {
 		return problem(HttpStatus.FORBIDDEN, "acknowledgement-link-invalid", "sig");
+	}
+
+	/** Gone: the link was genuine, and its time has passed. */
+	@ExceptionHandler(ExpiredAcknowledgementLink.class)
+	ResponseEntity<ProblemDetail> expiredLink(ExpiredAcknowledgementLink ex) {
+		return problem(HttpStatus.GONE, "acknowledgement-link-expired", "exp");
 	}
 
 	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String field) {

@@ -294,8 +294,8 @@ class AccessMatrixTest extends ServiceTest {
 		Map<Role, String> subscriptions = Map.of(Role.ADMIN, subscription(Role.ADMIN), Role.PROVIDER,
 				subscription(Role.PROVIDER), Role.CRISIS_TEAM, subscription(Role.CRISIS_TEAM), Role.PANEL,
 				subscription(Role.PANEL));
-		String link = new AcknowledgementLinks("http://127.0.0.1", "test-link-key")
-			.url(UUID.fromString(alerts.get(Role.CRISIS_TEAM)), UUID.fromString(contact));
+		String link = new AcknowledgementLinks("http://127.0.0.1", "test-link-key", Duration.ofHours(24))
+			.url(UUID.fromString(alerts.get(Role.CRISIS_TEAM)), UUID.fromString(contact), Instant.now());
 		return new Fixtures(referral, contact, alerts, subscriptions, link.substring(link.indexOf('?')));
 	}
 

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 				"noddfa.notifications.webhooks.allowed-hosts=*.noddfa.test,localhost,127.0.0.1",
 				"noddfa.notifications.delivery.poll-interval=100ms",
 				"noddfa.notifications.delivery.initial-backoff=250ms", "noddfa.notifications.delivery.max-attempts=2",
-				"spring.kafka.consumer.group-id=notifications-hardened" })
+				"spring.kafka.consumer.group-id=notifications-hardened",
+				"noddfa.notifications.secrets.keyset=" + ServiceTest.KEYSET })
 class HardenedWebhookTest {
 
 	@LocalServerPort

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import cymru.noddfa.notifications.alert.AcknowledgementLinks;
 import cymru.noddfa.testsupport.JsonSchemas;
 import cymru.noddfa.testsupport.TestIdentity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,7 +136,8 @@ class PeopleAlertsTest extends ServiceTest {
 				ReferralEvents.event(eventId, "HoldPlaced", referral, "HDD", "HDD-0011", provision));
 		await().atMost(Duration.ofSeconds(3)).until(() -> TestMail.to(first).size() == 1);
 
-		Matcher link = Pattern.compile("http://127\\.0\\.0\\.1(/v1/alerts/([0-9a-f-]{36})/acknowledge\\?\\S+)")
+		Matcher link = Pattern
+			.compile("http://127\\.0\\.0\\.1/api/notifications(/v1/alerts/([0-9a-f-]{36})/acknowledge\\?\\S+)")
 			.matcher(TestMail.to(first).get(0).body());
 		assertThat(link.find()).isTrue();
 		String path = link.group(1);
@@ -159,7 +161,14 @@ class PeopleAlertsTest extends ServiceTest {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("HDD-0011").contains("method=\"post\"").contains("Cydnabod"));
+			.value((page) -> assertThat(page).contains("HDD-0011")
+				.contains("method=\"post\"")
+				.contains("Cydnabod")
+				// the form posts where the page was opened: the public address, through
+				// the
+				// gateway
+				.contains("action=\"http://127.0.0.1/api/notifications/v1/alerts/" + alertId + "/acknowledge?contact="
+						+ firstId + "&amp;exp="));
 		this.http.get()
 			.uri("/v1/alerts/{id}", alertId)
 			.exchange()
@@ -189,6 +198,60 @@ class PeopleAlertsTest extends ServiceTest {
 		assertThat(event.get("acknowledgedBy").asString()).isEqualTo("contact:" + firstId);
 		assertThat(new String(acknowledged.headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8))
 			.isEqualTo("/noddfa/notifications");
+	}
+
+	@Test
+	void an_expired_link_is_gone_in_english_and_welsh_and_acknowledges_nothing() {
+		String provision = "unit-" + UUID.randomUUID();
+		String email = "duty-" + UUID.randomUUID() + "@provider.example";
+		String contactId = contact(provider("Duty", provision, 1, email));
+		UUID eventId = UUID.randomUUID();
+		String referral = UUID.randomUUID().toString();
+		ReferralEvents.publish(eventId, "HoldPlaced", referral,
+				ReferralEvents.event(eventId, "HoldPlaced", referral, "CTM", "CTM-0999", provision));
+		await().atMost(Duration.ofSeconds(3)).until(() -> TestMail.to(email).size() == 1);
+		String alertId = this.jdbc.sql("select id from alerts where event_id = ?")
+			.param(eventId)
+			.query(String.class)
+			.single();
+		String base = "http://127.0.0.1/api/notifications";
+		String link = new AcknowledgementLinks(base, "test-link-key", Duration.ofHours(24))
+			.url(UUID.fromString(alertId), UUID.fromString(contactId), Instant.now().minus(Duration.ofHours(25)));
+		String path = link.substring(base.length());
+
+		anonymous().get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://noddfa.cymru/problems/acknowledgement-link-expired")
+			.jsonPath("$.field")
+			.isEqualTo("exp")
+			.jsonPath("$.title")
+			.isEqualTo("Link expired");
+		anonymous().post()
+			.uri(path)
+			.header("Accept-Language", "cy")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Dolen wedi dod i ben");
+		// a later expiry written into a genuine link breaks its signature
+		anonymous().get()
+			.uri(path.replaceAll("exp=\\d+", "exp=" + Instant.now().plus(Duration.ofHours(1)).getEpochSecond()))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.http.get()
+			.uri("/v1/alerts/{id}", alertId)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.acknowledgedAt")
+			.doesNotExist();
 	}
 
 	@Test

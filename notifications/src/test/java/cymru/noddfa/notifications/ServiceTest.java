@@ -28,28 +28,36 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 				"noddfa.notifications.delivery.max-attempts=60", "noddfa.notifications.delivery.fall-through-after=2",
 				"noddfa.notifications.alerts.escalate-after=4s", "noddfa.notifications.alerts.check-interval=200ms",
 				"noddfa.notifications.alerts.link-key=test-link-key",
-				"noddfa.notifications.alerts.public-base-url=http://127.0.0.1",
+				"noddfa.notifications.alerts.public-base-url=http://127.0.0.1/api/notifications",
 				"noddfa.notifications.notify.api-key=" + NotifyStub.API_KEY,
 				"noddfa.notifications.notify.sms-template-id=0a0b0c0d-0000-4000-8000-000000000001",
 				"noddfa.notifications.notify.email-template-id=0a0b0c0d-0000-4000-8000-000000000002",
 				"noddfa.notifications.reminders.check-interval=500ms", "noddfa.outbox.poll-interval=100ms" })
-abstract class ServiceTest {
+public abstract class ServiceTest {
+
+	/**
+	 * The key ring that seals webhook signing secrets in the tests (the service has no
+	 * default one outside the local profile).
+	 */
+	public static final String KEYSET = """
+			{"primaryKeyId":2400012746,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiCFfAHxty5IvD47z3+v0alX955ac5G68ghJNnqEHMK/5w==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":2400012746,"outputPrefixType":"TINK"}]}""";
 
 	@DynamicPropertySource
 	static void mailAndNotify(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
 		registry.add("noddfa.notifications.notify.base-url", () -> NotifyStub.get().baseUrl());
+		registry.add("noddfa.notifications.secrets.keyset", () -> KEYSET);
 	}
 
 	/** The issuer every test token comes from; the service trusts it. */
-	static final TestIdentity identity = TestIdentity.shared();
+	protected static final TestIdentity identity = TestIdentity.shared();
 
 	@LocalServerPort
 	int port;
 
 	/** Calls as an admin, who keeps subscriptions and contacts. */
-	RestTestClient http;
+	protected RestTestClient http;
 
 	@BeforeEach
 	void client() {
@@ -57,7 +65,7 @@ abstract class ServiceTest {
 	}
 
 	/** A client that sends this bearer token with every call. */
-	RestTestClient as(String token) {
+	protected RestTestClient as(String token) {
 		return RestTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultHeader("Authorization", "Bearer " + token)
@@ -65,7 +73,7 @@ abstract class ServiceTest {
 	}
 
 	/** A client without a token. */
-	RestTestClient anonymous() {
+	protected RestTestClient anonymous() {
 		return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.port).build();
 	}
 
@@ -88,7 +96,7 @@ abstract class ServiceTest {
 	}
 
 	/** Adds a contact for this test only; returns its id. */
-	String contact(String json) {
+	protected String contact(String json) {
 		String created = this.http.post()
 			.uri("/v1/contacts")
 			.header("Content-Type", "application/json")
@@ -103,7 +111,7 @@ abstract class ServiceTest {
 		return id;
 	}
 
-	String subscribe(String json) {
+	protected String subscribe(String json) {
 		String created = this.http.post()
 			.uri("/v1/subscriptions")
 			.header("Content-Type", "application/json")

@@ -105,9 +105,11 @@ class AlertController {
 	 */
 	@SecurityRequirements
 	@GetMapping(path = "/{id}/acknowledge", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> confirmPage(@PathVariable UUID id, @RequestParam UUID contact, @RequestParam String sig) {
-		Alert alert = signed(id, contact, sig);
-		String action = "/v1/alerts/" + id + "/acknowledge?contact=" + contact + "&sig=" + sig;
+	ResponseEntity<String> confirmPage(@PathVariable UUID id, @RequestParam UUID contact,
+			@RequestParam(required = false) Long exp, @RequestParam String sig) {
+		Alert alert = signed(id, contact, exp, sig);
+		// the public address (through the gateway), which is where the page was opened
+		String action = this.publisher.links().address(id, contact, exp, sig);
 		String body = "<form method=\"post\" action=\"" + HtmlUtils.htmlEscape(action) + "\"><p>"
 				+ both("alert.page.question", alert.reference()) + "</p><button type=\"submit\">"
 				+ both("alert.page.button") + "</button></form>";
@@ -117,15 +119,18 @@ class AlertController {
 	@SecurityRequirements
 	@PostMapping(path = "/{id}/acknowledge", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> acknowledgeByLink(@PathVariable UUID id, @RequestParam UUID contact,
-			@RequestParam String sig) {
-		Alert alert = signed(id, contact, sig);
+			@RequestParam(required = false) Long exp, @RequestParam String sig) {
+		Alert alert = signed(id, contact, exp, sig);
 		this.publisher.acknowledge(id, "contact:" + contact);
 		return page("<p>" + both("alert.page.thanks", alert.reference()) + "</p>");
 	}
 
-	private Alert signed(UUID id, UUID contact, String sig) {
-		if (!this.publisher.links().valid(id, contact, sig)) {
-			throw new BadAcknowledgementLink();
+	private Alert signed(UUID id, UUID contact, Long exp, String sig) {
+		switch (this.publisher.links().check(id, contact, exp, sig, this.publisher.now())) {
+			case INVALID -> throw new BadAcknowledgementLink();
+			case EXPIRED -> throw new ExpiredAcknowledgementLink();
+			case VALID -> {
+			}
 		}
 		return this.alerts.find(id).orElseThrow(() -> new AlertNotFound(id));
 	}

@@ -60,11 +60,15 @@ public class AlertPublisher {
 			log.warn("No noddfa.notifications.alerts.link-key configured: acknowledgement links are signed with a key "
 					+ "made at start-up and stop working when this instance restarts");
 		}
-		this.links = new AcknowledgementLinks(properties.publicBaseUrl(), key);
+		this.links = new AcknowledgementLinks(properties.publicBaseUrl(), key, properties.linkTimeToLive());
 	}
 
 	AcknowledgementLinks links() {
 		return this.links;
+	}
+
+	Instant now() {
+		return this.clock.instant();
 	}
 
 	/**
@@ -95,6 +99,14 @@ public class AlertPublisher {
 			log.warn("Alert {} ({}) for region {}: no {} contact to tell", alert.id(), alert.eventType(),
 					alert.regionCode(), audience.role());
 		}
+	}
+
+	/**
+	 * The reference the matcher's events gave a referral, from its alerts, for messages
+	 * about events that carry none (the panels').
+	 */
+	public Optional<String> referenceOf(String referralId) {
+		return this.alerts.referenceOf(referralId);
 	}
 
 	/** Climbs one step for each due alert; returns how many climbed. */
@@ -148,7 +160,7 @@ public class AlertPublisher {
 		Instant now = this.clock.instant();
 		for (Contact contact : people) {
 			Notification message = alert.audience().needsAcknowledgement()
-					? notification.needingAcknowledgement(alert.id(), this.links.url(alert.id(), contact.id()))
+					? notification.needingAcknowledgement(alert.id(), this.links.url(alert.id(), contact.id(), now))
 					: notification;
 			this.deliveries.toContact(message, contact, alert.id(),
 					contact.sendAt(now, alert.audience().needsAcknowledgement()));

@@ -56,6 +56,13 @@ class AlertRepository {
 			.update() == 1;
 	}
 
+	Optional<String> referenceOf(String referralId) {
+		return this.jdbc.sql("""
+				select reference from alerts where referral_id = ? and reference is not null
+				order by created_at desc limit 1
+				""").param(referralId).query(String.class).optional();
+	}
+
 	Optional<Alert> find(UUID id) {
 		return this.jdbc.sql("select * from alerts where id = ?").param(id).query(this::row).optional();
 	}

@@ -18,6 +18,9 @@ public record Audience(Role role, boolean needsAcknowledgement) {
 			case "HoldAccepted", "HoldDeclined", "HoldExpired", "MatchAvailable" ->
 				new Audience(Role.CRISIS_TEAM, false);
 			case "VacancyUnconfirmed" -> new Audience(Role.PROVIDER, false);
+			// a daily reminder from the panels service; CaseOpened's audience depends on
+			// why it opened (panel/PanelAlerts)
+			case "FundingWaitOverdue" -> new Audience(Role.PANEL, false);
 			default -> null;
 		};
 	}

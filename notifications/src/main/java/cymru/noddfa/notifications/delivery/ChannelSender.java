@@ -1,5 +1,6 @@
 package cymru.noddfa.notifications.delivery;
 
+import cymru.noddfa.notifications.webhook.SigningSecrets;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -10,11 +11,14 @@ import org.springframework.stereotype.Component;
  * otherwise; a text message through Notify.
  */
 @Component
-record ChannelSender(WebhookSender webhooks, EmailSender email, NotifyClient notifyClient, JsonMapper json) {
+record ChannelSender(WebhookSender webhooks, EmailSender email, NotifyClient notifyClient, SigningSecrets secrets,
+		JsonMapper json) {
 
 	Sent send(DeliveryRepository.Due delivery) {
 		if (delivery.channel() == Channel.WEBHOOK) {
-			return this.webhooks.send(delivery.target(), delivery.secret(), delivery.eventId().toString(),
+			String secret = (delivery.sealedSecret() != null)
+					? this.secrets.open(delivery.sealedSecret(), delivery.subscriptionId()) : delivery.secret();
+			return this.webhooks.send(delivery.target(), secret, delivery.eventId().toString(),
 					delivery.id().toString(), delivery.payload());
 		}
 		Notification notification = this.json.readValue(delivery.payload(), Notification.class);

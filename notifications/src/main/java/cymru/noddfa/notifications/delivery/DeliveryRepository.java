@@ -62,8 +62,10 @@ class DeliveryRepository {
 
 	/**
 	 * Takes up to {@code limit} due deliveries for this instance by pushing their next
-	 * attempt out by the lease. {@code skip locked} lets several instances claim side by
-	 * side without ever taking the same delivery.
+	 * attempt out by the lease, each under a new claim token. {@code skip locked} lets
+	 * several instances claim side by side without ever taking the same delivery; the
+	 * token fences what follows, once the lease has run out and another instance may have
+	 * claimed it again.
 	 */
 	List<Due> claim(int limit, Duration lease) {
 		return this.jdbc.sql("""
@@ -73,11 +75,14 @@ class DeliveryRepository {
 				    order by next_attempt_at
 				    limit :limit
 				    for update skip locked)
-				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
+				update deliveries d set next_attempt_at = now() + make_interval(secs => :leaseSeconds),
+				                        claim_token = gen_random_uuid()
 				from due where d.id = due.id
-				returning d.id, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code, d.recipient,
-				          d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index, d.max_attempts,
-				          d.target, d.payload, d.attempts, d.created_at,
+				returning d.id, d.claim_token, d.event_id, d.event_type, d.referral_id, d.reference, d.region_code,
+				          d.recipient, d.channel, d.subscription_id, d.contact_id, d.alert_id, d.channel_index,
+				          d.max_attempts, d.target, d.payload, d.attempts, d.created_at,
+				          exists (select 1 from subscriptions s where s.id = d.subscription_id) as subscribed,
+				          (select s.secret_sealed from subscriptions s where s.id = d.subscription_id) as sealed_secret,
 				          (select s.secret from subscriptions s where s.id = d.subscription_id) as secret
 				""")
 			.param("limit", limit)
@@ -122,31 +127,42 @@ class DeliveryRepository {
 			.update();
 	}
 
-	void delivered(UUID deliveryId, int attempts, Instant at) {
-		this.jdbc.sql("""
+	/**
+	 * Whether the claim is still this attempt's: the delivery is pending under the same
+	 * token. It locks the row, so the answer holds until the caller's transaction ends.
+	 */
+	boolean stillClaimed(Claim claim) {
+		return this.jdbc.sql("""
+				select 1 from deliveries where id = ? and claim_token = ? and status = 'PENDING' for update
+				""").params(claim.deliveryId(), claim.token()).query(Integer.class).optional().isPresent();
+	}
+
+	boolean delivered(Claim claim, int attempts, Instant at) {
+		return this.jdbc.sql("""
 				update deliveries set status = 'DELIVERED', attempts = ?, delivered_at = ?, next_attempt_at = null,
 				                      last_error = null
-				where id = ?
-				""").params(attempts, Timestamp.from(at), deliveryId).update();
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(attempts, Timestamp.from(at), claim.deliveryId(), claim.token()).update() == 1;
 	}
 
-	void retryAt(UUID deliveryId, int attempts, Instant next, String error) {
-		this.jdbc.sql("update deliveries set attempts = ?, next_attempt_at = ?, last_error = ? where id = ?")
-			.params(attempts, Timestamp.from(next), error, deliveryId)
-			.update();
+	boolean retryAt(Claim claim, int attempts, Instant next, String error) {
+		return this.jdbc.sql("""
+				update deliveries set attempts = ?, next_attempt_at = ?, last_error = ?
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(attempts, Timestamp.from(next), error, claim.deliveryId(), claim.token()).update() == 1;
 	}
 
-	void finish(UUID deliveryId, int attempts, DeliveryStatus status, String error) {
-		this.jdbc
-			.sql("update deliveries set status = ?, attempts = ?, next_attempt_at = null, last_error = ? where id = ?")
-			.params(status.name(), attempts, error, deliveryId)
-			.update();
+	boolean finish(Claim claim, int attempts, DeliveryStatus status, String error) {
+		return this.jdbc.sql("""
+				update deliveries set status = ?, attempts = ?, next_attempt_at = null, last_error = ?
+				where id = ? and claim_token = ? and status = 'PENDING'
+				""").params(status.name(), attempts, error, claim.deliveryId(), claim.token()).update() == 1;
 	}
 
 	List<DeliveryView> forReferral(String referralId) {
 		List<DeliveryView> deliveries = this.jdbc.sql("""
 				select id, event_id, event_type, referral_id, reference, region_code, recipient, channel, target,
-				       status, attempts, created_at, delivered_at,
+				       status, attempts, created_at, delivered_at, subscription_id, contact_id,
 				       case when status = 'PENDING' then next_attempt_at end as next_attempt_at, last_error
 				from deliveries where referral_id = ? order by created_at, id
 				""")
@@ -156,7 +172,8 @@ class DeliveryRepository {
 					rs.getString("region_code"), rs.getString("recipient"), rs.getString("channel"),
 					rs.getString("target"), rs.getString("status"), rs.getInt("attempts"),
 					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("delivered_at")),
-					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), List.of()))
+					instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"), List.of(),
+					rs.getObject("subscription_id", UUID.class), rs.getObject("contact_id", UUID.class)))
 			.list();
 		if (deliveries.isEmpty()) {
 			return deliveries;
@@ -180,10 +197,27 @@ class DeliveryRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	/** A delivery claimed for an attempt, with what the attempt needs. */
-	record Due(UUID id, UUID eventId, String eventType, String referralId, String reference, String regionCode,
-			String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId, Integer channelIndex,
-			Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt, String secret) {
+	/** One instance's claim on one delivery: the token it was claimed under. */
+	record Claim(UUID deliveryId, UUID token) {
+
+	}
+
+	/**
+	 * A delivery claimed for an attempt, with what the attempt needs.
+	 *
+	 * @param subscribed its subscription is still there (webhooks)
+	 * @param sealedSecret the subscription's signing secret, sealed
+	 * @param secret the signing secret of a subscription made before secrets were sealed,
+	 * until it is sealed at start-up
+	 */
+	record Due(UUID id, UUID claimToken, UUID eventId, String eventType, String referralId, String reference,
+			String regionCode, String recipient, Channel channel, UUID subscriptionId, UUID contactId, UUID alertId,
+			Integer channelIndex, Integer maxAttempts, String target, String payload, int attempts, Timestamp createdAt,
+			boolean subscribed, byte[] sealedSecret, String secret) {
+
+		Claim claim() {
+			return new Claim(this.id, this.claimToken);
+		}
 
 		DeliveryEvent.NotificationDelivered delivered(int attempts, Instant at) {
 			return new DeliveryEvent.NotificationDelivered(UUID.randomUUID(), this.id, source(), this.recipient,

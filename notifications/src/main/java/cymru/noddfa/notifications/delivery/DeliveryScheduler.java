@@ -3,12 +3,12 @@ package cymru.noddfa.notifications.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cymru.noddfa.notifications.contact.Contact;
 import cymru.noddfa.outbox.RunsOnWorkerLoop;
@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +27,14 @@ import org.springframework.stereotype.Component;
  * lost when this service restarts or a receiver is away for hours. A commit that queues
  * deliveries wakes the scheduler at once (the latency path); the poll catches everything
  * else (other instances' work, retries).
+ * <p>
+ * The loop never waits for the attempts it starts: each runs on a virtual thread of its
+ * own, and the loop only claims as many as leave at most {@code batch-size} in flight. A
+ * receiver that accepts and never answers holds its own attempt until its channel's
+ * timeout, and every other delivery goes out meanwhile.
  */
 @Component
-public class DeliveryScheduler implements RunsOnWorkerLoop {
+public class DeliveryScheduler implements RunsOnWorkerLoop, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
 
@@ -47,6 +53,8 @@ public class DeliveryScheduler implements RunsOnWorkerLoop {
 	private final Timer latency;
 
 	private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final WorkerLoop loop;
 
@@ -97,25 +105,33 @@ public class DeliveryScheduler implements RunsOnWorkerLoop {
 		return queued;
 	}
 
-	/** Claims and attempts one batch of due deliveries; returns how many it attempted. */
+	/**
+	 * Claims what is due, up to the room left in flight, and starts an attempt for each
+	 * without waiting for any; returns how many it started.
+	 */
 	int attemptDue() {
-		List<DeliveryRepository.Due> due = this.deliveries.claim(this.properties.batchSize(), this.properties.lease());
-		List<Future<?>> attempted = new ArrayList<>(due.size());
-		for (DeliveryRepository.Due delivery : due) {
-			attempted.add(this.sending.submit(() -> attempt(delivery)));
+		int room = this.properties.batchSize() - this.inFlight.get();
+		if (room <= 0) {
+			return 0;
 		}
-		for (Future<?> attempt : attempted) {
-			try {
-				attempt.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (Exception ex) {
-				// the lease runs out and the delivery is attempted again
-				log.warn("Delivery attempt could not be recorded ({}); it is retried after its lease", ex.getMessage());
-			}
+		List<DeliveryRepository.Due> due = this.deliveries.claim(room, this.properties.lease());
+		for (DeliveryRepository.Due delivery : due) {
+			this.inFlight.incrementAndGet();
+			this.sending.execute(() -> {
+				try {
+					attempt(delivery);
+				}
+				catch (RuntimeException ex) {
+					// the lease runs out and the delivery is attempted again
+					log.warn("Delivery {} attempt could not be recorded ({}); it is retried after its lease",
+							delivery.id(), ex.getMessage());
+				}
+				finally {
+					// room for another attempt: look again rather than wait for the poll
+					this.inFlight.decrementAndGet();
+					this.loop.wakeUp();
+				}
+			});
 		}
 		return due.size();
 	}
@@ -145,9 +161,11 @@ public class DeliveryScheduler implements RunsOnWorkerLoop {
 	}
 
 	@Override
-	public void stop() {
-		RunsOnWorkerLoop.super.stop();
+	public void destroy() throws InterruptedException {
 		this.sending.shutdown();
+		// attempts under way end within their channel's timeouts; the lease covers the
+		// rest
+		this.sending.awaitTermination(15, TimeUnit.SECONDS);
 	}
 
 }

@@ -28,10 +28,10 @@ record FollowUpScheduler(DeliveryRepository deliveries, ContactRepository contac
 	 * {@code true} when it was cancelled for that reason.
 	 */
 	boolean cancelledWithItsSubscription(DeliveryRepository.Due delivery) {
-		if (delivery.subscriptionId() == null || delivery.secret() != null) {
+		if (delivery.subscriptionId() == null || delivery.subscribed()) {
 			return false;
 		}
-		this.transactions.executeWithoutResult((tx) -> this.deliveries.finish(delivery.id(), delivery.attempts(),
+		this.transactions.executeWithoutResult((tx) -> this.deliveries.finish(delivery.claim(), delivery.attempts(),
 				DeliveryStatus.CANCELLED, "subscription removed"));
 		log.info("Delivery {} cancelled: its subscription {} was removed", delivery.id(), delivery.subscriptionId());
 		return true;
@@ -39,27 +39,34 @@ record FollowUpScheduler(DeliveryRepository deliveries, ContactRepository contac
 
 	/**
 	 * Records the attempt and its consequence; returns {@code true} when it queued a new
-	 * delivery (the person's next channel) that is due at once.
+	 * delivery (the person's next channel) that is due at once. An attempt whose claim is
+	 * no longer its own (it outlived its lease and another instance claimed the delivery)
+	 * records nothing: the claim that holds now decides.
 	 */
 	boolean record(DeliveryRepository.Due delivery, Sent result, Instant started, Instant finished) {
 		int number = delivery.attempts() + 1;
 		Boolean fellThrough = this.transactions.execute((tx) -> {
+			if (!this.deliveries.stillClaimed(delivery.claim())) {
+				log.warn("Delivery {} attempt {} ({}) outlived its claim; another claim decides, this result is "
+						+ "dropped", delivery.id(), number, result.outcome());
+				return false;
+			}
 			this.deliveries.recordAttempt(delivery.id(), number, started, Duration.between(started, finished),
 					result.outcome(), result.httpStatus(), result.error());
 			if (result.outcome() == Outcome.DELIVERED) {
-				this.deliveries.delivered(delivery.id(), number, finished);
+				this.deliveries.delivered(delivery.claim(), number, finished);
 				this.events.publish(delivery.delivered(number, finished));
 				return false;
 			}
 			if (result.outcome() == Outcome.FAILED
 					&& this.properties.retryPolicy().retries(number, delivery.maxAttempts())) {
 				Instant next = this.properties.retryPolicy().nextAttempt(number, finished, ThreadLocalRandom.current());
-				this.deliveries.retryAt(delivery.id(), number, next, result.error());
+				this.deliveries.retryAt(delivery.claim(), number, next, result.error());
 				log.info("Delivery {} of event {} attempt {} failed ({}); next attempt at {}", delivery.id(),
 						delivery.eventId(), number, result.error(), next);
 				return false;
 			}
-			this.deliveries.finish(delivery.id(), number, DeliveryStatus.DEAD, result.error());
+			this.deliveries.finish(delivery.claim(), number, DeliveryStatus.DEAD, result.error());
 			if (fellThrough(delivery)) {
 				return true;
 			}

@@ -62,6 +62,7 @@ class WebhookSender implements DisposableBean {
 				.build())
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setRedirectsEnabled(false)
+				.setConnectionRequestTimeout(Timeout.of(properties.connectionRequestTimeout()))
 				.setResponseTimeout(Timeout.of(properties.responseTimeout()))
 				.build())
 			.disableRedirectHandling()

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.notifications.message.Templates;
+import cymru.noddfa.notifications.panel.PanelAlerts;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -41,7 +42,8 @@ class FeedListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "live-feed", topics = { "matching.referral-events.v1", "notifications.delivery-events.v1" },
+	@KafkaListener(id = "live-feed",
+			topics = { "matching.referral-events.v1", "notifications.delivery-events.v1", "panels.case-events.v1" },
 			groupId = "notifications-feed-#{T(java.util.UUID).randomUUID()}",
 			properties = { "auto.offset.reset=latest", "enable.auto.commit=false" })
 	void on(ConsumerRecord<String, String> record) {
@@ -52,6 +54,19 @@ class FeedListener {
 					this.feed.publish(new FeedItem(event.eventId(), event.type(), event.referralId(), event.reference(),
 							event.regionCode(), event.provisionId(), event.occurredAt(), null, event.acknowledgedBy()),
 							providerOf(event));
+				}
+				return;
+			}
+			if (record.topic().startsWith("panels.")) {
+				String kind = PanelAlerts.kind(event.type(), event.openedBecause());
+				if (kind != null && event.regionCode() != null) {
+					this.feed
+						.publish(
+								new FeedItem(event.eventId(), event.type(), event.referralId(), null,
+										event.regionCode(), null, event.occurredAt(), this.templates.render(kind,
+												event.referralId(), event.regionCode(), event.daysWaiting()),
+										null),
+								null);
 				}
 				return;
 			}
@@ -84,7 +99,7 @@ class FeedListener {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Event(UUID eventId, String type, String referralId, String reference, String regionCode, String provisionId,
-			Instant occurredAt, String acknowledgedBy) {
+			Instant occurredAt, String acknowledgedBy, String openedBecause, Integer daysWaiting) {
 
 	}
 

@@ -17,7 +17,8 @@ import cymru.noddfa.kit.security.Caller;
  * @param provisionId {@code null} for every provision; a provider's system names its own
  * @param providerId the provider whose subscription it is, {@code null} for others
  * @param eventTypes empty for every type
- * @param secret the key receivers verify signatures with
+ * @param secret the key receivers verify signatures with: only on a new subscription (it
+ * is stored sealed and never read back but to sign)
  */
 public record Subscription(UUID id, String regionCode, String provisionId, String providerId, Set<EventType> eventTypes,
 		Channel channel, String url, String secret, Instant createdAt) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cymru.noddfa.notifications.webhook.SigningSecrets;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,17 +21,21 @@ public class SubscriptionRepository {
 
 	private final JdbcClient jdbc;
 
-	SubscriptionRepository(JdbcClient jdbc) {
+	private final SigningSecrets secrets;
+
+	SubscriptionRepository(JdbcClient jdbc, SigningSecrets secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
+	/** Keeps the subscription with its secret sealed; the plaintext is never stored. */
 	void add(Subscription subscription) {
-		this.jdbc
-			.sql("""
-					insert into subscriptions (id, region_code, provision_id, provider_id, event_types, channel, url, secret,
-					                           created_at)
-					values (:id, :region, :provision, :provider, :types, :channel, :url, :secret, :createdAt)
-					""")
+		SigningSecrets.Sealed sealed = this.secrets.seal(subscription.secret(), subscription.id());
+		this.jdbc.sql("""
+				insert into subscriptions (id, region_code, provision_id, provider_id, event_types, channel, url,
+				                           secret_sealed, secret_key_id, created_at)
+				values (:id, :region, :provision, :provider, :types, :channel, :url, :sealed, :keyId, :createdAt)
+				""")
 			.param("id", subscription.id())
 			.param("region", subscription.regionCode())
 			.param("provision", subscription.provisionId())
@@ -37,7 +43,8 @@ public class SubscriptionRepository {
 			.param("types", subscription.eventTypes().stream().map(Enum::name).sorted().toArray(String[]::new))
 			.param("channel", subscription.channel().name())
 			.param("url", subscription.url())
-			.param("secret", subscription.secret())
+			.param("sealed", sealed.ciphertext())
+			.param("keyId", sealed.keyId())
 			.param("createdAt", Timestamp.from(subscription.createdAt()))
 			.update();
 	}
@@ -83,7 +90,7 @@ public class SubscriptionRepository {
 		Arrays.stream((String[]) types.getArray()).map(EventType::valueOf).forEach(eventTypes::add);
 		return new Subscription(rs.getObject("id", UUID.class), rs.getString("region_code"),
 				rs.getString("provision_id"), rs.getString("provider_id"), eventTypes,
-				Channel.valueOf(rs.getString("channel")), rs.getString("url"), rs.getString("secret"),
+				Channel.valueOf(rs.getString("channel")), rs.getString("url"), null,
 				rs.getTimestamp("created_at").toInstant());
 	}
 

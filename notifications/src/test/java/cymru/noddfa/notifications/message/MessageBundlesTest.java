@@ -8,9 +8,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cymru.noddfa.notifications.panel.PanelAlerts;
 import cymru.noddfa.notifications.subscription.EventType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -29,8 +31,9 @@ class MessageBundlesTest {
 			.hasSameElementsAs(english);
 	}
 
+	/** The panels' events have messages of their own (below). */
 	@ParameterizedTest
-	@EnumSource(EventType.class)
+	@EnumSource(value = EventType.class, mode = EnumSource.Mode.EXCLUDE, names = { "CaseOpened", "FundingWaitOverdue" })
 	void every_event_type_renders_in_english_and_welsh_with_its_reference(EventType type) {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasenames("messages");
@@ -43,6 +46,31 @@ class MessageBundlesTest {
 
 		assertThat(text.en()).contains("CTM-0042").doesNotContain("''").doesNotContain("{");
 		assertThat(text.cy()).contains("CTM-0042").doesNotContain("''").doesNotContain("{").isNotEqualTo(text.en());
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "FundingWaitOverdue,", "CaseOpened,OUT_OF_REGION_REQUESTED", "CaseOpened,OUT_OF_REGION_HOLD" })
+	void every_panel_alert_renders_in_english_and_welsh_with_its_reference_region_and_days(String type,
+			String openedBecause) {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		source.setAlwaysUseMessageFormat(true);
+
+		BilingualText text = new Templates(source::getMessage).render(PanelAlerts.kind(type, openedBecause), "POW-0042",
+				"POW", 4);
+
+		assertThat(text.en()).contains("POW-0042").doesNotContain("''").doesNotContain("{");
+		assertThat(text.cy()).contains("POW-0042").doesNotContain("''").doesNotContain("{").isNotEqualTo(text.en());
+		if ("FundingWaitOverdue".equals(type)) {
+			assertThat(text.en()).contains("4 days");
+			assertThat(text.cy()).contains("4 diwrnod");
+		}
+		else {
+			assertThat(text.en()).contains("POW");
+			assertThat(text.cy()).contains("ranbarth POW");
+		}
 	}
 
 	@Test

@@ -1,0 +1,85 @@
+package cymru.noddfa.notifications.panel;
+
+import cymru.noddfa.notifications.UnreadableEvent;
+import cymru.noddfa.notifications.delivery.InboxRepository;
+import cymru.noddfa.notifications.subscription.EventType;
+import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the panels' case events and has the region's panel told, in one transaction with
+ * the record of having consumed the event (its {@code eventId}), so a redelivered record
+ * tells nobody twice.
+ */
+@Component
+class PanelCaseEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PanelCaseEventsListener.class);
+
+	static final String TOPIC = "panels.case-events.v1";
+
+	private final InboxRepository inbox;
+
+	private final ReferralRegionRepository regions;
+
+	private final AlertingThePanel alerting;
+
+	private final JsonMapper json;
+
+	PanelCaseEventsListener(InboxRepository inbox, ReferralRegionRepository regions, AlertingThePanel alerting,
+			JsonMapper json) {
+		this.inbox = inbox;
+		this.regions = regions;
+		this.alerting = alerting;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "panel-case-events", topics = TOPIC,
+			groupId = "${spring.kafka.consumer.group-id:notifications}")
+	@Transactional
+	public void on(ConsumerRecord<String, String> record) {
+		PanelCaseEvent event = read(record);
+		if (!this.inbox.firstTime(event.eventId(), record.topic(), event.type())) {
+			log.info("Panel event {} ({}) for case {} was already handled; skipped", event.eventId(), event.type(),
+					event.caseId());
+			return;
+		}
+		// the case's referral is the home region's: who may read what it causes
+		this.regions.record(event.referralId(), event.regionCode());
+		String kind = PanelAlerts.kind(event.type(), event.openedBecause());
+		EventType type = EventType.named(event.type());
+		if (kind == null || type == null) {
+			return;
+		}
+		this.alerting.tell(event, type, kind);
+	}
+
+	private PanelCaseEvent read(ConsumerRecord<String, String> record) {
+		if (record.value() == null) {
+			throw new UnreadableEvent("record without a value at offset " + record.offset(), null);
+		}
+		try {
+			PanelCaseEvent event = this.json.readValue(record.value(), PanelCaseEvent.class);
+			if (event.eventId() == null || event.type() == null || event.referralId() == null
+					|| event.regionCode() == null || event.occurredAt() == null) {
+				throw new UnreadableEvent("event without eventId, type, referralId, regionCode or occurredAt", null);
+			}
+			if ("FundingWaitOverdue".equals(event.type()) && event.daysWaiting() == null) {
+				throw new UnreadableEvent("FundingWaitOverdue without daysWaiting", null);
+			}
+			return event;
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableEvent("not a panel case event: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+}

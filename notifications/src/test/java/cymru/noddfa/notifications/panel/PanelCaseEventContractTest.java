@@ -14,20 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The panels service owns {@code panels.case-events.v1}; this checks that its schema's
  * examples give this service the fields it reads, and that every type people are told
- * about can be subscribed to. Until the panels module is in this repository the test
- * reads the copy of the producer's schema kept in this module's test resources.
+ * about can be subscribed to. It reads the producer's own schema, never a copy.
  */
 class PanelCaseEventContractTest {
 
 	private static final Path PRODUCERS = Path
 		.of("../panels/src/main/resources/contracts/panels.case-events.v1.schema.json");
 
-	private static final Path COPY = Path.of("src/test/resources/contracts/panels.case-events.v1.schema.json");
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private static Path schema() {
-		return Files.exists(PRODUCERS) ? PRODUCERS : COPY;
+		return PRODUCERS;
 	}
 
 	@Test

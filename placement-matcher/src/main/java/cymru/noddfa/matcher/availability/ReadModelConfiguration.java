@@ -33,11 +33,24 @@ class ReadModelConfiguration {
 	}
 
 	@Bean
-	AvailabilityStore availabilityStore(UnifiedJedis redis, JsonMapper json, ReadModelProperties properties) {
-		return new AvailabilityStore(redis, json, properties.keyPrefix());
+	AvailabilityIndex availabilityIndex() {
+		return new AvailabilityIndex();
 	}
 
-	/** Named {@code redis} so the readiness group can include it by that name. */
+	@Bean
+	AvailabilityStore availabilityStore(AvailabilityIndex index, RedisReadModel redis) {
+		return new AvailabilityStore(index, redis);
+	}
+
+	/** Named {@code searchIndex} so the readiness group can include it by that name. */
+	@Bean(name = "searchIndex")
+	SearchIndexHealthIndicator searchIndexHealthIndicator(AvailabilityIndex index) {
+		return new SearchIndexHealthIndicator(index);
+	}
+
+	/**
+	 * In health details only: a slow Redis must never take the instance out of rotation.
+	 */
 	@Bean(name = "redis")
 	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
 		return new RedisHealthIndicator(redis, store);

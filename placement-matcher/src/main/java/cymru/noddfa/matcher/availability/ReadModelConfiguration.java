@@ -33,24 +33,11 @@ class ReadModelConfiguration {
 	}
 
 	@Bean
-	AvailabilityIndex availabilityIndex() {
-		return new AvailabilityIndex();
+	AvailabilityStore availabilityStore(UnifiedJedis redis, JsonMapper json, ReadModelProperties properties) {
+		return new AvailabilityStore(redis, json, properties.keyPrefix());
 	}
 
-	@Bean
-	AvailabilityStore availabilityStore(AvailabilityIndex index, RedisReadModel redis) {
-		return new AvailabilityStore(index, redis);
-	}
-
-	/** Named {@code searchIndex} so the readiness group can include it by that name. */
-	@Bean(name = "searchIndex")
-	SearchIndexHealthIndicator searchIndexHealthIndicator(AvailabilityIndex index) {
-		return new SearchIndexHealthIndicator(index);
-	}
-
-	/**
-	 * In health details only: a slow Redis must never take the instance out of rotation.
-	 */
+	/** Named {@code redis} so the readiness group can include it by that name. */
 	@Bean(name = "redis")
 	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
 		return new RedisHealthIndicator(redis, store);

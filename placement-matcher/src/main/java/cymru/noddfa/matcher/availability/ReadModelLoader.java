@@ -22,10 +22,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the in-process search index, then the Redis read model, from the compacted topic
- * alone (the latest state of every provision) and the bed ledger (holds and placements),
- * then marks it ready. Safe to run while the listener keeps folding: every write is
- * version- or revision-guarded.
+ * Rebuilds the Redis read model from the compacted topic alone (the latest state of every
+ * provision) and the bed ledger (holds and placements), then marks it ready. Safe to run
+ * while the listener keeps folding: every write is version- or revision-guarded.
  */
 @Component
 public class ReadModelLoader {
@@ -38,21 +37,18 @@ public class ReadModelLoader {
 
 	private final JsonMapper json;
 
-	private final AvailabilityIndex index;
-
-	private final RedisReadModel redis;
+	private final AvailabilityStore store;
 
 	private final BedLedgerRepository ledger;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	ReadModelLoader(KafkaProperties kafka, ReadModelProperties properties, JsonMapper json, AvailabilityIndex index,
-			RedisReadModel redis, BedLedgerRepository ledger) {
+	ReadModelLoader(KafkaProperties kafka, ReadModelProperties properties, JsonMapper json, AvailabilityStore store,
+			BedLedgerRepository ledger) {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.json = json;
-		this.index = index;
-		this.redis = redis;
+		this.store = store;
 		this.ledger = ledger;
 	}
 
@@ -87,37 +83,25 @@ public class ReadModelLoader {
 			.filter(java.util.Objects::nonNull)
 			.map((value) -> this.json.readValue(value, ProvisionState.class))
 			.toList();
-		List<LedgerRow> rows = this.ledger.all();
-		// the in-process index first: searches wait for it, not for Redis
-		states.forEach(this.index::put);
-		latest.forEach((id, value) -> {
-			if (value == null) {
-				this.index.remove(id);
-			}
-		});
-		this.index.ledger(rows);
-		this.index.markBuilt();
-		log.info("Search index built from {} provisions and {} ledger rows in {} ms; searches are served",
-				states.size(), rows.size(), (System.nanoTime() - started) / 1_000_000);
 		// the compacted topic names each provision's provider: rows folded before the
 		// ledger recorded it learn it here
 		for (int i = 0; i < states.size(); i += 500) {
 			List<ProvisionState> chunk = states.subList(i, Math.min(states.size(), i + 500));
-			this.redis.writeStates(chunk);
+			this.store.writeStates(chunk);
 			this.ledger.recordProviders(chunk);
 		}
 		latest.forEach((id, value) -> {
 			if (value == null) {
-				this.redis.remove(id);
+				this.store.remove(id);
 			}
 		});
-		List<LedgerRow> current = this.ledger.all();
-		for (int i = 0; i < current.size(); i += 500) {
-			this.redis.mirror(current.subList(i, Math.min(current.size(), i + 500)));
+		List<LedgerRow> rows = this.ledger.all();
+		for (int i = 0; i < rows.size(); i += 500) {
+			this.store.mirror(rows.subList(i, Math.min(rows.size(), i + 500)));
 		}
-		this.redis.markReady();
-		log.info("Read model in Redis rebuilt from {} provisions and {} ledger rows in {} ms", states.size(),
-				current.size(), (System.nanoTime() - started) / 1_000_000);
+		this.store.markReady();
+		log.info("Read model rebuilt from {} provisions and {} ledger rows in {} ms; searches are served again",
+				states.size(), rows.size(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** The last value of every key, read from the beginning to the current end. */

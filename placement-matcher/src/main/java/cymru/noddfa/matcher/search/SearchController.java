@@ -8,7 +8,6 @@ import cymru.noddfa.matcher.reference.Gazetteer;
 import cymru.noddfa.matcher.reference.Needs;
 import cymru.noddfa.matcher.reference.Regions;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SearchController {
-
-	/** Which engine answered: the benchmark checks it before measuring a peer. */
-	static final String ENGINE_HEADER = "Noddfa-Search-Engine";
 
 	private final Searching searching;
 
@@ -41,13 +37,13 @@ class SearchController {
 	}
 
 	@PostMapping("/v1/searches")
-	ResponseEntity<SearchResultMapper.Answer> search(@RequestBody SearchRequest request) {
+	SearchResultMapper.Answer search(@RequestBody SearchRequest request) {
 		return search(request.toInput());
 	}
 
 	/** The same search as query parameters, for links and the README's curl examples. */
 	@GetMapping("/v1/searches")
-	ResponseEntity<SearchResultMapper.Answer> search(@RequestParam(required = false) String regionCode,
+	SearchResultMapper.Answer search(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
 			@RequestParam(required = false) String place, @RequestParam(required = false) Integer age,
 			@RequestParam(required = false) Sex sex, @RequestParam(required = false) List<String> needs,
@@ -56,11 +52,9 @@ class SearchController {
 		return search(new SearchInput(regionCode, lat, lon, place, age, sex, needs, bedType, admissionAt, maxKm));
 	}
 
-	private ResponseEntity<SearchResultMapper.Answer> search(SearchInput input) {
+	private SearchResultMapper.Answer search(SearchInput input) {
 		SearchCriteria criteria = input.toCriteria(this.regions, this.gazetteer, this.needs, this.searching.now());
-		return ResponseEntity.ok()
-			.header(ENGINE_HEADER, "index")
-			.body(this.mapper.answer(this.searching.search(criteria)));
+		return this.mapper.answer(this.searching.search(criteria));
 	}
 
 	record Location(Double lat, Double lon) {

@@ -15,12 +15,6 @@ import cymru.noddfa.matcher.reference.Regions;
 public record SearchInput(String regionCode, Double lat, Double lon, String place, Integer age, Sex sex,
 		List<String> needs, BedType bedType, Instant admissionAt, Double maxKm) {
 
-	/** Further than any crisis journey; bounds the rings a search walks (issue 16). */
-	static final double MAX_KM = 500;
-
-	/** More than the closed vocabulary has codes; bounds the work per provision. */
-	static final int MAX_NEEDS = 32;
-
 	public SearchCriteria toCriteria(Regions regions, Gazetteer gazetteer, Needs vocabulary, Instant now) {
 		if (!regions.isKnown(this.regionCode)) {
 			throw new RejectedInput("regionCode", "unknown-region", String.valueOf(this.regionCode));
@@ -32,9 +26,6 @@ public record SearchInput(String regionCode, Double lat, Double lon, String plac
 			throw new RejectedInput("bedType", "missing-field", "bedType");
 		}
 		List<String> needs = (this.needs != null) ? this.needs : List.of();
-		if (needs.size() > MAX_NEEDS) {
-			throw new RejectedInput("needs", "too-many-needs", MAX_NEEDS);
-		}
 		for (int i = 0; i < needs.size(); i++) {
 			if (!vocabulary.isKnown(needs.get(i))) {
 				throw new RejectedInput("needs[" + i + "]", "unknown-need", String.valueOf(needs.get(i)));
@@ -42,9 +33,6 @@ public record SearchInput(String regionCode, Double lat, Double lon, String plac
 		}
 		if (this.maxKm != null && !(this.maxKm > 0)) {
 			throw new RejectedInput("maxKm", "invalid-distance");
-		}
-		if (this.maxKm != null && this.maxKm > MAX_KM) {
-			throw new RejectedInput("maxKm", "distance-too-far", (int) MAX_KM);
 		}
 		double lat;
 		double lon;

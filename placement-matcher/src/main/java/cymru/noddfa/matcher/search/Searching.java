@@ -4,28 +4,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import cymru.noddfa.matcher.availability.AvailabilityIndex;
 import cymru.noddfa.matcher.availability.AvailabilityStore;
-import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 
 /**
- * Finds candidates in the in-process index ({@link IndexSearch}), then reads the free
- * beds of the few winners as every instance has held and placed them, in one pipelined
- * call; a winner whose last bed another instance took makes room for the next. Only an
- * index not yet built, or a Redis that says its mirror is empty, answers 503: a Redis
- * that does not answer leaves the index's own figures in charge (PostgreSQL decides
- * holds).
+ * Finds candidates nearest first: the small per-region index of the child's region, then
+ * the bed type's index for the rest of the country, each asked for a few members and
+ * widened only while the filters leave too few.
  */
 public class Searching {
-
-	/** Reading the winners again after another instance's holds changed them. */
-	private static final int ROUNDS = 3;
 
 	private final AvailabilityStore store;
 
@@ -44,36 +38,21 @@ public class Searching {
 	}
 
 	public SearchResult search(SearchCriteria criteria) {
-		AvailabilityIndex index = built();
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
 		Instant now = this.clock.instant();
 		double radius = (criteria.maxKm() != null) ? criteria.maxKm() : this.properties.radiusKm();
-		Map<String, Integer> shared = new HashMap<>();
-		SearchResult result = null;
-		for (int round = 0; round < ROUNDS; round++) {
-			result = IndexSearch.run(index, criteria, radius, this.properties.maxCandidates(),
-					this.properties.maxCount(), now, shared);
-			List<String> unread = result.candidates()
-				.stream()
-				.map(Candidate::provisionId)
-				.filter((id) -> !shared.containsKey(id))
-				.toList();
-			Optional<Map<String, Integer>> read = read(unread, criteria.bedType());
-			if (unread.isEmpty() || read.isEmpty()) {
-				return result;
-			}
-			boolean same = true;
-			for (Candidate candidate : result.candidates()) {
-				Integer free = read.get().get(candidate.provisionId());
-				if (free != null) {
-					shared.put(candidate.provisionId(), free);
-					same &= (free == candidate.bedsFree());
-				}
-			}
-			if (same) {
-				return result;
-			}
+		Tally tally = new Tally();
+		List<Candidate> candidates = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		scan(criteria, criteria.regionCode(), radius, now, this.properties.maxCandidates(), seen, candidates, tally);
+		if (candidates.size() < this.properties.maxCandidates()) {
+			scan(criteria, null, radius, now, this.properties.maxCandidates() - candidates.size(), seen, candidates,
+					tally);
 		}
-		return result;
+		candidates.sort(Matching.RANKING);
+		return new SearchResult(List.copyOf(candidates), tally.exclusions(), now);
 	}
 
 	/**
@@ -81,53 +60,106 @@ public class Searching {
 	 * that picks a provision itself, and for re-checking waiting referrals.
 	 */
 	public Optional<Matching.Verdict> judge(SearchCriteria criteria, String provisionId) {
-		return judgeAll(List.of(criteria), provisionId).get(0);
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
+		return this.store.load(List.of(provisionId), criteria.bedType()).get(0).map((stored) -> {
+			double km = Matching.distanceKm(criteria.lat(), criteria.lon(), stored.state().location().lat(),
+					stored.state().location().lon());
+			return Matching.judge(criteria, stored.state(), stored.free(), km, this.clock.instant());
+		});
 	}
 
 	/**
-	 * How one provision fares against many criteria at once, reading its shared figures
-	 * once per bed type: the waiting list re-check after a vacancy change.
+	 * How one provision fares against many criteria at once, reading it from the read
+	 * model once per bed type: the waiting list re-check after a vacancy change.
 	 */
 	public List<Optional<Matching.Verdict>> judgeAll(List<SearchCriteria> criteria, String provisionId) {
-		AvailabilityIndex index = built();
+		if (!this.store.isReady()) {
+			throw new ReadModelUnavailable();
+		}
 		Instant now = this.clock.instant();
-		Map<BedType, Optional<Integer>> shared = new EnumMap<>(BedType.class);
+		Map<cymru.noddfa.matcher.availability.BedType, Optional<AvailabilityStore.Stored>> loaded = new EnumMap<>(
+				cymru.noddfa.matcher.availability.BedType.class);
 		List<Optional<Matching.Verdict>> verdicts = new ArrayList<>(criteria.size());
 		for (SearchCriteria c : criteria) {
-			Optional<AvailabilityIndex.Nearby> found = index.find(provisionId, c.bedType(), c.lat(), c.lon());
-			Optional<Integer> free = shared.computeIfAbsent(c.bedType(),
-					(bedType) -> read(List.of(provisionId), bedType).map((m) -> m.get(provisionId)));
-			verdicts.add(found.map((n) -> Matching.judge(c, n.state(), free.orElse(n.free()), n.distanceKm(), now)));
+			Optional<AvailabilityStore.Stored> stored = loaded.computeIfAbsent(c.bedType(),
+					(bedType) -> this.store.load(List.of(provisionId), bedType).get(0));
+			verdicts.add(stored.map((s) -> Matching.judge(c, s.state(), s.free(),
+					Matching.distanceKm(c.lat(), c.lon(), s.state().location().lat(), s.state().location().lon()),
+					now)));
 		}
 		return verdicts;
 	}
 
-	private AvailabilityIndex built() {
-		if (!this.store.index().isBuilt()) {
-			throw new ReadModelUnavailable();
+	/**
+	 * Nearest first, asking Redis for little: a small radius and a few members, widening
+	 * the count while a full answer may hide more members inside the radius, then the
+	 * radius, until enough candidates are found or the search radius is covered. Redis
+	 * examines every member inside the radius, so a small first radius keeps each query
+	 * cheap where provisions are dense.
+	 */
+	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
+			List<Candidate> candidates, Tally tally) {
+		int count = this.properties.initialCount();
+		double reach = Math.min(this.properties.initialRadiusKm(), radius);
+		int found = 0;
+		while (true) {
+			List<AvailabilityStore.Nearby> hits = this.store.nearest(criteria.bedType(), region, criteria.lat(),
+					criteria.lon(), reach, count);
+			List<AvailabilityStore.Nearby> fresh = new ArrayList<>();
+			for (AvailabilityStore.Nearby hit : hits) {
+				if (seen.add(hit.provisionId())) {
+					fresh.add(hit);
+				}
+			}
+			List<Optional<AvailabilityStore.Stored>> loaded = this.store
+				.load(fresh.stream().map(AvailabilityStore.Nearby::provisionId).toList(), criteria.bedType());
+			for (int i = 0; i < fresh.size() && found < wanted; i++) {
+				if (loaded.get(i).isEmpty()) {
+					continue;
+				}
+				AvailabilityStore.Stored stored = loaded.get(i).get();
+				switch (Matching.judge(criteria, stored.state(), stored.free(), fresh.get(i).distanceKm(), now)) {
+					case Matching.Fit fit -> {
+						candidates.add(fit.candidate());
+						found++;
+					}
+					case Matching.Excluded excluded -> tally.add(excluded);
+				}
+			}
+			if (found >= wanted) {
+				return;
+			}
+			if (hits.size() == count && count < this.properties.maxCount()) {
+				count = Math.min(count * 4, this.properties.maxCount());
+			}
+			else if (reach < radius) {
+				reach = Math.min(reach * 3, radius);
+			}
+			else {
+				return;
+			}
 		}
-		return this.store.index();
 	}
 
-	/**
-	 * Empty when Redis does not answer; a 503 when it answers that its mirror is empty.
-	 */
-	private Optional<Map<String, Integer>> read(List<String> provisionIds, BedType bedType) {
-		if (provisionIds.isEmpty()) {
-			return Optional.of(Map.of());
+	/** Excluded provisions counted by reason (and by need for need reasons). */
+	static final class Tally {
+
+		private final Map<ExclusionReason, Map<String, Integer>> counts = new EnumMap<>(ExclusionReason.class);
+
+		void add(Matching.Excluded excluded) {
+			this.counts.computeIfAbsent(excluded.reason(), (r) -> new LinkedHashMap<>())
+				.merge(String.valueOf(excluded.need()), 1, Integer::sum);
 		}
-		AvailabilityStore.SharedFree read;
-		try {
-			read = this.store.sharedFree(provisionIds, bedType);
+
+		List<Exclusion> exclusions() {
+			List<Exclusion> exclusions = new ArrayList<>();
+			this.counts.forEach((reason, byNeed) -> byNeed.forEach(
+					(need, count) -> exclusions.add(new Exclusion(reason, "null".equals(need) ? null : need, count))));
+			return List.copyOf(exclusions);
 		}
-		catch (ReadModelUnavailable ex) {
-			return Optional.empty();
-		}
-		if (!read.ready()) {
-			// holds of other instances are not known until the mirror is rebuilt
-			throw new ReadModelUnavailable();
-		}
-		return Optional.of(read.free());
+
 	}
 
 }

@@ -132,6 +132,7 @@ class SecurityConfiguration {
 					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.authorizeExchange((exchanges) -> {
 				exchanges.pathMatchers(OPEN_PATHS).permitAll();
+				exchanges.matchers(SignedAcknowledgementLinks.MATCHER).permitAll();
 				exchanges.pathMatchers("/actuator/prometheus").hasRole(ADMIN);
 				exchanges.pathMatchers("/app/me").authenticated();
 				if (security.requireAuthentication()) {

@@ -1,6 +1,7 @@
 package cymru.noddfa.gateway.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import cymru.noddfa.edge.TokenChecks;
@@ -270,6 +271,7 @@ class SecurityConfiguration {
 	 */
 	static NimbusReactiveJwtDecoder decoder(SecurityProperties security) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
+			.webClient(KeySetClient.webClient(security, Clock.systemUTC()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(TokenChecks.issuerAudienceAndExpiry(security.issuer(), security.audience()));

@@ -43,7 +43,6 @@ class SecurityDefaultsTests {
 
 		assertThat(defaults.anonymous()).isEqualTo(new RateLimitProperties.Bucket(10, 50));
 		assertThat(defaults.user()).isEqualTo(new RateLimitProperties.Bucket(50, 200));
-		assertThat(defaults.clientIp()).isEqualTo(new RateLimitProperties.Bucket(100, 400));
 	}
 
 	@Test

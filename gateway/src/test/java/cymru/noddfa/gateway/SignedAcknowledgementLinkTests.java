@@ -40,6 +40,27 @@ class SignedAcknowledgementLinkTests extends SignedInGatewayTest {
 	}
 
 	@Test
+	void a_signed_in_person_following_the_link_needs_no_csrf_token_to_acknowledge() {
+		HttpResponse<String> response = client().send(client().request(LINK + "?sig=ghi789")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", "SESSION=a-session-of-the-same-browser")
+			.POST(HttpRequest.BodyPublishers.ofString(""))
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void a_session_call_elsewhere_still_needs_the_csrf_token() {
+		HttpResponse<String> response = client().send(client().request("/api/notifications/v1/alerts/x/other?sig=a")
+			.header("Cookie", "SESSION=a-session-of-the-same-browser")
+			.POST(HttpRequest.BodyPublishers.ofString(""))
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void the_acknowledgement_path_without_a_signature_needs_a_token() {
 		assertThat(client().get(LINK).statusCode()).isEqualTo(401);
 	}

@@ -18,6 +18,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Token buckets in Redis, refilled continuously and taken from atomically by one script,
@@ -98,6 +99,8 @@ class TokenBucketStore implements DisposableBean {
 			.execute(TAKE, List.of(KEY_PREFIX + bucket),
 					List.of(String.valueOf(limits.perSecond()), String.valueOf(limits.burst())))
 			.next()
+			// opening the connection blocks while Redis is away: never on an event loop
+			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.commandTimeout)
 			.map((result) -> new Allowance(((Number) result.get(0)).longValue() == 1,
 					Duration.ofMillis(((Number) result.get(1)).longValue())))

@@ -181,12 +181,14 @@ class SecurityConfiguration {
 	 * bearer token is what authenticates it.
 	 */
 	private static ServerWebExchangeMatcher sessionCallsThatChangeState(WebSessionIdResolver sessionIds) {
-		return (exchange) -> {
-			boolean sessionCall = !sessionIds.resolveSessionIds(exchange).isEmpty()
+		// a signed acknowledgement link's form is authorised by its signature, not by the
+		// cookie, and comes from a page that has no CSRF token to send
+		return (exchange) -> SignedAcknowledgementLinks.MATCHER.matches(exchange).flatMap((link) -> {
+			boolean sessionCall = !link.isMatch() && !sessionIds.resolveSessionIds(exchange).isEmpty()
 					&& !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
 			return sessionCall ? CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
 					: ServerWebExchangeMatcher.MatchResult.notMatch();
-		};
+		});
 	}
 
 	/**

@@ -119,6 +119,8 @@ class AccessMatrixTest extends RegistryComponentTest {
 									"{\"total\": 3, \"available\": 2}", "If-Match", etag(f)))),
 			entry("POST /v1/provisions/{id}/confirmations",
 					new Rule(KEEPERS, true, 200, false, (f) -> on(f, "{\"bedType\": \"CRISIS\"}"))),
+			entry("POST /v1/provisions/{id}/approval",
+					new Rule(EnumSet.of(Role.ADMIN), false, 200, false, (f) -> on(f, null))),
 			entry("POST /v1/provisions/{id}/pause",
 					new Rule(KEEPERS, true, 200, false, (f) -> on(f, "{\"reason\": \"staffing\"}"))),
 			entry("POST /v1/provisions/{id}/reopen", new Rule(KEEPERS, true, 200, true, (f) -> on(f, null))),

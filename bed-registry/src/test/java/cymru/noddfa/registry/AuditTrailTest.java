@@ -65,6 +65,18 @@ class AuditTrailTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void a_signed_links_signature_is_never_stored_in_the_trail() {
+		String id = unique("signed");
+		String requestId = "audit-" + UUID.randomUUID();
+		as(identity.provider(unique("signer"))).post("/v1/provisions/" + id + "/confirmations?lang=cy&sig=s3cr3t-value",
+				"{}", "X-Request-Id", requestId);
+
+		JsonNode write = entry(this.api.get("/v1/audit?path=/v1/provisions/" + id).json(), requestId);
+
+		assertThat(write.get("query").asString()).isEqualTo("lang=cy&sig=…").doesNotContain("s3cr3t");
+	}
+
+	@Test
 	void only_admins_read_the_trail() {
 		assertThat(this.api.get("/v1/audit?limit=1").status()).isEqualTo(200);
 		assertThat(as(identity.provider("test-provider")).get("/v1/audit").status()).isEqualTo(403);

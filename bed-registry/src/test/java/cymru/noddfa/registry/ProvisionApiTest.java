@@ -22,7 +22,8 @@ class ProvisionApiTest extends RegistryComponentTest {
 		JsonNode body = created.json();
 		assertThat(body.get("provisionId").asString()).isEqualTo(id);
 		assertThat(body.get("version").asLong()).isEqualTo(1);
-		assertThat(body.get("status").asString()).isEqualTo("OPEN");
+		assertThat(body.get("status").asString()).as("a provider's provision awaits an admin")
+			.isEqualTo("PENDING_APPROVAL");
 		assertThat(body.get("vacancies").get(0).get("bedType").asString()).isEqualTo("CRISIS");
 		assertThat(body.get("vacancies").get(0).get("available").asInt()).isEqualTo(1);
 

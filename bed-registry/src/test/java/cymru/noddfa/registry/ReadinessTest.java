@@ -36,6 +36,27 @@ class ReadinessTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void readiness_stays_up_while_the_broker_is_gone_and_kafka_shows_in_the_health_details(TestInfrastructure infra) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> readiness().status() == 200);
+
+		infra.stopKafka();
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(
+						this.api.get("/actuator/health").json().at("/components/kafka/status").asString())
+					.isEqualTo("DOWN"));
+			Api.Response ready = readiness();
+			assertThat(ready.status()).isEqualTo(200);
+			assertThat(ready.json().get("status").asString()).isEqualTo("UP");
+			assertThat(ready.body()).doesNotContain("kafka");
+			assertThat(create(unique("broker-gone")).status()).as("writes wait in the outbox").isEqualTo(201);
+		}
+		finally {
+			infra.startKafka();
+		}
+	}
+
+	@Test
 	void probes_are_open_and_metrics_are_for_admins_only() {
 		Api anonymous = this.api.anonymous();
 		assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);

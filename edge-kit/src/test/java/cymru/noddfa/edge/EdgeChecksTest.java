@@ -53,6 +53,18 @@ class EdgeChecksTest {
 		assertThat(this.checks.validate(token("https://elsewhere.test", "noddfa")).hasErrors()).isTrue();
 	}
 
+	@Test
+	void a_token_without_an_expiry_is_refused() {
+		Jwt forEver = Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.issuer("https://issuer.test")
+			.audience(List.of("noddfa"))
+			.issuedAt(Instant.now().minusSeconds(5))
+			.build();
+
+		assertThat(this.checks.validate(forEver).hasErrors()).isTrue();
+	}
+
 	private static Jwt token(String issuer, String audience) {
 		Instant now = Instant.now();
 		return Jwt.withTokenValue("token")

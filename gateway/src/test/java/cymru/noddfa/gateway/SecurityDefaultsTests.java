@@ -18,21 +18,23 @@ class SecurityDefaultsTests {
 
 	private static final String CSP = "default-src 'self'";
 
+	private static final Duration KEY_SET_WAIT = Duration.ofSeconds(1);
+
 	@Test
 	void an_issuers_keys_make_the_api_need_a_token_unless_told_otherwise() {
 		assertThat(new SecurityProperties(null, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
-				Duration.ofDays(365))
+				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT)
 			.requireAuthentication()).isTrue();
 		assertThat(new SecurityProperties(false, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
-				Duration.ofDays(365))
+				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT)
 			.requireAuthentication()).isFalse();
 	}
 
 	@Test
 	void without_an_issuer_nothing_can_be_required() {
-		assertThat(
-				new SecurityProperties(null, null, null, "noddfa", CSP, Duration.ofDays(365)).requireAuthentication())
-			.isFalse();
+		assertThat(new SecurityProperties(null, null, null, "noddfa", CSP, Duration.ofDays(365), KEY_SET_WAIT,
+				KEY_SET_WAIT, KEY_SET_WAIT)
+			.requireAuthentication()).isFalse();
 	}
 
 	@Test
@@ -41,7 +43,6 @@ class SecurityDefaultsTests {
 
 		assertThat(defaults.anonymous()).isEqualTo(new RateLimitProperties.Bucket(10, 50));
 		assertThat(defaults.user()).isEqualTo(new RateLimitProperties.Bucket(50, 200));
-		assertThat(defaults.clientIp()).isEqualTo(new RateLimitProperties.Bucket(100, 400));
 	}
 
 	@Test

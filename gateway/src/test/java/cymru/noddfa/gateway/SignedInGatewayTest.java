@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "noddfa.gateway.rate-limit.user.per-second=1", "noddfa.gateway.rate-limit.user.burst=5",
 				"noddfa.gateway.rate-limit.roles.CRISIS_TEAM.per-second=1",
 				"noddfa.gateway.rate-limit.roles.CRISIS_TEAM.burst=12",
-				"noddfa.gateway.rate-limit.client-ip.per-second=100", "noddfa.gateway.rate-limit.client-ip.burst=200",
 				"noddfa.gateway.cors.allowed-origins=https://app.noddfa.example",
 				// as behind the TLS-terminating ingress of a deployment
 				"server.forward-headers-strategy=framework" })

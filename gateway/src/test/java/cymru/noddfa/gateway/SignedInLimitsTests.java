@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +31,41 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 		assertThat(
 				sharedAddress.get("/api/matching/v1/searches/limits", "Authorization", "Bearer " + other).statusCode())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void many_signed_in_users_behind_one_address_each_get_their_whole_burst() {
+		GatewayClient hospital = client();
+		List<String> users = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			users.add(tokenFor("{\"role\":\"PROVIDER\",\"providerId\":\"ward-" + i + "\"}"));
+		}
+
+		List<Integer> statuses = new ArrayList<>();
+		for (int round = 0; round < 5; round++) {
+			for (String user : users) {
+				statuses.add(hospital.get("/api/matching/v1/searches/shared", "Authorization", "Bearer " + user)
+					.statusCode());
+			}
+		}
+
+		assertThat(statuses).hasSize(150).containsOnly(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/index.html", "/app.js", "/app.css", "/app/messages" })
+	void the_web_apps_own_files_never_spend_the_anonymous_bucket(String path) {
+		GatewayClient browser = client();
+
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 80; i++) {
+			statuses.add(browser.get(path).statusCode());
+		}
+
+		assertThat(statuses).doesNotContain(429);
+		assertThat(browser.get("/api/registry/v1/provisions/after-files").statusCode())
+			.as("the address's anonymous bucket is still full")
+			.isEqualTo(401);
 	}
 
 	@Test

@@ -65,6 +65,11 @@ class TokenValidationTests extends SignedInGatewayTest {
 	}
 
 	@Test
+	void a_token_without_an_expiry_is_401() {
+		assertRejected(signed((claims) -> claims.claims((all) -> all.remove("exp"))), "no-expiry");
+	}
+
+	@Test
 	void a_token_from_another_issuer_is_401() {
 		assertRejected(signed((claims) -> claims.issuer("https://login.elsewhere.example")), "wrong-issuer");
 	}

@@ -11,9 +11,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes events into the {@code outbox} table inside the caller's transaction, so an
  * event exists if and only if the change it describes was committed. The relay publishes
- * it.
+ * it. Events of one aggregate (one topic and key) leave in the order their transactions
+ * committed: concurrent writers of the same aggregate take turns from their append to
+ * their commit.
  */
 public class Outbox {
+
+	/**
+	 * The first half of the two-integer advisory lock keys of aggregates (a space apart
+	 * from the relay's single-bigint publisher lock).
+	 */
+	private static final int AGGREGATE_LOCKS = 0x4f424f58;
 
 	private final JdbcClient jdbc;
 
@@ -30,6 +38,16 @@ public class Outbox {
 			// rolled-back change
 			throw new IllegalTransactionStateException("Outbox.append needs the transaction of the change it reports");
 		}
+		// one writer per aggregate at a time, from here to its commit: the next writer's
+		// row gets its id only after this one is visible, so id order is commit order
+		// for every key and the relay's "order by id" keeps each aggregate's events in
+		// the order they were committed (see docs/architecture.md, Event contracts)
+		this.jdbc.sql("select pg_advisory_xact_lock(?, hashtext(? || '/' || ?))")
+			.param(AGGREGATE_LOCKS)
+			.param(message.topic())
+			.param(message.key())
+			.query((rs, row) -> 1)
+			.list();
 		this.jdbc.sql("""
 				insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload, request_id)
 				values (:eventId, :topic, :key, :type, :subject, :occurredAt, :payload, :requestId)

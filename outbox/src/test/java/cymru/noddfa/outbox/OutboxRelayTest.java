@@ -4,9 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cymru.noddfa.testsupport.TestInfrastructure;
 import cymru.noddfa.testsupport.WithInfrastructure;
@@ -115,6 +121,56 @@ class OutboxRelayTest {
 
 		assertThat(consume(topic, 1)).extracting(ConsumerRecord::value).contains("kept");
 		await().atMost(Duration.ofSeconds(60)).until(() -> waiting(topic) == 0);
+	}
+
+	@Test
+	void events_of_one_aggregate_leave_in_the_order_their_writers_committed(TestInfrastructure infra) throws Exception {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		// both rows wait for the relay together, as after any pause of it
+		infra.stopKafka();
+		List<String> committed = Collections.synchronizedList(new ArrayList<>());
+		CountDownLatch firstAppended = new CountDownLatch(1);
+		CountDownLatch mayCommit = new CountDownLatch(1);
+		ExecutorService writers = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> first = writers.submit(() -> this.transactions.executeWithoutResult((tx) -> {
+				this.outbox.append(message(topic, "aggregate", "first-appended"));
+				firstAppended.countDown();
+				released(mayCommit);
+				committed.add("first-appended");
+			}));
+			released(firstAppended);
+			Future<?> second = writers.submit(() -> {
+				this.transactions
+					.executeWithoutResult((tx) -> this.outbox.append(message(topic, "aggregate", "second-appended")));
+				committed.add("second-appended");
+			});
+			// the second writer, appending after the first, waits for it to commit
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(committed::isEmpty);
+			mayCommit.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			second.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			mayCommit.countDown();
+			writers.shutdownNow();
+			infra.startKafka();
+		}
+
+		List<String> published = consume(topic, 2).stream().map(ConsumerRecord::value).distinct().toList();
+		assertThat(published).containsExactlyElementsOf(List.copyOf(committed));
+	}
+
+	private static void released(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("latch not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long waiting(String topic) {

@@ -14,9 +14,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * UP while the Kafka cluster answers a metadata request within the timeout. A service
- * whose broker is gone can still serve reads, but must not take traffic that only works
- * through Kafka, so this belongs in readiness.
+ * UP while the Kafka cluster answers a metadata request within the timeout. It shows in
+ * the health details and never in readiness ({@link ServiceDefaults}): a service whose
+ * broker is gone still serves reads, and its writes wait in the outbox until the broker
+ * returns, so taking it out of rotation would only turn a delay into an outage.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

@@ -2,6 +2,7 @@ package cymru.noddfa.kit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -14,12 +15,16 @@ import cymru.noddfa.kit.audit.InvalidAuditQuery;
 import cymru.noddfa.kit.security.AccessRefused;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public abstract class MalformedRequestProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(MalformedRequestProblems.class);
+
+	private static final Set<String> TIMED_OUT = Set.of("55P03", "57014");
 
 	protected final MessageSource messages;
 
@@ -118,6 +125,31 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
 			.body(Problems.of(this.messages, HttpStatus.UNAUTHORIZED, "unauthorized"));
+	}
+
+	/**
+	 * The database did not answer in time: no connection free within the pool's
+	 * connection timeout, a row lock not granted within {@code lock_timeout}, a statement
+	 * over {@code statement_timeout}. Nothing was changed and trying again shortly is the
+	 * right thing to do, so a 503 with {@code Retry-After}, not a 500.
+	 */
+	@ExceptionHandler({ TransientDataAccessException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<ProblemDetail> databaseBusy(DataAccessException ex) {
+		log.warn("The database did not answer in time ({}); answered 503, the caller may retry",
+				ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "2")
+			.body(Problems.of(this.messages, HttpStatus.SERVICE_UNAVAILABLE, "database-busy"));
+	}
+
+	/**
+	 * PostgreSQL's {@code lock_not_available} (55P03, {@code lock_timeout}) and
+	 * {@code query_canceled} (57014, {@code statement_timeout}) reach us uncategorized.
+	 */
+	@ExceptionHandler(UncategorizedSQLException.class)
+	ResponseEntity<ProblemDetail> uncategorized(UncategorizedSQLException ex) {
+		String state = (ex.getSQLException() != null) ? ex.getSQLException().getSQLState() : null;
+		return TIMED_OUT.contains(state) ? databaseBusy(ex) : unforeseen(ex);
 	}
 
 	@ExceptionHandler(Exception.class)

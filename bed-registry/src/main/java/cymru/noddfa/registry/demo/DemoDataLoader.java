@@ -84,7 +84,7 @@ class DemoDataLoader implements ApplicationRunner {
 			ProvisionRequest request = request(row);
 			Provision provision = Provision.create(new ProvisionId(request.id()),
 					request.details(this.reference, this.properties.defaultStalenessWindowHours()),
-					request.vacancyCounts(), ACTOR, ProvisionStore.now());
+					request.vacancyCounts(), ACTOR, true, ProvisionStore.now());
 			if (this.provisions.createIfAbsent(provision)) {
 				created++;
 			}

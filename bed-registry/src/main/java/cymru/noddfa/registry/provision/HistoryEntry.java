@@ -13,7 +13,7 @@ public record HistoryEntry(long version, Instant at, String actor, Change change
 	public enum Change {
 
 		CREATED, DETAILS_UPDATED, VACANCY_SET, VACANCY_CONFIRMED, PLACEMENT_STARTED, PLACEMENT_ENDED, PAUSED, REOPENED,
-		CLOSED
+		CLOSED, APPROVED
 
 	}
 

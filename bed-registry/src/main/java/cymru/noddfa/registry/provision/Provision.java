@@ -52,11 +52,15 @@ public final class Provision {
 		this.updatedAt = updatedAt;
 	}
 
-	/** A new, open provision at version 1, its initial vacancies confirmed now. */
+	/**
+	 * A new provision at version 1, its initial vacancies confirmed now: open when an
+	 * admin onboards it, awaiting an admin's approval when a provider asks for it.
+	 */
 	public static Provision create(ProvisionId id, ProvisionDetails details, List<VacancyCount> vacancies, String by,
-			Instant at) {
-		Provision provision = new Provision(id, 0, details, ProvisionStatus.OPEN, null, List.of(), at);
-		provision.record(by, at, Change.CREATED, null, null, new StatusOf(ProvisionStatus.OPEN, null), null);
+			boolean approved, Instant at) {
+		ProvisionStatus status = approved ? ProvisionStatus.OPEN : ProvisionStatus.PENDING_APPROVAL;
+		Provision provision = new Provision(id, 0, details, status, null, List.of(), at);
+		provision.record(by, at, Change.CREATED, null, null, new StatusOf(status, null), null);
 		provision.setVacancies(vacancies, by, at);
 		return provision;
 	}
@@ -147,6 +151,23 @@ public final class Provision {
 		// sane and leave a trace for whoever reconciles them
 		String reason = (available != wanted) ? "clamped" : null;
 		record(by, at, change, bedType, Counts.of(before), Counts.of(after), reason);
+	}
+
+	/**
+	 * An admin's approval of a provider's request: from here on it is published and
+	 * searchable. Approving an approved provision changes nothing; a closed one cannot
+	 * be.
+	 */
+	public void approve(String by, Instant at) {
+		requireNotClosed();
+		if (this.status == ProvisionStatus.PENDING_APPROVAL) {
+			changeStatus(ProvisionStatus.OPEN, null, Change.APPROVED, by, at);
+		}
+	}
+
+	/** Whether the matcher may know of it: everything an admin has approved. */
+	public boolean isPublished() {
+		return this.status != ProvisionStatus.PENDING_APPROVAL;
 	}
 
 	public void pause(String reason, String by, Instant at) {

@@ -29,6 +29,7 @@ class ProvisionAccessConfiguration {
 				.hasAnyRole(EVERY_ROLE);
 			rules.requestMatchers(HttpMethod.GET, "/v1/provisions/{id}/history").hasAnyRole(KEEPERS);
 			rules.requestMatchers(HttpMethod.POST, "/v1/provisions").hasAnyRole(KEEPERS);
+			rules.requestMatchers(HttpMethod.POST, "/v1/provisions/{id}/approval").hasRole(Role.ADMIN.name());
 			rules.requestMatchers(HttpMethod.PUT, "/v1/provisions/{id}", "/v1/provisions/{id}/vacancies/{bedType}")
 				.hasAnyRole(KEEPERS);
 			rules

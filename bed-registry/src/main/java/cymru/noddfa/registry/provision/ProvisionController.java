@@ -78,7 +78,9 @@ class ProvisionController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a provision, optionally with its vacancies",
-			description = "Admins, or staff of the provider the body's providerId names (403 for another provider).",
+			description = "Admins (the provision is OPEN at once), or staff of the provider the body's providerId "
+					+ "names (403 for another provider): then it is PENDING_APPROVAL, unpublished and unsearchable, "
+					+ "until an admin approves it.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(examples = @ExampleObject(value = PROVISION_EXAMPLE))))
 	@ApiResponse(responseCode = "201", description = "Created; Location and ETag headers",
@@ -91,8 +93,8 @@ class ProvisionController {
 			details.requireKeeper(caller);
 			List<VacancyCount> vacancies = request.vacancyCounts();
 			ProvisionId id = (request.id() != null) ? new ProvisionId(request.id()) : ProvisionId.generate();
-			Provision provision = this.provisions
-				.create(Provision.create(id, details, vacancies, caller.subject(), ProvisionStore.now()));
+			Provision provision = this.provisions.create(
+					Provision.create(id, details, vacancies, caller.subject(), caller.isAdmin(), ProvisionStore.now()));
 			URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{id}")
 				.buildAndExpand(id.value())
@@ -197,6 +199,16 @@ class ProvisionController {
 		ConfirmationRequest confirmation = (request != null) ? request : ConfirmationRequest.ALL;
 		return this.writes.change(id, ifMatch, key, caller, http, confirmation,
 				(provision, by, at) -> provision.confirm(confirmation.bedType(), by, at));
+	}
+
+	@PostMapping("/{id}/approval")
+	@Operation(summary = "Approve a provider's provision (admins only): it opens and is published to the matcher")
+	ResponseEntity<String> approve(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller,
+			HttpServletRequest http) {
+		return this.writes.change(id, ifMatch, key, caller, http, StatusRequest.NONE,
+				(provision, by, at) -> provision.approve(by, at));
 	}
 
 	@PostMapping("/{id}/pause")

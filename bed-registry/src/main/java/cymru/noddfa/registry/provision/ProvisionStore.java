@@ -121,6 +121,10 @@ public class ProvisionStore {
 	 */
 	private void writeChanges(Provision provision) {
 		this.rows.writeVacanciesAndHistory(provision);
+		if (!provision.isPublished()) {
+			// a provider's request waits for an admin: the matcher never hears of it
+			return;
+		}
 		String id = provision.id().value();
 		this.outbox.append(new OutboxMessage(UUID.randomUUID(), this.topic, id, EVENT_TYPE, id, provision.updatedAt(),
 				this.json.writeValueAsString(ProvisionState.of(provision))));

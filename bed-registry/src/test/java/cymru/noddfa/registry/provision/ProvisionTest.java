@@ -173,7 +173,7 @@ class ProvisionTest {
 				"CTM", "Bridgend", new Location(51.51, -3.59), null, new AgeRange(11, 17), Accepts.ANY,
 				List.of("MH_CRISIS"), List.of(), Admissions.ALWAYS, null, null, 12);
 		return Provision.create(new ProvisionId("bridgend-hub"), details,
-				List.of(new VacancyCount(BedType.CRISIS, total, available)), "lead", T0);
+				List.of(new VacancyCount(BedType.CRISIS, total, available)), "lead", true, T0);
 	}
 
 	/** As if read back from the database: no pending changes. */

@@ -3,6 +3,7 @@ package cymru.noddfa.gateway.limits;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,13 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Per-user and per-client-IP rate limits, answered with a 429 problem and
+ * Per-user and anonymous per-client-IP rate limits, answered with a 429 problem and
  * {@code Retry-After}. Runs after the security filters, so the user is the validated
- * token's subject, never a name a caller merely claims. Health and metrics are not
- * limited: probes must always get through.
+ * token's subject, never a name a caller merely claims. A signed-in caller spends only
+ * from its own bucket: many clinicians share one hospital's egress address, and one busy
+ * user must never lock the others out. Only anonymous traffic is limited by address.
+ * Health, metrics and the web app's static files are not limited: probes must always get
+ * through, and the page is needed to sign in at all.
  * <p>
  * A request the security filters refuse with a 401 never reaches this filter, so they
  * spend from the anonymous bucket through {@link #limitAnonymous} first: a flood of
@@ -38,6 +42,12 @@ public class RateLimitFilter implements WebFilter {
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
 	private static final String ROLE_PREFIX = "ROLE_";
+
+	/**
+	 * The web app's own files: static, cached and needed before anyone can sign in, so
+	 * they never spend from the anonymous bucket that a whole hospital's address shares.
+	 */
+	private static final Set<String> WEB_APP_FILES = Set.of("/", "/index.html", "/app.js", "/app.css", "/app/messages");
 
 	private final RateLimitProperties limits;
 
@@ -53,16 +63,16 @@ public class RateLimitFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.limits.enabled() || exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+		String path = exchange.getRequest().getPath().value();
+		if (!this.limits.enabled() || path.startsWith("/actuator/") || WEB_APP_FILES.contains(path)
+				|| path.startsWith("/webjars/")) {
 			return chain.filter(exchange);
 		}
 		String clientIp = clientIp(exchange);
 		return exchange.getPrincipal()
 			.filter(RateLimitFilter::signedIn)
 			.cast(Authentication.class)
-			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.forUserWith(roles(user)))
-				.flatMap((allowance) -> allowance.allowed()
-						? this.buckets.take("ip:" + clientIp, this.limits.clientIp()) : Mono.just(allowance)))
+			.flatMap((user) -> this.buckets.take("user:" + user.getName(), this.limits.forUserWith(roles(user))))
 			.switchIfEmpty(Mono.defer(() -> takeAnonymous(clientIp)))
 			.flatMap((allowance) -> allowance.allowed() ? chain.filter(exchange) : tooMany(exchange, allowance));
 	}

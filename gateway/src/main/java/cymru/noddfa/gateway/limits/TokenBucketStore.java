@@ -7,19 +7,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Token buckets in Redis, refilled continuously and taken from atomically by one script,
  * so every gateway instance spends from the same bucket. Redis only throttles here and
  * never decides anything that must be exact: when it cannot answer, the request goes
- * ahead (a limiter outage must not become a gateway outage).
+ * ahead (a limiter outage must not become a gateway outage). It has its own connection
+ * ({@link RateLimitProperties.Redis}) with short timeouts, so a busy Redis elsewhere
+ * cannot hold requests up, and its own Redis answering slowly costs a request at most the
+ * command timeout.
  */
 @Component
-class TokenBucketStore {
+class TokenBucketStore implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenBucketStore.class);
 
@@ -51,12 +62,36 @@ class TokenBucketStore {
 
 	private static final long WARN_EVERY_MILLIS = 30_000;
 
+	private final LettuceConnectionFactory connections;
+
 	private final ReactiveStringRedisTemplate redis;
+
+	private final Duration commandTimeout;
 
 	private final AtomicLong lastWarned = new AtomicLong();
 
-	TokenBucketStore(ReactiveStringRedisTemplate redis) {
-		this.redis = redis;
+	TokenBucketStore(RateLimitProperties limits, Environment environment) {
+		RateLimitProperties.Redis settings = limits.redis();
+		String host = (settings.host() != null) ? settings.host()
+				: environment.getProperty("spring.data.redis.host", "localhost");
+		int port = (settings.port() != null) ? settings.port()
+				: environment.getProperty("spring.data.redis.port", Integer.class, 6379);
+		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+			.commandTimeout(settings.commandTimeout())
+			.clientOptions(ClientOptions.builder()
+				.socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
+				.build())
+			.build();
+		this.connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
+		this.connections.afterPropertiesSet();
+		this.connections.start();
+		this.redis = new ReactiveStringRedisTemplate(this.connections);
+		this.commandTimeout = settings.commandTimeout();
+	}
+
+	@Override
+	public void destroy() {
+		this.connections.destroy();
 	}
 
 	Mono<Allowance> take(String bucket, RateLimitProperties.Bucket limits) {
@@ -64,6 +99,9 @@ class TokenBucketStore {
 			.execute(TAKE, List.of(KEY_PREFIX + bucket),
 					List.of(String.valueOf(limits.perSecond()), String.valueOf(limits.burst())))
 			.next()
+			// opening the connection blocks while Redis is away: never on an event loop
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.commandTimeout)
 			.map((result) -> new Allowance(((Number) result.get(0)).longValue() == 1,
 					Duration.ofMillis(((Number) result.get(1)).longValue())))
 			.onErrorResume((ex) -> {

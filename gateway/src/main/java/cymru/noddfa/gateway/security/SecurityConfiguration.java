@@ -1,6 +1,7 @@
 package cymru.noddfa.gateway.security;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
 import cymru.noddfa.edge.TokenChecks;
@@ -132,6 +133,7 @@ class SecurityConfiguration {
 					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.authorizeExchange((exchanges) -> {
 				exchanges.pathMatchers(OPEN_PATHS).permitAll();
+				exchanges.matchers(SignedAcknowledgementLinks.MATCHER).permitAll();
 				exchanges.pathMatchers("/actuator/prometheus").hasRole(ADMIN);
 				exchanges.pathMatchers("/app/me").authenticated();
 				if (security.requireAuthentication()) {
@@ -179,12 +181,14 @@ class SecurityConfiguration {
 	 * bearer token is what authenticates it.
 	 */
 	private static ServerWebExchangeMatcher sessionCallsThatChangeState(WebSessionIdResolver sessionIds) {
-		return (exchange) -> {
-			boolean sessionCall = !sessionIds.resolveSessionIds(exchange).isEmpty()
+		// a signed acknowledgement link's form is authorised by its signature, not by the
+		// cookie, and comes from a page that has no CSRF token to send
+		return (exchange) -> SignedAcknowledgementLinks.MATCHER.matches(exchange).flatMap((link) -> {
+			boolean sessionCall = !link.isMatch() && !sessionIds.resolveSessionIds(exchange).isEmpty()
 					&& !exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
 			return sessionCall ? CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
 					: ServerWebExchangeMatcher.MatchResult.notMatch();
-		};
+		});
 	}
 
 	/**
@@ -269,6 +273,7 @@ class SecurityConfiguration {
 	 */
 	static NimbusReactiveJwtDecoder decoder(SecurityProperties security) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
+			.webClient(KeySetClient.webClient(security, Clock.systemUTC()))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(TokenChecks.issuerAudienceAndExpiry(security.issuer(), security.audience()));

@@ -24,12 +24,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contentSecurityPolicy the {@code Content-Security-Policy} on every response
  * @param hstsMaxAge how long browsers keep to HTTPS once they have seen it (sent only
  * over TLS)
+ * @param jwkSetConnectTimeout how long to wait for a connection to the key set
+ * @param jwkSetReadTimeout how long to wait for the key set's answer
+ * @param jwkSetRefetchInterval the least time between two fetches of the key set, however
+ * many unknown key ids arrive
  */
 @ConfigurationProperties("noddfa.gateway.security")
 public record SecurityProperties(Boolean requireAuthentication, URI jwkSetUri, String issuer,
 		@DefaultValue("noddfa") String audience,
 		@DefaultValue("default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'") String contentSecurityPolicy,
-		@DefaultValue("365d") Duration hstsMaxAge) {
+		@DefaultValue("365d") Duration hstsMaxAge, @DefaultValue("2s") Duration jwkSetConnectTimeout,
+		@DefaultValue("3s") Duration jwkSetReadTimeout, @DefaultValue("30s") Duration jwkSetRefetchInterval) {
 
 	public SecurityProperties {
 		if (requireAuthentication == null) {

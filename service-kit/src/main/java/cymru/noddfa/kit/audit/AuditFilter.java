@@ -50,7 +50,8 @@ public class AuditFilter extends OncePerRequestFilter {
 			}
 			catch (RuntimeException ex) {
 				log.error("Audit trail unavailable; entry kept here instead: {} {} query={} status={} subject={}",
-						request.getMethod(), request.getRequestURI(), request.getQueryString(), status,
+						request.getMethod(), request.getRequestURI(),
+						AuditTrail.withoutSecrets(request.getQueryString()), status,
 						(request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : "anonymous", ex);
 			}
 			held.copyBodyToResponse();

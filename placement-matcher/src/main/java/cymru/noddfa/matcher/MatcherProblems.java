@@ -11,7 +11,6 @@ import cymru.noddfa.matcher.search.RejectedInput;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,10 +48,11 @@ class MatcherProblems extends MalformedRequestProblems {
 	}
 
 	/**
-	 * Every database connection is busy (a surge of requests): the client may retry at
-	 * once; nothing was changed.
+	 * No transaction could begin because every database connection is busy (a surge of
+	 * requests): the client may retry at once; nothing was changed. A connection refused
+	 * outside a transaction is the service kit's {@code database-busy}.
 	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	@ExceptionHandler(CannotCreateTransactionException.class)
 	ResponseEntity<ProblemDetail> busy(Exception ex) {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.SERVICE_UNAVAILABLE, "busy");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);

@@ -22,6 +22,12 @@ class ComposeFileTest {
 
 	static final List<String> services = ServiceModule.NAMES;
 
+	/** The services and the development identity provider: everything built here. */
+	static final List<String> images = ServiceModule.IMAGES;
+
+	/** Reached from the host: through these the browser and scripts reach the stack. */
+	static final List<String> published = List.of("gateway", ServiceModule.DEV_IDENTITY);
+
 	static final List<String> servicesWithADatabase = List.of("bed-registry", "placement-matcher", "notifications",
 			"panels");
 
@@ -31,7 +37,7 @@ class ComposeFileTest {
 	private static final Map<String, Object> compose = Yaml.file(ServiceModule.root().resolve("docker-compose.yml"));
 
 	@ParameterizedTest
-	@FieldSource("services")
+	@FieldSource("images")
 	void every_variable_a_service_is_given_is_a_setting_it_reads(String service) {
 		DeclaredProperties declared = ServiceModule.named(service).declaredProperties();
 		assertThat(environment(service).keySet()).isNotEmpty()
@@ -51,22 +57,34 @@ class ComposeFileTest {
 	}
 
 	@ParameterizedTest
-	@FieldSource("services")
-	void each_service_listens_on_its_configured_port_and_only_the_gateway_is_published(String service) {
+	@FieldSource("images")
+	void each_service_listens_on_its_configured_port_and_only_the_gateway_and_dev_identity_are_published(
+			String service) {
 		ServiceModule module = ServiceModule.named(service);
 		List<String> exposed = Yaml.list(service(service), "expose").stream().map(String::valueOf).toList();
-		List<String> published = Yaml.list(service(service), "ports").stream().map(String::valueOf).toList();
-		if (service.equals("gateway")) {
-			assertThat(published).containsExactly("8080:" + module.port());
+		List<String> ports = Yaml.list(service(service), "ports").stream().map(String::valueOf).toList();
+		if (published.contains(service)) {
+			assertThat(ports).containsExactly("127.0.0.1:" + module.port() + ":" + module.port());
 		}
 		else {
-			assertThat(published).isEmpty();
+			assertThat(ports).isEmpty();
 			assertThat(exposed).containsExactly(String.valueOf(module.port()));
 		}
 	}
 
+	@Test
+	void every_published_port_is_on_the_loopback_address_only() {
+		Map<String, Object> all = Yaml.map(compose, "services");
+		assertThat(all.keySet()).containsAll(images);
+		all.forEach((name, definition) -> {
+			for (Object port : Yaml.list(definition, "ports")) {
+				assertThat(String.valueOf(port)).as("port of %s", name).startsWith("127.0.0.1:");
+			}
+		});
+	}
+
 	@ParameterizedTest
-	@FieldSource("services")
+	@FieldSource("images")
 	void each_health_check_asks_a_health_group_the_service_has_on_its_port(String service) {
 		ServiceModule module = ServiceModule.named(service);
 		String test = String.join(" ",
@@ -78,7 +96,7 @@ class ComposeFileTest {
 	}
 
 	@ParameterizedTest
-	@FieldSource("services")
+	@FieldSource("images")
 	void each_image_is_built_from_its_service_module_runs_read_only_and_can_be_scaled(String service) {
 		Map<String, Object> definition = service(service);
 		assertThat(Yaml.string(definition, "build", "context")).isEqualTo(".");
@@ -133,19 +151,60 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void the_services_trust_the_gateways_development_issuer() {
+	void the_gateway_and_the_services_trust_the_development_identity_provider() {
 		ServiceModule gateway = ServiceModule.named("gateway");
-		assertThat(environment("gateway")).containsEntry("SPRING_PROFILES_ACTIVE", "local");
+		ServiceModule identity = ServiceModule.named(ServiceModule.DEV_IDENTITY);
+		Map<String, String> provider = environment(ServiceModule.DEV_IDENTITY);
+		String issuer = String
+			.valueOf(identity.setting("spring.security.oauth2.authorizationserver.issuer").orElseThrow())
+			.replace("${server.port}", String.valueOf(identity.port()));
+		// the browser reaches the issuer at the port published on the host: one string
+		// inside and outside the containers
+		assertThat(provider).containsEntry("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", issuer);
+		assertThat(URI.create(issuer).getHost()).isEqualTo("localhost");
+		assertThat(URI.create(issuer).getPort()).isEqualTo(identity.port());
+		String inside = "http://" + ServiceModule.DEV_IDENTITY + ":" + identity.port();
+		String keys = inside + "/oauth2/jwks";
+
+		Map<String, String> entry = environment("gateway");
+		assertThat(entry).containsEntry("SPRING_PROFILES_ACTIVE", "local");
 		assertThat(gateway.localSetting("noddfa.gateway.dev-auth.enabled")).contains(true);
-		String issuer = String.valueOf(gateway.localSetting("noddfa.gateway.dev-auth.issuer").orElseThrow())
-			.replace("${server.port:8080}", String.valueOf(gateway.port()));
+		assertThat(gateway.localSetting("noddfa.gateway.security.issuer")).contains("${noddfa.dev-identity-uri}");
+		assertThat(entry).containsEntry("NODDFA_DEVIDENTITYURI", issuer)
+			.containsEntry("NODDFA_GATEWAY_DEVAUTH_URI", inside)
+			.containsEntry("NODDFA_GATEWAY_SECURITY_JWKSETURI", keys);
+		// sign-in: the browser is sent to the issuer's address, the gateway calls the
+		// container by name; no issuer-uri, which the gateway would look up at its own
+		// localhost
+		String signIn = entry.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_NODDFA_PROVIDER");
+		assertThat(signIn).isNotBlank();
+		String providerPrefix = "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_" + DeclaredProperties.environmentName(signIn)
+				+ "_";
+		assertThat(entry).containsEntry(providerPrefix + "AUTHORIZATIONURI", issuer + "/oauth2/authorize")
+			.containsEntry(providerPrefix + "TOKENURI", inside + "/oauth2/token")
+			.containsEntry(providerPrefix + "JWKSETURI", keys)
+			.doesNotContainKey(providerPrefix + "ISSUERURI");
+		assertThat(Yaml.string(service("gateway"), "depends_on", ServiceModule.DEV_IDENTITY, "condition"))
+			.isEqualTo("service_healthy");
+
 		for (String service : servicesWithADatabase) {
 			assertThat(environment(service)).as(service)
 				.containsEntry("NODDFA_SECURITY_ISSUER", issuer)
-				.containsEntry("NODDFA_SECURITY_JWKSETURI", "http://gateway:" + gateway.port() + "/dev-auth/jwks")
+				.containsEntry("NODDFA_SECURITY_JWKSETURI", keys)
 				.containsEntry("NODDFA_SECURITY_AUDIENCE",
-						String.valueOf(gateway.localSetting("noddfa.gateway.dev-auth.audience").orElseThrow()));
+						String.valueOf(gateway.localSetting("noddfa.gateway.security.audience").orElseThrow()));
 		}
+	}
+
+	@Test
+	void the_development_identity_provider_listens_beyond_loopback_only_inside_its_container() {
+		Map<String, String> provider = environment(ServiceModule.DEV_IDENTITY);
+		assertThat(ServiceModule.named(ServiceModule.DEV_IDENTITY).setting("server.address")).contains("127.0.0.1");
+		assertThat(provider).containsEntry("SERVER_ADDRESS", "0.0.0.0")
+			.containsEntry("NODDFA_DEVIDENTITY_ALLOWNONLOOPBACK", "true");
+		assertThat(Yaml.list(service(ServiceModule.DEV_IDENTITY), "ports")).singleElement()
+			.asString()
+			.startsWith("127.0.0.1:");
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImageDefinitionTest {
 
-	static final List<String> services = ServiceModule.NAMES;
+	static final List<String> services = ServiceModule.IMAGES;
 
 	private static final Map<String, List<String>> layers = new ConcurrentHashMap<>();
 

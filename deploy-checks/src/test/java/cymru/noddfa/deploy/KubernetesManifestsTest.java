@@ -31,7 +31,7 @@ class KubernetesManifestsTest {
 	void every_service_has_a_deployment_from_its_own_image(String overlay) {
 		Manifests manifests = manifests(overlay);
 		assertThat(manifests.ofKind("Deployment")).extracting(Manifests::name)
-			.containsExactlyInAnyOrderElementsOf(ServiceModule.NAMES);
+			.containsExactlyInAnyOrderElementsOf(overlay.equals("dev") ? ServiceModule.IMAGES : ServiceModule.NAMES);
 		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
 			Map<String, Object> container = Manifests.container(deployment);
 			String image = Yaml.string(container, "image");
@@ -73,7 +73,8 @@ class KubernetesManifestsTest {
 	@FieldSource("overlays")
 	void the_gateway_reaches_each_service_by_name_on_its_configured_port(String overlay) {
 		Manifests manifests = manifests(overlay);
-		for (ServiceModule module : ServiceModule.all()) {
+		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
+			ServiceModule module = ServiceModule.named(Manifests.name(deployment));
 			Map<String, Object> service = manifests.named("Service", module.name());
 			assertThat(Yaml.list(service, "spec", "ports")).singleElement()
 				.satisfies((port) -> assertThat(Yaml.at(port, "port")).isEqualTo(module.port()))
@@ -223,8 +224,16 @@ class KubernetesManifestsTest {
 		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
 			List<Map<String, Object>> own = manifests.policiesFor(deployment);
 			assertThat(own).as("policies allowing %s anything", Manifests.name(deployment))
-				.anySatisfy((policy) -> assertThat(Yaml.list(policy, "spec", "ingress")).isNotEmpty())
-				.anySatisfy((policy) -> assertThat(Yaml.list(policy, "spec", "egress")).isNotEmpty());
+				.anySatisfy((policy) -> assertThat(Yaml.list(policy, "spec", "ingress")).isNotEmpty());
+			if (Manifests.name(deployment).equals(ServiceModule.DEV_IDENTITY)) {
+				// it answers, and calls nothing
+				assertThat(own).as("policies letting %s call out", Manifests.name(deployment))
+					.allSatisfy((policy) -> assertThat(Yaml.list(policy, "spec", "egress")).isEmpty());
+			}
+			else {
+				assertThat(own).as("policies letting %s call out", Manifests.name(deployment))
+					.anySatisfy((policy) -> assertThat(Yaml.list(policy, "spec", "egress")).isNotEmpty());
+			}
 		}
 	}
 
@@ -234,10 +243,17 @@ class KubernetesManifestsTest {
 		Manifests manifests = manifests(overlay);
 		assertThat(manifests.ofKind("Service"))
 			.allSatisfy((service) -> assertThat(Yaml.string(service, "spec", "type")).isEqualTo("ClusterIP"));
-		assertThat(manifests.ofKind("Ingress")).flatMap((ingress) -> Yaml.list(ingress, "spec", "rules"))
-			.flatMap((rule) -> Yaml.list(rule, "http", "paths"))
-			.extracting((path) -> Yaml.string(path, "backend", "service", "name"))
-			.containsOnly("gateway");
+		if (overlay.equals("dev")) {
+			// the development issuer signs anyone in: nothing of this overlay is on the
+			// network, people use a port-forward
+			assertThat(manifests.ofKind("Ingress")).isEmpty();
+		}
+		else {
+			assertThat(manifests.ofKind("Ingress")).flatMap((ingress) -> Yaml.list(ingress, "spec", "rules"))
+				.flatMap((rule) -> Yaml.list(rule, "http", "paths"))
+				.extracting((path) -> Yaml.string(path, "backend", "service", "name"))
+				.containsOnly("gateway");
+		}
 		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
 			Set<String> from = new HashSet<>();
 			for (Map<String, Object> policy : manifests.policiesFor(deployment)) {
@@ -249,6 +265,10 @@ class KubernetesManifestsTest {
 			}
 			if (Manifests.name(deployment).equals("gateway")) {
 				assertThat(from).contains("namespace ingress-nginx");
+			}
+			else if (Manifests.name(deployment).equals(ServiceModule.DEV_IDENTITY)) {
+				assertThat(from).as("who may call %s", Manifests.name(deployment))
+					.containsExactly("pods " + ServiceModule.NAMES);
 			}
 			else {
 				assertThat(from).as("who may call %s", Manifests.name(deployment))
@@ -343,13 +363,136 @@ class KubernetesManifestsTest {
 			assertThat(endpoints.get("security.jwk-set-uri")).asString().startsWith("https://");
 		}
 		else {
-			ServiceModule module = ServiceModule.named("gateway");
-			String issuer = String.valueOf(module.localSetting("noddfa.gateway.dev-auth.issuer").orElseThrow())
-				.replace("${server.port:8080}", String.valueOf(module.port()));
+			ServiceModule identity = ServiceModule.named(ServiceModule.DEV_IDENTITY);
+			String issuer = String
+				.valueOf(identity.setting("spring.security.oauth2.authorizationserver.issuer").orElseThrow())
+				.replace("${server.port}", String.valueOf(identity.port()));
+			String inside = "http://" + ServiceModule.DEV_IDENTITY + ":" + identity.port();
 			assertThat(developmentIssuer).isTrue();
+			assertThat(ServiceModule.named("gateway").localSetting("noddfa.gateway.security.issuer"))
+				.contains("${noddfa.dev-identity-uri}");
+			// the issuer as the browser sees it through the port-forward; the keys inside
 			assertThat(endpoints).containsEntry("security.issuer", issuer)
-				.containsEntry("security.jwk-set-uri", "http://gateway:" + module.port() + "/dev-auth/jwks");
+				.containsEntry("security.jwk-set-uri", inside + "/oauth2/jwks")
+				.containsEntry("gateway.security.jwk-set-uri", inside + "/oauth2/jwks")
+				.containsEntry("gateway.dev-auth.uri", inside);
+			assertThat(references(Manifests.container(manifests.named("Deployment", ServiceModule.DEV_IDENTITY))))
+				.containsEntry("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", "security.issuer");
+			Map<String, Object> signIn = environment(Manifests.container(gateway));
+			Map<String, String> gatewayReferences = references(Manifests.container(gateway));
+			String provider = String.valueOf(signIn.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_NODDFA_PROVIDER"));
+			String prefix = "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_" + DeclaredProperties.environmentName(provider)
+					+ "_";
+			assertThat(gatewayReferences).containsEntry("NODDFA_DEVIDENTITYURI", "security.issuer")
+				.containsEntry("NODDFA_GATEWAY_DEVAUTH_URI", "gateway.dev-auth.uri")
+				.containsEntry(prefix + "JWKSETURI", "gateway.security.jwk-set-uri");
+			assertThat(endpoints.get(gatewayReferences.get(prefix + "AUTHORIZATIONURI")))
+				.isEqualTo(issuer + "/oauth2/authorize");
+			assertThat(endpoints.get(gatewayReferences.get(prefix + "TOKENURI"))).isEqualTo(inside + "/oauth2/token");
+			assertThat(signIn).doesNotContainKey(prefix + "ISSUERURI");
+			Map<String, String> provided = references(
+					Manifests.container(manifests.named("Deployment", ServiceModule.DEV_IDENTITY)));
+			assertThat(provided).containsKey("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER");
+			assertThat(environment(Manifests.container(manifests.named("Deployment", ServiceModule.DEV_IDENTITY))))
+				.containsEntry("NODDFA_DEVIDENTITY_ALLOWNONLOOPBACK", "true");
 		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void the_development_identity_provider_runs_only_in_the_dev_overlay(String overlay) {
+		boolean present = manifests(overlay).ofKind("Deployment")
+			.stream()
+			.anyMatch((deployment) -> Manifests.name(deployment).equals(ServiceModule.DEV_IDENTITY));
+		assertThat(present).isEqualTo(overlay.equals("dev"));
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void public_egress_excludes_private_shared_and_link_local_addresses(String overlay) {
+		Manifests manifests = manifests(overlay);
+		List<Object> publicPeers = new java.util.ArrayList<>();
+		for (Map<String, Object> policy : manifests.ofKind("NetworkPolicy")) {
+			for (Object rule : Yaml.list(policy, "spec", "egress")) {
+				for (Object peer : Yaml.list(rule, "to")) {
+					if ("0.0.0.0/0".equals(Yaml.string(peer, "ipBlock", "cidr"))) {
+						publicPeers.add(peer);
+					}
+				}
+			}
+		}
+		Map<String, Object> notifications = manifests.named("NetworkPolicy", "notifications");
+		assertThat(Yaml.list(notifications, "spec", "egress")).flatMap((rule) -> Yaml.list(rule, "to"))
+			.anySatisfy((peer) -> assertThat(Yaml.string(peer, "ipBlock", "cidr")).isEqualTo("0.0.0.0/0"));
+		// the ranges WebhookAddressPolicy refuses: the cloud metadata service lives at
+		// 169.254.169.254, and carrier-grade NAT space is as internal as 10/8
+		assertThat(publicPeers).isNotEmpty()
+			.allSatisfy((peer) -> assertThat(Yaml.list(peer, "ipBlock", "except")).contains("10.0.0.0/8",
+					"172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10"));
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void kafka_clients_take_their_protocol_and_sasl_credentials_from_configuration(String overlay) {
+		Manifests manifests = manifests(overlay);
+		Map<String, Object> endpoints = Yaml.map(manifests.named("ConfigMap", "noddfa-endpoints"), "data");
+		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
+			Map<String, Object> container = Manifests.container(deployment);
+			if (!environment(container).containsKey("SPRING_KAFKA_BOOTSTRAPSERVERS")) {
+				continue;
+			}
+			String name = Manifests.name(deployment);
+			assertThat(references(container)).as(name)
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "kafka.security-protocol")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "kafka.sasl-mechanism");
+			assertThat(secretReference(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as(name)
+				.isEqualTo("noddfa-kafka");
+		}
+		if (overlay.equals("prod")) {
+			assertThat(endpoints.get("kafka.security-protocol")).isEqualTo("SASL_SSL");
+		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void the_gateways_redis_connection_takes_a_password_and_tls_from_configuration(String overlay) {
+		Manifests manifests = manifests(overlay);
+		Map<String, Object> endpoints = Yaml.map(manifests.named("ConfigMap", "noddfa-endpoints"), "data");
+		Map<String, Object> gateway = Manifests.container(manifests.named("Deployment", "gateway"));
+		assertThat(references(gateway)).containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "redis.ssl-enabled");
+		assertThat(secretReference(gateway, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("noddfa-redis");
+		if (overlay.equals("prod")) {
+			assertThat(endpoints.get("redis.ssl-enabled")).isEqualTo("true");
+		}
+	}
+
+	/** Each variable given a value in place. */
+	private static Map<String, Object> environment(Map<String, Object> container) {
+		Map<String, Object> environment = new java.util.LinkedHashMap<>();
+		Yaml.list(container, "env").forEach((v) -> environment.put(Yaml.string(v, "name"), Yaml.at(v, "value")));
+		return environment;
+	}
+
+	/** Each variable taken from the ConfigMap, with the key it names. */
+	private static Map<String, String> references(Map<String, Object> container) {
+		Map<String, String> references = new java.util.LinkedHashMap<>();
+		for (Object variable : Yaml.list(container, "env")) {
+			String key = Yaml.string(variable, "valueFrom", "configMapKeyRef", "key");
+			if (key != null) {
+				references.put(Yaml.string(variable, "name"), key);
+			}
+		}
+		return references;
+	}
+
+	/** The Secret a variable is read from, or null. */
+	private static String secretReference(Map<String, Object> container, String variable) {
+		return Yaml.list(container, "env")
+			.stream()
+			.filter((v) -> variable.equals(Yaml.string(v, "name")))
+			.map((v) -> Yaml.string(v, "valueFrom", "secretKeyRef", "name"))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private static Manifests manifests(String overlay) {

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One of the five services as its own Maven module describes it: the configuration in
- * {@code src/main/resources/application*.yml}, the build arguments of the one Dockerfile,
- * the layered exec jar in {@code target/}. The checks compare every deployment file with
+ * One of the five services, or the development identity provider, as its own Maven module
+ * describes it: the configuration in {@code src/main/resources/application*.yml} (the
+ * provider's in {@code dev-identity.yml}), the build arguments of the one Dockerfile, the
+ * layered exec jar in {@code target/}. The checks compare every deployment file with
  * this, never with a copy.
  */
 final class ServiceModule {
@@ -30,6 +31,16 @@ final class ServiceModule {
 
 	static final List<String> NAMES = List.of("bed-registry", "placement-matcher", "notifications", "panels",
 			"gateway");
+
+	/**
+	 * The development identity provider: built from the same Dockerfile and run beside
+	 * the services in Compose and the dev overlay, never in production.
+	 */
+	static final String DEV_IDENTITY = "dev-identity";
+
+	/** Everything the one Dockerfile builds. */
+	static final List<String> IMAGES = List.of("bed-registry", "placement-matcher", "notifications", "panels",
+			"gateway", DEV_IDENTITY);
 
 	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -47,17 +58,21 @@ final class ServiceModule {
 
 	private ServiceModule(String name) {
 		this.name = name;
-		this.configuration = flatten(load(dir().resolve("src/main/resources/application.yml")));
+		// the provider has a configuration name of its own, so it can start beside the
+		// gateway in one JVM
+		String config = name.equals(DEV_IDENTITY) ? DEV_IDENTITY : "application";
+		this.configuration = flatten(load(dir().resolve("src/main/resources/" + config + ".yml")));
 		this.localConfiguration = flatten(load(dir().resolve("src/main/resources/application-local.yml")));
 	}
 
 	static ServiceModule named(String name) {
-		if (!NAMES.contains(name)) {
-			throw new IllegalArgumentException("No service module called " + name + "; the services are " + NAMES);
+		if (!IMAGES.contains(name)) {
+			throw new IllegalArgumentException("No service module called " + name + "; they are " + IMAGES);
 		}
 		return modules.computeIfAbsent(name, ServiceModule::new);
 	}
 
+	/** The five services, without the development identity provider. */
 	static List<ServiceModule> all() {
 		return NAMES.stream().map(ServiceModule::named).toList();
 	}

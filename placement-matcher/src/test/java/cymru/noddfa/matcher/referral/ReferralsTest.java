@@ -74,7 +74,7 @@ class ReferralsTest extends MatcherComponentTest {
 		assertThat(ReferralEvents.header(created, "ce_source")).isEqualTo("/noddfa/placement-matcher");
 		assertThat(ReferralEvents.header(created, "ce_subject")).isEqualTo(id);
 		assertThat(JsonSchemas.violations(SCHEMA, created.value())).isEmpty();
-		assertThat(created.value()).contains("\"bedType\":\"CRISIS\"").doesNotContain("A_AND_E");
+		assertThat(created.value()).contains("\"bedType\":\"CRISIS\"", "\"currentSetting\":\"A_AND_E\"");
 
 		assertThat(this.jdbc.sql("select action from referral_audit where referral_id = ?::uuid order by id")
 			.param(id)

@@ -396,7 +396,8 @@ class ReferralsTest extends MatcherComponentTest {
 		assertThat(SCHEMA.getSchemaNode().get("additionalProperties").asBoolean()).isFalse();
 		Set<String> fields = Set.of("eventId", "type", "referralId", "referralVersion", "occurredAt", "regionCode",
 				"reference", "bedType", "needs", "holdId", "placementId", "provisionId", "expiresAt", "at",
-				"reasonCode", "outOfRegionOptions");
+				"reasonCode", "outOfRegionOptions", "referringRegionCode", "currentSetting", "provisionRegionCode",
+				"inRegion", "distanceKm", "outOfRegionReason");
 		SCHEMA.getSchemaNode().get("properties").fieldNames().forEachRemaining((f) -> assertThat(fields).contains(f));
 		String free = """
 				{"eventId": "6f1c2a52-8c1e-4d6b-9a55-0f7d3a1b2c3d", "type": "ReferralCreated",

@@ -40,6 +40,12 @@ class PanelJourneyTest {
 		String unit = Provisions.newId("panel-journey");
 		Api.Response created = admin.post("/api/registry/v1/provisions", assessmentUnitNearBridgend(unit));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		// a freshly started matcher and panels service may be slower than the gateway's
+		// timeout on their first requests; a write is not retried, so reads warm them
+		// first
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> powysTeam.get("/api/matching/v1/referrals?regionCode=POW").status() == 200
+					&& powysPanel.get("/api/panels/v1/cases?regionCode=POW").status() == 200);
 
 		Api.Response referral = powysTeam.post("/api/matching/v1/referrals",
 				Map.of("reference", "POW-" + System.nanoTime() % 100000, "regionCode", "POW", "age", 15, "sex",

@@ -78,7 +78,7 @@ class MatcherProblems extends MalformedRequestProblems {
 	ResponseEntity<ProblemDetail> conflict(ReferralConflict ex) {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.CONFLICT, ex.kind());
 		problem.setProperty("field", switch (ex.kind()) {
-			case "no-bed-free", "provision-unsuitable" -> "provisionId";
+			case "no-bed-free", "provision-unsuitable", "panel-approval-pending" -> "provisionId";
 			case "hold-cap-reached" -> "sub";
 			case "hold-state" -> "holdId";
 			default -> "status";

@@ -163,9 +163,10 @@ class AuthorizationMatrixTest extends MatcherComponentTest {
 					new Rule(EVERY_ROLE, false, 200, Stage.NONE, (f) -> new Call(null, null))),
 			entry("POST /admin/read-model/rebuild",
 					new Rule(EnumSet.of(Role.ADMIN), false, 202, Stage.NONE, (f) -> new Call(null, null))),
-			// a crisis team refers children of its own region only
+			// no wrong door: any region's crisis team refers a child of any home region
+			// (it keeps access to what it created as the referring region)
 			entry("POST /v1/referrals",
-					new Rule(CRISIS_TEAM, true, 201, Stage.NONE, (f) -> new Call(null, referral("MX-0001")))),
+					new Rule(CRISIS_TEAM, false, 201, Stage.NONE, (f) -> new Call(null, referral("MX-0001")))),
 			entry("GET /v1/referrals",
 					new Rule(TEAMS_AND_PANELS, true, 200, Stage.REFERRAL,
 							(f) -> new Call("?regionCode=" + REGION, null))),

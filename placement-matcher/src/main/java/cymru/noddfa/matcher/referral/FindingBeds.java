@@ -3,6 +3,7 @@ package cymru.noddfa.matcher.referral;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import cymru.noddfa.matcher.availability.BedLedgerRepository;
 import cymru.noddfa.matcher.availability.LedgerRow;
@@ -24,12 +25,14 @@ record FindingBeds(Searching searching, HoldRepository holds, BedLedgerRepositor
 	private static final Logger log = LoggerFactory.getLogger(FindingBeds.class);
 
 	/**
-	 * The provision the team picked if it fits, else the best candidate. A bed the ledger
-	 * has already committed as full fails fast here, without queueing for the row's lock;
-	 * the guarded update still decides every race.
+	 * The provision the team picked if it fits, else the best candidate an automatic hold
+	 * may take without asking anyone ({@code pickableUnasked}). A bed the ledger has
+	 * already committed as full fails fast here, without queueing for the row's lock; the
+	 * guarded update still decides every race.
 	 */
-	Candidate choose(Referral referral, String pickedProvisionId) {
-		Candidate candidate = (pickedProvisionId != null) ? picked(referral, pickedProvisionId) : best(referral);
+	Candidate choose(Referral referral, String pickedProvisionId, Predicate<Candidate> pickableUnasked) {
+		Candidate candidate = (pickedProvisionId != null) ? picked(referral, pickedProvisionId)
+				: best(referral, pickableUnasked);
 		if (this.ledger.find(candidate.provisionId(), referral.bedType()).map(LedgerRow::free).orElse(0) == 0) {
 			throw new ReferralConflict("no-bed-free",
 					"No " + referral.bedType() + " bed free at " + candidate.provisionId());
@@ -68,9 +71,10 @@ record FindingBeds(Searching searching, HoldRepository holds, BedLedgerRepositor
 		};
 	}
 
-	private Candidate best(Referral referral) {
+	private Candidate best(Referral referral, Predicate<Candidate> pickableUnasked) {
 		List<Candidate> candidates = this.searching.search(referral.criteria(this.clock.instant())).candidates();
 		return notDeclined(referral, candidates).stream()
+			.filter(pickableUnasked)
 			.findFirst()
 			.orElseThrow(() -> new ReferralConflict("no-bed-free", "No suitable bed free"));
 	}

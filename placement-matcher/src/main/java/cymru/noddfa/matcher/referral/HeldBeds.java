@@ -5,7 +5,6 @@ import java.time.Instant;
 import cymru.noddfa.matcher.availability.BedLedgerRepository;
 import cymru.noddfa.matcher.availability.LedgerRow;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
-import cymru.noddfa.matcher.search.Candidate;
 
 /**
  * The beds behind holds, kept in step with them: a hold counts against its team's cap and
@@ -26,15 +25,16 @@ record HeldBeds(HoldRepository holds, TeamHoldRepository teams, BedLedgerReposit
 	 * its cap, then one bed off the ledger unless none is free. Either refusal is a clean
 	 * 409 and the transaction changes nothing.
 	 */
-	Hold take(HoldPlaced placed, String teamId, Candidate candidate) {
+	Hold take(HoldPlaced placed, String teamId) {
 		if (!this.teams.take(teamId, this.properties.teamCap())) {
 			throw new ReferralConflict("hold-cap-reached", "Team already holds " + this.properties.teamCap() + " beds");
 		}
 		LedgerRow row = this.ledger.hold(placed.provisionId(), placed.bedType())
 			.orElseThrow(() -> new ReferralConflict("no-bed-free",
 					"No " + placed.bedType() + " bed free at " + placed.provisionId()));
+		ReferralEvent.Siting siting = placed.siting();
 		Hold hold = Hold.placed(placed, new Hold.Bed(placed.provisionId(), placed.bedType(), row.provisionVersion(),
-				teamId, candidate.inRegion(), candidate.distanceKm()));
+				teamId, siting.inRegion(), siting.distanceKm(), siting.provisionRegionCode(), siting.reason()));
 		this.holds.insert(hold);
 		this.mirror.taken(row);
 		return hold;

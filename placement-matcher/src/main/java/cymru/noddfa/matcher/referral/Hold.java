@@ -21,10 +21,18 @@ record Hold(HoldId id, ReferralId referralId, Bed bed, Instant placedAt, Instant
 
 	/**
 	 * The provision and bed type held, the provision version the ledger showed when it
-	 * was taken, the team whose cap it counts against, and how it ranked.
+	 * was taken, the team whose cap it counts against, how it ranked, and where it is
+	 * against the child's home region with the team's reason when out of region (region
+	 * and reason unknown for holds placed before they were kept).
 	 */
 	record Bed(String provisionId, BedType bedType, long provisionVersion, String teamId, boolean inRegion,
-			double distanceKm) {
+			double distanceKm, String provisionRegionCode, OutOfRegionReason outOfRegionReason) {
+
+		ReferralEvent.Siting siting() {
+			return new ReferralEvent.Siting(this.provisionRegionCode, this.inRegion, this.distanceKm,
+					this.inRegion ? null : this.outOfRegionReason);
+		}
+
 	}
 
 	/** The hold as the referral placed it, on the bed the ledger gave. */

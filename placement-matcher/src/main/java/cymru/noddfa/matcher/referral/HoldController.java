@@ -26,11 +26,16 @@ import org.springframework.web.bind.annotation.RestController;
 record HoldController(PlacingAHold placing, AcceptingAHold accepting, DecliningAHold declining,
 		ReadingReferrals reading) {
 
-	/** Holds the best candidate's bed, or the bed of the provision the team picked. */
+	/**
+	 * Holds the best candidate's bed, or the bed of the provision the team picked (out of
+	 * the child's home region: with a reason, and for a non-crisis bed the panel's
+	 * approval).
+	 */
 	@PostMapping("/v1/referrals/{referralId}/holds")
 	ResponseEntity<HoldView> hold(@PathVariable UUID referralId, @RequestBody(required = false) HoldRequest request,
 			Caller caller) {
-		Hold hold = this.placing.hold(new ReferralId(referralId), (request != null) ? request.provisionId() : null,
+		HoldRequest asked = (request != null) ? request : new HoldRequest(null, null);
+		Hold hold = this.placing.hold(new ReferralId(referralId), asked.provisionId(), asked.outOfRegionReason(),
 				caller);
 		return ResponseEntity.created(URI.create("/v1/referrals/" + referralId + "/holds/" + hold.id()))
 			.body(HoldView.of(hold));
@@ -65,7 +70,11 @@ record HoldController(PlacingAHold placing, AcceptingAHold accepting, DecliningA
 			.of(this.declining.decline(new ReferralId(referralId), new HoldId(holdId), request.reasonCode(), caller));
 	}
 
-	record HoldRequest(String provisionId) {
+	/**
+	 * The provision the team picked (else the best candidate), and why, when it is
+	 * outside the child's home region.
+	 */
+	record HoldRequest(String provisionId, OutOfRegionReason outOfRegionReason) {
 	}
 
 	record DeclineRequest(DeclineReason reasonCode) {

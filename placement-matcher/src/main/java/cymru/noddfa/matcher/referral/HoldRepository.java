@@ -38,9 +38,9 @@ class HoldRepository {
 		this.jdbc
 			.sql("""
 					insert into holds (id, referral_id, provision_id, bed_type, provision_version, team_id, status, in_region,
-					                   distance_km, placed_at, expires_at)
+					                   distance_km, placed_at, expires_at, provision_region_code, out_of_region_reason)
 					values (:id, :referral, :provision, :bedType, :version, :team, :status, :inRegion, :km, :placedAt,
-					        :expiresAt)
+					        :expiresAt, :provisionRegion, :reason)
 					""")
 			.param("id", h.id().value())
 			.param("referral", h.referralId().value())
@@ -53,6 +53,8 @@ class HoldRepository {
 			.param("km", bed.distanceKm())
 			.param("placedAt", timestamp(h.placedAt()))
 			.param("expiresAt", timestamp(h.expiresAt()))
+			.param("provisionRegion", bed.provisionRegionCode())
+			.param("reason", (bed.outOfRegionReason() != null) ? bed.outOfRegionReason().name() : null)
 			.update();
 	}
 
@@ -160,7 +162,8 @@ class HoldRepository {
 		String reason = rs.getString("reason_code");
 		Hold.Bed bed = new Hold.Bed(rs.getString("provision_id"), BedType.valueOf(rs.getString("bed_type")),
 				rs.getLong("provision_version"), rs.getString("team_id"), rs.getBoolean("in_region"),
-				rs.getDouble("distance_km"));
+				rs.getDouble("distance_km"), rs.getString("provision_region_code"),
+				OutOfRegionReason.parse(rs.getString("out_of_region_reason")));
 		return new Hold(new HoldId(rs.getObject("id", UUID.class)),
 				new ReferralId(rs.getObject("referral_id", UUID.class)), bed, instant(rs.getTimestamp("placed_at")),
 				instant(rs.getTimestamp("expires_at")), Hold.Status.valueOf(rs.getString("status")),

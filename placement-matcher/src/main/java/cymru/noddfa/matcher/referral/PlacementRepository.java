@@ -58,10 +58,11 @@ class PlacementRepository {
 
 	/** The placement, with the team and provision version of the hold it started from. */
 	Placement load(PlacementId id) {
-		return this.jdbc.sql("""
-				select p.*, h.provision_version, h.team_id from placements p join holds h on h.id = p.hold_id
-				 where p.id = :id
-				""")
+		return this.jdbc
+			.sql("""
+					select p.*, h.provision_version, h.team_id, h.provision_region_code, h.out_of_region_reason from placements p join holds h on h.id = p.hold_id
+					 where p.id = :id
+					""")
 			.param("id", id.value())
 			.query(PlacementRepository::placement)
 			.optional()
@@ -77,7 +78,7 @@ class PlacementRepository {
 				update placements p set overrun_reported_at = :now from holds h
 				 where h.id = p.hold_id and p.ended_at is null and p.overrun_reported_at is null
 				   and p.bed_type = :bedType and p.started_at < :before
-				returning p.*, h.provision_version, h.team_id
+				returning p.*, h.provision_version, h.team_id, h.provision_region_code, h.out_of_region_reason
 				""")
 			.param("now", timestamp(now))
 			.param("bedType", bedType.name())
@@ -89,7 +90,8 @@ class PlacementRepository {
 	private static Placement placement(ResultSet rs, int row) throws SQLException {
 		Hold.Bed bed = new Hold.Bed(rs.getString("provision_id"), BedType.valueOf(rs.getString("bed_type")),
 				rs.getLong("provision_version"), rs.getString("team_id"), rs.getBoolean("in_region"),
-				rs.getDouble("distance_km"));
+				rs.getDouble("distance_km"), rs.getString("provision_region_code"),
+				OutOfRegionReason.parse(rs.getString("out_of_region_reason")));
 		return new Placement(new PlacementId(rs.getObject("id", UUID.class)),
 				new ReferralId(rs.getObject("referral_id", UUID.class)),
 				new HoldId(rs.getObject("hold_id", UUID.class)), bed, instant(rs.getTimestamp("started_at")),

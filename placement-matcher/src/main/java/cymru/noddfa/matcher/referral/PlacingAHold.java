@@ -1,6 +1,5 @@
 package cymru.noddfa.matcher.referral;
 
-import java.time.Clock;
 import java.time.Instant;
 
 import cymru.noddfa.kit.security.Caller;
@@ -15,21 +14,27 @@ import org.slf4j.LoggerFactory;
  * guarded: the referral's version, the team's cap, the ledger's free bed. A lost race is
  * a clean 409 with nothing changed.
  */
-record PlacingAHold(ReferralRepository referrals, FindingBeds finding, HeldBeds beds, Transactions transactions,
-		ReferralEventPublisher events, Clock clock) {
+record PlacingAHold(ReferralRepository referrals, FindingBeds finding, OutOfRegionHolds outOfRegion, HeldBeds beds,
+		Transactions transactions, ReferralEventPublisher events) {
 
 	private static final Logger log = LoggerFactory.getLogger(PlacingAHold.class);
 
-	Hold hold(ReferralId id, String pickedProvisionId, Caller caller) {
-		Instant now = this.clock.instant();
+	/**
+	 * Holds the bed; {@code reason} is needed when it is outside the child's home region
+	 * ({@link OutOfRegionHolds}).
+	 */
+	Hold hold(ReferralId id, String pickedProvisionId, OutOfRegionReason reason, Caller caller) {
 		Referral referral = this.referrals.load(id);
 		ReferralAccess.requireHandledBy(referral, caller);
 		referral.requireWaiting();
-		Candidate candidate = this.finding.choose(referral, pickedProvisionId);
+		Candidate candidate = this.finding.choose(referral, pickedProvisionId,
+				(c) -> this.outOfRegion.mayPickUnasked(referral, c));
+		ReferralEvent.Siting siting = this.outOfRegion.siting(referral, candidate, reason, caller);
+		Instant now = this.outOfRegion.clock().instant();
 		Hold hold = this.transactions.inOne(() -> {
-			HoldPlaced placed = referral.offer(candidate.provisionId(), this.beds.holdUntil(now), now);
+			HoldPlaced placed = referral.offer(candidate.provisionId(), siting, this.beds.holdUntil(now), now);
 			this.referrals.update(referral);
-			Hold taken = this.beds.take(placed, referral.teamId(), candidate);
+			Hold taken = this.beds.take(placed, referral.teamId());
 			this.events.publish(placed, caller.subject());
 			return taken;
 		});

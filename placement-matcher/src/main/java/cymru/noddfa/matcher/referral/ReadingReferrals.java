@@ -23,11 +23,15 @@ record ReadingReferrals(ReferralRepository referrals, HoldRepository holds, Plac
 		});
 	}
 
-	/** The newest referrals of a region the caller sees. */
+	/**
+	 * The newest referrals of a region the caller sees: its children's and, for its
+	 * crisis team, those it referred for children of other regions.
+	 */
 	List<Referral> list(RegionCode region, ReferralStatus status, Caller caller) {
 		ReferralAccess.requireSeesRegion(region, caller);
 		return this.transactions.inOne(() -> {
-			List<Referral> found = this.referrals.forRegion(region, status, MOST);
+			List<Referral> found = this.referrals.forRegion(region, ReferralAccess.listsReferredFrom(region, caller),
+					status, MOST);
 			found.forEach((referral) -> this.audit.read(referral.id(), Action.LISTED, caller.subject()));
 			return found;
 		});

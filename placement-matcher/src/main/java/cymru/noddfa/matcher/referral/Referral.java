@@ -12,6 +12,7 @@ import cymru.noddfa.matcher.referral.ReferralEvent.HoldDeclined;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldExpired;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
 import cymru.noddfa.matcher.referral.ReferralEvent.MatchFound;
+import cymru.noddfa.matcher.referral.ReferralEvent.OutOfRegionApprovalRequested;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
@@ -33,11 +34,20 @@ final class Referral {
 	}
 
 	/**
-	 * What the team asked for, fixed once the referral is made: whose it is, where, for
-	 * which child and which bed.
+	 * What the team asked for, fixed once the referral is made: whose it is, the child's
+	 * home region (which decides "in region" and whose team and panel act), for which
+	 * child and which bed, and the referring team's region when that is another region
+	 * ({@code null} otherwise).
 	 */
 	record Asked(ReferralId id, String reference, String teamId, RegionCode region, Child child, BedSought sought,
-			Instant createdAt) {
+			Instant createdAt, RegionCode referringRegion) {
+
+		Asked {
+			if (region.equals(referringRegion)) {
+				referringRegion = null;
+			}
+		}
+
 	}
 
 	private final Asked asked;
@@ -65,7 +75,8 @@ final class Referral {
 	}
 
 	ReferralCreated created() {
-		return new ReferralCreated(about(this.asked.createdAt()), bedType(), this.asked.child().needs());
+		return new ReferralCreated(about(this.asked.createdAt()), bedType(), this.asked.child().needs(),
+				this.asked.child().setting());
 	}
 
 	/** Nothing fits in the region: the panel is told, with what fits elsewhere. */
@@ -81,10 +92,19 @@ final class Referral {
 	}
 
 	/** A waiting referral holds a bed, for the hold {@link Hold#placed} makes of this. */
-	HoldPlaced offer(String provisionId, Instant expiresAt, Instant at) {
+	HoldPlaced offer(String provisionId, ReferralEvent.Siting siting, Instant expiresAt, Instant at) {
 		requireWaiting();
 		moveTo(ReferralStatus.OFFERED, at);
-		return new HoldPlaced(about(at), new HoldId(UUID.randomUUID()), provisionId, bedType(), expiresAt);
+		return new HoldPlaced(about(at), new HoldId(UUID.randomUUID()), provisionId, bedType(), expiresAt, siting);
+	}
+
+	/**
+	 * The team asks the panel of the child's home region to approve a bed elsewhere; the
+	 * referral itself does not change.
+	 */
+	OutOfRegionApprovalRequested approvalRequested(String provisionId, OutOfRegionReason reason, Instant at) {
+		requireWaiting();
+		return new OutOfRegionApprovalRequested(about(at), provisionId, bedType(), reason);
 	}
 
 	HoldAccepted holdAccepted(Hold accepted) {
@@ -109,7 +129,8 @@ final class Referral {
 	PlacementStarted place(Hold placed) {
 		moveTo(ReferralStatus.PLACED, placed.decidedAt());
 		PlacementId placement = new PlacementId(UUID.randomUUID());
-		return new PlacementStarted(about(placed.decidedAt()), placement, placed.provisionId(), placed.bedType());
+		return new PlacementStarted(about(placed.decidedAt()), placement, placed.provisionId(), placed.bedType(),
+				placed.bed().siting());
 	}
 
 	PlacementEnded end(Placement ended) {
@@ -158,7 +179,8 @@ final class Referral {
 	}
 
 	private About about(Instant at) {
-		return new About(UUID.randomUUID(), at, id(), this.version, region(), this.asked.reference());
+		return new About(UUID.randomUUID(), at, id(), this.version, region(), this.asked.reference(),
+				this.asked.referringRegion());
 	}
 
 	Asked asked() {
@@ -171,6 +193,11 @@ final class Referral {
 
 	RegionCode region() {
 		return this.asked.region();
+	}
+
+	/** The referring team's region when it is not the child's home region. */
+	RegionCode referringRegion() {
+		return this.asked.referringRegion();
 	}
 
 	String teamId() {

@@ -14,24 +14,47 @@ import cymru.noddfa.matcher.availability.BedLedgerRepository;
  */
 record ReferralAccess(BedLedgerRepository ledger) {
 
+	/**
+	 * The crisis team and panel of the child's home region, and the crisis team of the
+	 * region that referred the child from elsewhere.
+	 */
 	static void requireSeenBy(Referral referral, Caller caller) {
-		if (!caller.seesRegion(referral.region().code())) {
+		if (!caller.seesRegion(referral.region().code()) && !isReferringTeam(referral, caller)) {
 			throw new AccessRefused("referral");
 		}
 	}
 
-	/** Only a crisis team of the referral's region holds, places or cancels. */
+	/**
+	 * Only a crisis team of the child's home region, or of the region that referred the
+	 * child, holds, places or cancels.
+	 */
 	static void requireHandledBy(Referral referral, Caller caller) {
-		if (!caller.isCrisisTeamOf(referral.region().code())) {
+		if (!caller.isCrisisTeamOf(referral.region().code()) && !isReferringTeam(referral, caller)) {
 			throw new AccessRefused("referral");
 		}
 	}
 
-	/** A crisis team refers children of its own region only. */
-	static void requireRefersFor(String regionCode, Caller caller) {
-		if (regionCode != null && !caller.isCrisisTeamOf(regionCode)) {
+	/**
+	 * No wrong door: a crisis team refers a child of any home region, as the team of its
+	 * own region (the token's), which becomes the referral's referring region.
+	 */
+	static RegionCode requireRefers(Caller caller) {
+		if (!caller.has(Role.CRISIS_TEAM) || caller.region() == null) {
 			throw new AccessRefused("region");
 		}
+		return new RegionCode(caller.region());
+	}
+
+	/**
+	 * A crisis team also lists what its region referred for children of other regions; a
+	 * panel only its own region's children.
+	 */
+	static boolean listsReferredFrom(RegionCode region, Caller caller) {
+		return caller.isCrisisTeamOf(region.code());
+	}
+
+	private static boolean isReferringTeam(Referral referral, Caller caller) {
+		return referral.referringRegion() != null && caller.isCrisisTeamOf(referral.referringRegion().code());
 	}
 
 	static void requireSeesRegion(RegionCode region, Caller caller) {
@@ -62,9 +85,13 @@ record ReferralAccess(BedLedgerRepository ledger) {
 		}
 	}
 
-	/** The crisis team of the referral's region, or the provider keeping the bed. */
+	/**
+	 * The crisis team of the child's home region or of the referring region, or the
+	 * provider keeping the bed.
+	 */
 	void requireMayEnd(Placement placement, Referral referral, Caller caller) {
-		if (!caller.isCrisisTeamOf(referral.region().code()) && !keeps(caller, placement.provisionId())) {
+		if (!caller.isCrisisTeamOf(referral.region().code()) && !isReferringTeam(referral, caller)
+				&& !keeps(caller, placement.provisionId())) {
 			throw new AccessRefused("placement");
 		}
 	}

@@ -9,6 +9,7 @@ import cymru.noddfa.matcher.referral.ReferralEvent.HoldDeclined;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldExpired;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
 import cymru.noddfa.matcher.referral.ReferralEvent.MatchFound;
+import cymru.noddfa.matcher.referral.ReferralEvent.OutOfRegionApprovalRequested;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
@@ -32,7 +33,7 @@ class ReferralAuditRepository {
 	enum Action {
 
 		CREATED, READ, LISTED, HOLDS_LISTED, HOLD_PLACED, HOLD_ACCEPTED, HOLD_DECLINED, HOLD_EXPIRED, PLACEMENT_STARTED,
-		PLACEMENT_ENDED, CANCELLED, ESCALATED
+		PLACEMENT_ENDED, CANCELLED, ESCALATED, OUT_OF_REGION_APPROVAL_REQUESTED
 
 	}
 
@@ -59,6 +60,7 @@ class ReferralAuditRepository {
 			case ReferralCreated created -> Action.CREATED;
 			case ReferralEscalated escalated -> Action.ESCALATED;
 			case HoldPlaced placed -> Action.HOLD_PLACED;
+			case OutOfRegionApprovalRequested requested -> Action.OUT_OF_REGION_APPROVAL_REQUESTED;
 			case HoldAccepted accepted -> Action.HOLD_ACCEPTED;
 			case HoldDeclined declined -> Action.HOLD_DECLINED;
 			case HoldExpired expired -> Action.HOLD_EXPIRED;

@@ -22,13 +22,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 		ReleasingAHold.class, ExpiringHolds.class, StartingAPlacement.class, EndingAPlacement.class,
 		CancellingAReferral.class, Escalating.class, AnnouncingMatches.class, RematchingAReferral.class,
 		RematchingWaitingReferrals.class, ReportingCrisisOverruns.class, FindingBeds.class, HeldBeds.class,
-		ReferralAccess.class, ReferralIntake.class })
+		ReferralAccess.class, ReferralIntake.class, OutOfRegionHolds.class, RecordingPanelDecisions.class })
 class ReferralConfiguration {
 
 	/** Key = referral id, so each referral's events stay in order. */
 	@Bean
 	NewTopic referralEventsTopic(ReadModelProperties topics) {
 		return TopicBuilder.name(ReferralEventPublisher.TOPIC)
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	/**
+	 * Declared here too, as the panels service declares it, so that a matcher started
+	 * first never lets the broker auto-create it; and its dead-letter topic.
+	 */
+	@Bean
+	NewTopic panelCaseEventsTopic(ReadModelProperties topics) {
+		return TopicBuilder.name(PanelDecisionListener.TOPIC)
+			.partitions(topics.partitions())
+			.replicas(topics.replicas())
+			.build();
+	}
+
+	@Bean
+	NewTopic panelCaseEventsDeadLetterTopic(ReadModelProperties topics) {
+		return TopicBuilder.name(PanelDecisionListener.TOPIC + ".dlt")
 			.partitions(topics.partitions())
 			.replicas(topics.replicas())
 			.build();

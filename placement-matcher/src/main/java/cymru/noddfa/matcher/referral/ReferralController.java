@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 record ReferralController(ReferralIntake intake, ReferringAChild referring, ReadingReferrals reading,
 		CancellingAReferral cancelling) {
 
-	/** A crisis team refers a child of its own region. */
+	/**
+	 * A crisis team refers a child: {@code regionCode} is the child's home region, which
+	 * may be another than the team's own.
+	 */
 	@PostMapping("/v1/referrals")
 	ResponseEntity<ReferralView> create(@RequestBody ReferralIntake.Request request, Caller caller) {
 		Referral referral = this.referring.refer(this.intake.referral(request, caller));
@@ -55,15 +58,16 @@ record ReferralController(ReferralIntake intake, ReferringAChild referring, Read
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	record ReferralView(UUID id, String reference, String regionCode, int age, Sex sex, List<String> needs,
-			CurrentSetting currentSetting, Location location, String place, BedType bedType, Instant latestAdmissionAt,
-			Double maxKm, ReferralStatus status, int version, Instant createdAt, Instant updatedAt,
-			List<Referral.Option> outOfRegionOptions) {
+	record ReferralView(UUID id, String reference, String regionCode, String referringRegionCode, int age, Sex sex,
+			List<String> needs, CurrentSetting currentSetting, Location location, String place, BedType bedType,
+			Instant latestAdmissionAt, Double maxKm, ReferralStatus status, int version, Instant createdAt,
+			Instant updatedAt, List<Referral.Option> outOfRegionOptions) {
 
 		static ReferralView of(Referral r) {
 			Referral.Asked asked = r.asked();
 			Child child = asked.child();
-			return new ReferralView(r.id().value(), asked.reference(), r.region().code(), child.age(), child.sex(),
+			return new ReferralView(r.id().value(), asked.reference(), r.region().code(),
+					(r.referringRegion() != null) ? r.referringRegion().code() : null, child.age(), child.sex(),
 					NeedCode.codes(child.needs()), child.setting(), child.location(), child.place(), r.bedType(),
 					asked.sought().latestAdmissionAt(), asked.sought().maxKm(), r.status(), r.version(),
 					asked.createdAt(), r.updatedAt(), r.outOfRegionOptions());

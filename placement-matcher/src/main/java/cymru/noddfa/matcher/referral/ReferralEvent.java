@@ -18,13 +18,23 @@ sealed interface ReferralEvent {
 
 	/**
 	 * What every event carries: its own id, when it happened, the referral, the version
-	 * the step left it at, its region and the team's reference.
+	 * the step left it at, the child's home region, the team's reference, and the
+	 * referring team's region when it is another ({@code null} otherwise).
 	 */
 	record About(UUID eventId, Instant occurredAt, ReferralId referral, long referralVersion, RegionCode region,
-			String reference) {
+			String reference, RegionCode referringRegion) {
 	}
 
-	record ReferralCreated(About about, BedType bedType, List<NeedCode> needs) implements ReferralEvent {
+	/**
+	 * Where a held or placed bed is against the child's home region: the provision's
+	 * region, whether that is the home region, how far from the child, and the team's
+	 * reason when it is not ({@code null} in region).
+	 */
+	record Siting(String provisionRegionCode, boolean inRegion, double distanceKm, OutOfRegionReason reason) {
+	}
+
+	record ReferralCreated(About about, BedType bedType, List<NeedCode> needs,
+			CurrentSetting currentSetting) implements ReferralEvent {
 	}
 
 	record ReferralEscalated(About about, List<Referral.Option> outOfRegionOptions) implements ReferralEvent {
@@ -36,8 +46,16 @@ sealed interface ReferralEvent {
 	record MatchFound(About about, String provisionId, BedType bedType) implements ReferralEvent {
 	}
 
-	record HoldPlaced(About about, HoldId hold, String provisionId, BedType bedType,
-			Instant expiresAt) implements ReferralEvent {
+	record HoldPlaced(About about, HoldId hold, String provisionId, BedType bedType, Instant expiresAt,
+			Siting siting) implements ReferralEvent {
+	}
+
+	/**
+	 * A team asked for a non-crisis bed outside the child's home region: the home
+	 * region's panel must approve it first. Raised once per referral and provision.
+	 */
+	record OutOfRegionApprovalRequested(About about, String provisionId, BedType bedType,
+			OutOfRegionReason reason) implements ReferralEvent {
 	}
 
 	record HoldAccepted(About about, HoldId hold, String provisionId, BedType bedType) implements ReferralEvent {
@@ -50,8 +68,8 @@ sealed interface ReferralEvent {
 	record HoldExpired(About about, HoldId hold, String provisionId, BedType bedType) implements ReferralEvent {
 	}
 
-	record PlacementStarted(About about, PlacementId placement, String provisionId,
-			BedType bedType) implements ReferralEvent {
+	record PlacementStarted(About about, PlacementId placement, String provisionId, BedType bedType,
+			Siting siting) implements ReferralEvent {
 	}
 
 	record PlacementEnded(About about, PlacementId placement, String provisionId,

@@ -7,6 +7,7 @@ import cymru.noddfa.matcher.referral.ReferralEvent.HoldDeclined;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldExpired;
 import cymru.noddfa.matcher.referral.ReferralEvent.HoldPlaced;
 import cymru.noddfa.matcher.referral.ReferralEvent.MatchFound;
+import cymru.noddfa.matcher.referral.ReferralEvent.OutOfRegionApprovalRequested;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementEnded;
 import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
@@ -53,6 +54,7 @@ record ReferralEventPublisher(Outbox outbox, JsonMapper json, ReferralAuditRepos
 			case ReferralEscalated escalated -> "ReferralEscalated";
 			case MatchFound found -> "MatchAvailable";
 			case HoldPlaced placed -> "HoldPlaced";
+			case OutOfRegionApprovalRequested requested -> "OutOfRegionApprovalRequested";
 			case HoldAccepted accepted -> "HoldAccepted";
 			case HoldDeclined declined -> "HoldDeclined";
 			case HoldExpired expired -> "HoldExpired";
@@ -73,9 +75,12 @@ record ReferralEventPublisher(Outbox outbox, JsonMapper json, ReferralAuditRepos
 			.put("occurredAt", about.occurredAt().toString())
 			.put("regionCode", about.region().code())
 			.put("reference", about.reference());
+		if (about.referringRegion() != null) {
+			json.put("referringRegionCode", about.referringRegion().code());
+		}
 		switch (event) {
 			case ReferralCreated e -> {
-				json.put("bedType", e.bedType().name());
+				json.put("bedType", e.bedType().name()).put("currentSetting", e.currentSetting().name());
 				ArrayNode needs = json.putArray("needs");
 				e.needs().forEach((need) -> needs.add(need.code()));
 			}
@@ -88,15 +93,17 @@ record ReferralEventPublisher(Outbox outbox, JsonMapper json, ReferralAuditRepos
 						.put("distanceKm", o.distanceKm()));
 			}
 			case MatchFound e -> bed(json, e.provisionId(), e.bedType());
-			case HoldPlaced e -> bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType())
-				.put("expiresAt", e.expiresAt().toString());
+			case HoldPlaced e -> siting(bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType())
+				.put("expiresAt", e.expiresAt().toString()), e.siting());
+			case OutOfRegionApprovalRequested e ->
+				bed(json, e.provisionId(), e.bedType()).put("outOfRegionReason", e.reason().name());
 			case HoldAccepted e -> bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType());
 			case HoldDeclined e -> bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType())
 				.put("reasonCode", e.reason().name());
 			case HoldExpired e -> bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType());
 			case PlacementStarted e ->
-				bed(json.put("placementId", e.placement().toString()), e.provisionId(), e.bedType()).put("at",
-						about.occurredAt().toString());
+				siting(bed(json.put("placementId", e.placement().toString()), e.provisionId(), e.bedType()).put("at",
+						about.occurredAt().toString()), e.siting());
 			case PlacementEnded e ->
 				bed(json.put("placementId", e.placement().toString()), e.provisionId(), e.bedType()).put("at",
 						about.occurredAt().toString());
@@ -104,6 +111,18 @@ record ReferralEventPublisher(Outbox outbox, JsonMapper json, ReferralAuditRepos
 				json.put("placementId", e.placement().toString()).put("provisionId", e.provisionId());
 			case ReferralCancelled e -> {
 			}
+		}
+		return json;
+	}
+
+	/** Where the bed is against the child's home region, as far as it is known. */
+	private static ObjectNode siting(ObjectNode json, ReferralEvent.Siting siting) {
+		if (siting.provisionRegionCode() != null) {
+			json.put("provisionRegionCode", siting.provisionRegionCode());
+		}
+		json.put("inRegion", siting.inRegion()).put("distanceKm", siting.distanceKm());
+		if (!siting.inRegion() && siting.reason() != null) {
+			json.put("outOfRegionReason", siting.reason().name());
 		}
 		return json;
 	}

@@ -31,9 +31,12 @@ record ReferralIntake(Regions regions, Gazetteer gazetteer, Needs needs, Clock c
 	record Point(Double lat, Double lon) {
 	}
 
-	/** A new referral of the caller's team, in a region the team refers for. */
+	/**
+	 * A new referral of the caller's team for a child whose home region is
+	 * {@code regionCode}; the team's own region is kept beside it when it is another.
+	 */
 	Referral referral(Request request, Caller caller) {
-		ReferralAccess.requireRefersFor(request.regionCode(), caller);
+		RegionCode referringRegion = ReferralAccess.requireRefers(caller);
 		String reference = PseudonymousReference.check(request.reference());
 		if (request.sex() == null) {
 			throw new RejectedInput("sex", "missing-field", "sex");
@@ -52,7 +55,8 @@ record ReferralIntake(Regions regions, Gazetteer gazetteer, Needs needs, Clock c
 				request.currentSetting(), new Location(criteria.lat(), criteria.lon()), place);
 		return Referral.open(new Referral.Asked(ReferralId.random(), reference, caller.subject(),
 				new RegionCode(criteria.regionCode()), child,
-				new BedSought(criteria.bedType(), request.latestAdmissionAt(), criteria.maxKm()), now));
+				new BedSought(criteria.bedType(), request.latestAdmissionAt(), criteria.maxKm()), now,
+				referringRegion));
 	}
 
 	/**

@@ -45,9 +45,9 @@ class ReferralRepository {
 			.sql("""
 					insert into referrals (id, reference, team_id, region_code, age, sex, needs, current_setting, lat, lon,
 					                       place, bed_type, latest_admission_at, max_km, status, version, out_of_region_options,
-					                       created_at, updated_at)
+					                       created_at, updated_at, referring_region_code)
 					values (:id, :reference, :team, :region, :age, :sex, :needs, :setting, :lat, :lon, :place, :bedType,
-					        :latest, :maxKm, :status, :version, :options, :createdAt, :updatedAt)
+					        :latest, :maxKm, :status, :version, :options, :createdAt, :updatedAt, :referringRegion)
 					""")
 			.param("id", r.id().value())
 			.param("reference", asked.reference())
@@ -68,6 +68,7 @@ class ReferralRepository {
 			.param("options", options(r))
 			.param("createdAt", timestamp(asked.createdAt()))
 			.param("updatedAt", timestamp(r.updatedAt()))
+			.param("referringRegion", (r.referringRegion() != null) ? r.referringRegion().code() : null)
 			.update();
 	}
 
@@ -105,12 +106,19 @@ class ReferralRepository {
 		return find(id).orElseThrow(() -> new ReferralNotFound("referralId", id));
 	}
 
-	List<Referral> forRegion(RegionCode region, ReferralStatus status, int limit) {
+	/**
+	 * The newest referrals of children of the region and, when {@code referredFrom} is
+	 * true, those its teams referred from there for children of another region.
+	 */
+	List<Referral> forRegion(RegionCode region, boolean referredFrom, ReferralStatus status, int limit) {
 		return this.jdbc.sql("""
-				select * from referrals where region_code = :region and (:status::text is null or status = :status)
+				select * from referrals
+				 where (region_code = :region or (:referredFrom and referring_region_code = :region))
+				   and (:status::text is null or status = :status)
 				 order by created_at desc limit :limit
 				""")
 			.param("region", region.code())
+			.param("referredFrom", referredFrom)
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", limit)
 			.query(this::referral)
@@ -127,6 +135,10 @@ class ReferralRepository {
 			.list();
 	}
 
+	private static RegionCode referringRegion(String stored) {
+		return (stored != null) ? new RegionCode(stored) : null;
+	}
+
 	private String options(Referral r) {
 		return r.outOfRegionOptions().isEmpty() ? null : this.json.writeValueAsString(r.outOfRegionOptions());
 	}
@@ -141,7 +153,7 @@ class ReferralRepository {
 				instant(rs.getTimestamp("latest_admission_at")), (Double) rs.getObject("max_km"));
 		Referral.Asked asked = new Referral.Asked(new ReferralId(rs.getObject("id", UUID.class)),
 				rs.getString("reference"), rs.getString("team_id"), new RegionCode(rs.getString("region_code")), child,
-				sought, instant(rs.getTimestamp("created_at")));
+				sought, instant(rs.getTimestamp("created_at")), referringRegion(rs.getString("referring_region_code")));
 		return new Referral(asked, ReferralStatus.valueOf(rs.getString("status")), rs.getInt("version"),
 				instant(rs.getTimestamp("updated_at")),
 				(options != null) ? this.json.readValue(options, OPTIONS) : List.of());

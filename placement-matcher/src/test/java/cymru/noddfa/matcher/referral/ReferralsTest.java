@@ -74,7 +74,7 @@ class ReferralsTest extends MatcherComponentTest {
 		assertThat(ReferralEvents.header(created, "ce_source")).isEqualTo("/noddfa/placement-matcher");
 		assertThat(ReferralEvents.header(created, "ce_subject")).isEqualTo(id);
 		assertThat(JsonSchemas.violations(SCHEMA, created.value())).isEmpty();
-		assertThat(created.value()).contains("\"bedType\":\"CRISIS\"").doesNotContain("A_AND_E");
+		assertThat(created.value()).contains("\"bedType\":\"CRISIS\"", "\"currentSetting\":\"A_AND_E\"");
 
 		assertThat(this.jdbc.sql("select action from referral_audit where referral_id = ?::uuid order by id")
 			.param(id)
@@ -396,7 +396,8 @@ class ReferralsTest extends MatcherComponentTest {
 		assertThat(SCHEMA.getSchemaNode().get("additionalProperties").asBoolean()).isFalse();
 		Set<String> fields = Set.of("eventId", "type", "referralId", "referralVersion", "occurredAt", "regionCode",
 				"reference", "bedType", "needs", "holdId", "placementId", "provisionId", "expiresAt", "at",
-				"reasonCode", "outOfRegionOptions");
+				"reasonCode", "outOfRegionOptions", "referringRegionCode", "currentSetting", "provisionRegionCode",
+				"inRegion", "distanceKm", "outOfRegionReason");
 		SCHEMA.getSchemaNode().get("properties").fieldNames().forEachRemaining((f) -> assertThat(fields).contains(f));
 		String free = """
 				{"eventId": "6f1c2a52-8c1e-4d6b-9a55-0f7d3a1b2c3d", "type": "ReferralCreated",

@@ -362,6 +362,9 @@ async function render() {
 	if (name === 'panel' && has('PANEL')) {
 		return renderPanel();
 	}
+	if (name === 'case' && id && has('PANEL')) {
+		return renderCase(decodeURIComponent(id));
+	}
 	if (has('CRISIS_TEAM')) {
 		return renderSearch();
 	}
@@ -872,23 +875,152 @@ async function changeProvision(provision, method, path, body, doneKey) {
 	}
 }
 
-// ---- panel: the region's queue --------------------------------------------------------------
+// ---- panel: the region's queue, a case and its decisions ---------------------------------------
+
+const DECISIONS = {
+	APPROVE_OUT_OF_REGION: ['NO_SUITABLE_BED_IN_REGION', 'NEEDS_NOT_MET_IN_REGION', 'CHILD_OR_FAMILY_PREFERENCE',
+		'SAFEGUARDING_DISTANCE'],
+	REFUSE_OUT_OF_REGION: ['IN_REGION_OPTION_AVAILABLE', 'NEEDS_CAN_BE_MET_IN_REGION', 'TOO_FAR_FROM_HOME',
+		'NOT_ENOUGH_INFORMATION'],
+	AGREE_JOINT_FUNDING: ['CONTINUING_CARE_ASSESSED', 'JOINTLY_COMMISSIONED_PLACEMENT'],
+	REQUEST_INFORMATION: ['ASSESSMENT_NEEDED', 'FUNDING_DETAILS_NEEDED', 'PLACEMENT_DETAILS_NEEDED'],
+	CLOSE: ['CHILD_PLACED', 'REFERRAL_CANCELLED', 'NO_LONGER_NEEDED', 'RECORDED_IN_ERROR']
+};
+const INFORMATION_FROM = ['LOCAL_AUTHORITY', 'HEALTH_BOARD', 'CRISIS_TEAM', 'PROVIDER'];
+const FIGURES = ['referrals', 'minutesToFirstHoldMedian', 'minutesToPlacementMedian', 'placed',
+	'placedInRegionPercent', 'kmFromChildMedian', 'aAndENightsAvoided', 'escalations', 'crisisStaysPast72h',
+	'casesWaitingForFunding'];
+
+/** The message for key, or the code itself where the bundle has no words for it. */
+function tOr(key, code) {
+	return Object.prototype.hasOwnProperty.call(texts, key) ? t(key) : code;
+}
+
+function day(offset) {
+	const date = new Date(Date.now() + offset * 86400000);
+	return date.toISOString().substring(0, 10);
+}
 
 async function renderPanel() {
-	page(heading('app.panel.heading', regionName(user.region)), el('div', { id: 'queue' }));
+	const period = new URLSearchParams({ regionCode: user.region, from: day(-30), to: day(0) });
+	page(heading('app.panel.heading', regionName(user.region)), el('div', { id: 'queue' }),
+		el('h2', { class: 'govuk-heading-m' }, t('app.outcomes.heading')), el('div', { id: 'outcomes' }),
+		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', download: 'outcomes.csv',
+			href: '/api/panels/v1/exports/outcomes.csv?' + period }, t('app.outcomes.csv'))));
 	try {
 		const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
 		const cases = Array.isArray(body) ? body : (body.items || []);
 		document.getElementById('queue').replaceChildren(cases.length === 0
 			? el('p', { class: 'govuk-body' }, t('app.panel.none'))
-			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card' },
-				el('h2', { class: 'govuk-heading-s' }, t('app.panel.opened-because.' + item.openedBecause)),
-				summary([
-					[t('app.panel.waited'), waited(item.minutesSinceReferral || 0)],
-					[t('app.panel.referred-from'), regionName(item.referringRegionCode || item.regionCode)],
-					[t('app.panel.flags'), (item.flags || []).map((flag) => t('app.panel.flag.' + flag)).join(', ')
-						|| t('app.none')]
-				])))));
+			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id },
+				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
+					t('app.panel.opened-because.' + item.openedBecause))),
+				caseSummary(item)))));
+		const { body: figures } = await api('GET', '/api/panels/v1/outcomes?' + period);
+		document.getElementById('outcomes').replaceChildren(summary(FIGURES.map((name) =>
+			[t('app.outcomes.' + name), figures[name] === null || figures[name] === undefined ? t('app.none')
+				: String(figures[name])])));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+function caseSummary(item) {
+	return summary([
+		[t('app.panel.waited'), waited(item.minutesSinceReferral || 0)],
+		[t('app.panel.referred-from'), regionName(item.referringRegionCode || item.regionCode)],
+		[t('app.panel.flags'), (item.flags || []).map((flag) => t('app.panel.flag.' + flag)).join(', ') || t('app.none')]
+	]);
+}
+
+async function renderCase(id) {
+	page(heading('app.case.heading'), el('div', { id: 'case' }));
+	try {
+		const { body } = await api('GET', '/api/panels/v1/cases/' + encodeURIComponent(id));
+		let options = [];
+		try {
+			const { body: referral } = await api('GET', '/api/matching/v1/referrals/' + body.summary.referralId);
+			options = referral.outOfRegionOptions || [];
+		}
+		catch (ignored) {
+			// the decision form then asks for the provision's id
+		}
+		const open = body.summary.status === 'OPEN';
+		document.getElementById('case').replaceChildren(
+			el('p', { class: 'govuk-body-l' }, t('app.panel.opened-because.' + body.summary.openedBecause)),
+			el('p', { class: 'govuk-body' }, t('app.case.reference', body.reference)),
+			caseSummary(body.summary),
+			el('h2', { class: 'govuk-heading-m' }, t('app.case.timeline')),
+			el('ol', { class: 'govuk-list app-timeline' }, (body.timeline || []).map((entry) => el('li', {},
+				el('strong', {}, tOr('app.timeline.' + (entry.decision ? entry.decision.type || entry.type : entry.type),
+					entry.type)), ' \u00b7 ', ago(entry.at),
+				entry.bedType ? ' \u00b7 ' + bedTypeName(entry.bedType) : '',
+				entry.reasonCode ? ' \u00b7 ' + tOr('app.decision.reason.' + entry.reasonCode,
+					tOr('app.decline-reason.' + entry.reasonCode, entry.reasonCode)) : '',
+				entry.distanceKm != null ? ' \u00b7 ' + t('app.km', Number(entry.distanceKm).toFixed(1)) : ''))),
+			open ? decisionForm(body.summary, options) : el('p', { class: 'govuk-body' }, t('app.case.closed')));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+function decisionForm(item, options) {
+	const type = select('type', Object.keys(DECISIONS).map((code) => [code, t('app.decision.type.' + code)]),
+		'APPROVE_OUT_OF_REGION');
+	const fields = el('div', { id: 'decision-fields' });
+	const fill = () => {
+		const chosen = type.value;
+		const parts = [field('reasonCode', t('app.decision.reason'), select('reasonCode',
+			DECISIONS[chosen].map((code) => [code, t('app.decision.reason.' + code)])))];
+		if (chosen.endsWith('_OUT_OF_REGION')) {
+			parts.push(field('provisionId', t('app.decision.provision'), options.length
+				? select('provisionId', options.map((o) => [o.provisionId, (o.name || o.provisionId) + ' \u2013 '
+					+ t('app.km', Number(o.distanceKm || 0).toFixed(1))]))
+				: el('input', { class: 'govuk-input', id: 'f-provisionId', name: 'provisionId', autocomplete: 'off' })));
+		}
+		if (chosen === 'AGREE_JOINT_FUNDING') {
+			['localAuthoritySharePercent', 'healthBoardSharePercent'].forEach((name) => parts.push(field(name,
+				t('app.decision.' + name), el('input', { class: 'govuk-input govuk-input--width-3', id: 'f-' + name, name,
+					inputmode: 'numeric' }))));
+			parts.push(field('agreedOn', t('app.decision.agreedOn'), el('input', { class: 'govuk-input govuk-input--width-10',
+				id: 'f-agreedOn', name: 'agreedOn', type: 'date' })),
+			field('agreementReference', t('app.decision.agreementReference'), el('input', { class: 'govuk-input',
+				id: 'f-agreementReference', name: 'agreementReference', autocomplete: 'off' })));
+		}
+		if (chosen === 'REQUEST_INFORMATION') {
+			parts.push(field('informationFrom', t('app.decision.informationFrom'), select('informationFrom',
+				INFORMATION_FROM.map((code) => [code, t('app.decision.from.' + code)]))),
+			field('informationBy', t('app.decision.informationBy'), el('input', { class: 'govuk-input govuk-input--width-10',
+				id: 'f-informationBy', name: 'informationBy', type: 'date' })));
+		}
+		fields.replaceChildren(...parts);
+	};
+	type.addEventListener('change', fill);
+	fill();
+	return el('form', { id: 'decision-form', novalidate: true, onsubmit: (event) => {
+		event.preventDefault();
+		const decision = {};
+		new FormData(event.target).forEach((value, name) => {
+			const text = String(value).trim();
+			if (text !== '') {
+				decision[name] = name.endsWith('Percent') && /^\d+$/.test(text) ? Number(text) : text;
+			}
+		});
+		decide(item, decision);
+	} },
+	el('h2', { class: 'govuk-heading-m' }, t('app.decision.heading')),
+	field('type', t('app.decision.type'), type), fields,
+	el('button', { type: 'submit', class: 'govuk-button', id: 'decision-submit' }, t('app.decision.submit')));
+}
+
+async function decide(item, decision) {
+	clearErrors();
+	try {
+		await api('POST', '/api/panels/v1/cases/' + item.id + '/decisions', { body: decision });
+		say(t('app.decision.recorded'));
+		renderCase(item.id);
 	}
 	catch (error) {
 		report(error);

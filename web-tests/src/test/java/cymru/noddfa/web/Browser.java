@@ -30,6 +30,8 @@ final class Browser implements AutoCloseable {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+	private static final String AXE = axe();
+
 	private final ChromeDriver driver;
 
 	private final String name;
@@ -121,6 +123,35 @@ final class Browser implements AutoCloseable {
 					Map.of("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
 			Files.copy(shot, this.screenshots.resolve(String.format("%s-%02d-%s.png", this.name, ++this.step, what)),
 					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * axe-core (vendored from its npm package, {@code src/test/resources/axe}), run on
+	 * the page as it stands: no serious or critical violation of WCAG 2.x A and AA.
+	 */
+	void assertAccessible() {
+		script(AXE);
+		Object found = this.driver.executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+							.then((result) => done(result.violations
+								.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+								.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+							.catch((error) => done(['axe failed: ' + error]));
+						""");
+		assertThat((java.util.List<?>) found)
+			.as("%s: serious or critical accessibility problems on %s", this.name, this.driver.getCurrentUrl())
+			.isEmpty();
+	}
+
+	private static String axe() {
+		try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -84,11 +84,10 @@ class CrisisBedJourneyTest {
 
 			// find a bed
 			team.find(By.id("search-form"));
-			team.assertFitsTheScreen();
-			team.screenshot("search-form");
+			checkAndShoot(team, "search-form");
 			team.click(By.id("search-submit"));
 			team.find(By.cssSelector("#error-summary a[data-field='place']"));
-			team.screenshot("error-summary");
+			checkAndShoot(team, "error-summary");
 			team.type(By.id("f-place"), "Bridgend");
 			team.type(By.id("f-age"), "14");
 			team.script("document.getElementById('f-sex').value = 'FEMALE'");
@@ -97,8 +96,7 @@ class CrisisBedJourneyTest {
 			team.click(By.id("search-submit"));
 			By card = By.cssSelector("li[data-provision='" + provisionId + "']");
 			team.find(card);
-			team.assertFitsTheScreen();
-			team.screenshot("results");
+			checkAndShoot(team, "results");
 
 			// refer and hold that bed in one step
 			team.type(By.id("f-reference"), "WEB-1401");
@@ -106,34 +104,29 @@ class CrisisBedJourneyTest {
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
 			team.script("window.noddfaNotReloaded = true");
-			team.assertFitsTheScreen();
-			team.screenshot("held");
+			checkAndShoot(team, "held");
 
 			// the provider sees the request arrive and accepts it
 			signIn(provider, "dev:provider:" + PROVIDER);
 			assertNoTokenReadableByScript(provider);
 			By accept = By.cssSelector("button[data-accept]");
 			provider.find(accept);
-			provider.assertFitsTheScreen();
-			provider.screenshot("hold-request");
+			checkAndShoot(provider, "hold-request");
 			provider.click(accept);
 			provider.awaitText(By.id("status"), "accepted");
-			provider.assertFitsTheScreen();
-			provider.screenshot("accepted");
+			checkAndShoot(provider, "accepted");
 
 			// the team's page follows, without a reload
 			team.awaitAttribute(By.id("referral-status"), "data-status", "ACCEPTED");
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACCEPTED");
 			assertThat(team.script("return window.noddfaNotReloaded === true")).as("the page was not reloaded")
 				.isEqualTo(true);
-			team.assertFitsTheScreen();
-			team.screenshot("accepted-live");
+			checkAndShoot(team, "accepted-live");
 
 			// record the placement
 			team.click(By.id("record-placement"));
 			team.awaitAttribute(By.id("referral-status"), "data-status", "PLACED");
-			team.assertFitsTheScreen();
-			team.screenshot("placed");
+			checkAndShoot(team, "placed");
 
 			// the same page in Welsh, remembered across a reload
 			team.click(By.cssSelector("button[data-lang='cy']"));
@@ -142,8 +135,7 @@ class CrisisBedJourneyTest {
 			team.awaitApp();
 			team.awaitText(By.cssSelector("h1"), "Chwilio am wely");
 			assertThat(team.script("return document.documentElement.lang")).isEqualTo("cy");
-			team.assertFitsTheScreen();
-			team.screenshot("welsh-search");
+			checkAndShoot(team, "welsh-search");
 
 			// signing out ends the session
 			team.click(By.id("sign-out"));
@@ -155,8 +147,7 @@ class CrisisBedJourneyTest {
 	private static void signIn(Browser browser, String subject) {
 		browser.open(app + "/");
 		browser.awaitApp();
-		browser.assertFitsTheScreen();
-		browser.screenshot("start");
+		checkAndShoot(browser, "start");
 		browser.click(By.id("sign-in"));
 		// the identity provider's page: one button per demo user
 		By user = By.xpath("//form[input[@name='username' and @value='" + subject + "']]/button");
@@ -166,7 +157,17 @@ class CrisisBedJourneyTest {
 		browser.find(By.id("who"));
 		browser.awaitApp();
 		assertThat(browser.host()).isEqualTo("localhost");
-		browser.screenshot("signed-in");
+		checkAndShoot(browser, "signed-in");
+	}
+
+	/**
+	 * Every page of the app: no sideways scrolling at 320 px, no serious accessibility
+	 * problem.
+	 */
+	private static void checkAndShoot(Browser browser, String step) {
+		browser.assertFitsTheScreen();
+		browser.screenshot(step);
+		browser.assertAccessible();
 	}
 
 	/** The gateway keeps the tokens in its session: page script can read none of them. */

@@ -343,6 +343,7 @@ function heading(key, ...args) {
 async function render() {
 	stopTimers();
 	clearErrors();
+	say('');
 	renderWho();
 	const hash = window.location.hash || '#/';
 	const [, name, id] = hash.split('/');
@@ -680,8 +681,8 @@ async function referralAction(referral, path, doneKey) {
 	clearErrors();
 	try {
 		await api('POST', '/api/matching/v1/referrals/' + referral.id + path);
+		await render();
 		say(t(doneKey));
-		render();
 	}
 	catch (error) {
 		report(error);
@@ -1019,8 +1020,8 @@ async function decide(item, decision) {
 	clearErrors();
 	try {
 		await api('POST', '/api/panels/v1/cases/' + item.id + '/decisions', { body: decision });
+		await renderCase(item.id);
 		say(t('app.decision.recorded'));
-		renderCase(item.id);
 	}
 	catch (error) {
 		report(error);

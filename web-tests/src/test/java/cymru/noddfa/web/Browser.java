@@ -97,6 +97,11 @@ final class Browser implements AutoCloseable {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}
 
+	/** A script that calls its last argument when done. */
+	Object script(String script, boolean async) {
+		return async ? this.driver.executeAsyncScript(script) : script(script);
+	}
+
 	String host() {
 		return java.net.URI.create(this.driver.getCurrentUrl()).getHost();
 	}

@@ -81,6 +81,11 @@ class CrisisBedJourneyTest {
 		try (Browser team = new Browser("crisis-team"); Browser provider = new Browser("provider")) {
 			signIn(team, "dev:crisis-team:CTM");
 			assertNoTokenReadableByScript(team);
+			assertThat(team.script("""
+					const done = arguments[arguments.length - 1];
+					fetch('/api/matching/v1/referrals', { method: 'POST', body: '{}',
+						headers: { 'Content-Type': 'application/json' } }).then((r) => done(r.status));
+					""", true)).as("a state-changing call without the CSRF token").isEqualTo(403L);
 
 			// find a bed
 			team.find(By.id("search-form"));

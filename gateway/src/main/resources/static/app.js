@@ -1,599 +1,1076 @@
-// Noddfa web app: plain script, no build step, no third-party code. Every word it shows
-// comes from the gateway's message bundles (GET /app/messages), so English and Welsh are
-// corrected in one place. The access token lives in sessionStorage: it goes when the tab
-// closes, and it is only ever sent to this origin.
-'use strict';
+// Noddfa web app: one plain JavaScript module, no build step. Every word it shows comes
+// from the gateway's message bundles (GET /app/messages). People sign in through the
+// gateway (OpenID Connect); the gateway keeps their tokens in its session, so page script
+// never sees one: calls carry only cookies, and state-changing calls send the XSRF-TOKEN
+// cookie's value back as X-XSRF-TOKEN. Only the chosen language is kept in localStorage.
+import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 
-(function () {
-	const TOKEN_KEY = 'noddfa.token';
-	const LANG_KEY = 'noddfa.lang';
+const LANG_KEY = 'noddfa.lang';
+const POLL_MS = 3000;
 
-	const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
-	const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
-	const DEMO_PROVIDERS = ['cardiff-and-vale-partnership', 'cwm-taf-morgannwg-partnership', 'gwent-partnership',
-		'north-wales-partnership', 'swansea-bay-health-board', 'west-wales-partnership',
-		'wrexham-and-health-board'];
+const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
+const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
+const SETTINGS = ['HOME', 'A_AND_E', 'POLICE', 'OTHER'];
+const DECLINE_REASONS = ['NO_STAFF', 'NEEDS_NOT_MET', 'RISK_TOO_HIGH', 'BED_NO_LONGER_FREE', 'OTHER'];
 
-	const OPTIONS = {
-		roles: () => ROLES.map((role) => [role, t('app.role.' + role)]),
-		regions: () => reference.regions.map((code) => [code, t('app.region.' + code)]),
-		devRegions: () => devRegions.map((code) => [code, t('app.region.' + code)]),
-		bedTypes: () => reference.bedTypes.map((type) => [type, t('app.bed-type.' + type)]),
-		sexes: () => SEXES.map((sex) => [sex, t(sex ? 'app.sex.' + sex : 'app.sex.any')])
-	};
+let lang = 'en';
+let texts = {};
+let user = null;
+let reference = { regions: [], needs: [], bedTypes: [] };
+// what the crisis team last searched for, and the names of the places it found
+let lastSearch = null;
+const names = {};
+// the current page's timers (polling and countdowns), stopped when the page changes
+let timers = [];
 
-	let lang = 'en';
-	let texts = {};
-	let user = null;
-	let devIssuer = false;
-	let lastSearch = null;
-	// the registry's lists (GET /api/registry/v1/reference), loaded once signed in
-	let reference = { regions: [], needs: [], bedTypes: [] };
-	// the regions the development issuer signs demo teams in for (GET /dev-auth/regions)
-	let devRegions = [];
+// ---- words ------------------------------------------------------------------------------
 
-	// ---- words --------------------------------------------------------------------------
+/** The message for key in the current language, with {0}, {1}… filled in. */
+function t(key, ...args) {
+	const text = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
+	return text.replace(/\{(\d+)\}/g, (match, i) => (args[i] !== undefined ? String(args[i]) : match));
+}
 
-	/** The message for key in the current language, with {0}, {1}… filled in. */
-	function t(key, ...args) {
-		const text = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
-		return text.replace(/\{(\d+)\}/g, (match, i) => (args[i] !== undefined ? String(args[i]) : match));
+async function loadTexts(wanted) {
+	const response = await fetch('/app/messages?lang=' + encodeURIComponent(wanted),
+		{ headers: { Accept: 'application/json' } });
+	if (!response.ok) {
+		throw new Error('messages ' + response.status);
 	}
+	const body = await response.json();
+	lang = body.lang;
+	texts = body.messages;
+	localStorage.setItem(LANG_KEY, lang);
+}
 
-	async function loadTexts(wanted) {
-		const response = await fetch('/app/messages?lang=' + encodeURIComponent(wanted),
-			{ headers: { Accept: 'application/json' } });
-		if (!response.ok) {
-			throw new Error('messages ' + response.status);
+function applyTexts() {
+	document.documentElement.lang = lang;
+	document.title = t('app.title');
+	document.querySelectorAll('[data-text]').forEach((node) => {
+		node.textContent = t(node.dataset.text);
+	});
+	document.querySelectorAll('[data-label]').forEach((node) => {
+		node.setAttribute('aria-label', t(node.dataset.label));
+	});
+	document.querySelectorAll('[data-lang]').forEach((button) => {
+		button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
+	});
+}
+
+function regionName(code) {
+	const region = reference.regions.find((r) => r.code === code);
+	if (!region) {
+		return t('app.region.' + code);
+	}
+	return (lang === 'cy' && region.nameCy) ? region.nameCy : region.name;
+}
+
+function needName(code) {
+	const need = reference.needs.find((n) => n.code === code);
+	if (!need) {
+		return t('app.need.' + code);
+	}
+	return (lang === 'cy' && need.labelCy) ? need.labelCy : need.label;
+}
+
+function bedTypeName(code) {
+	return t('app.bed-type.' + code);
+}
+
+function ago(iso) {
+	if (!iso) {
+		return t('app.never');
+	}
+	const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60000));
+	if (minutes < 1) {
+		return t('app.ago.now');
+	}
+	if (minutes < 120) {
+		return t('app.ago.minutes', minutes);
+	}
+	if (minutes < 48 * 60) {
+		return t('app.ago.hours', Math.round(minutes / 60));
+	}
+	return t('app.ago.days', Math.round(minutes / 1440));
+}
+
+function waited(minutes) {
+	return minutes < 120 ? t('app.wait.minutes', minutes) : t('app.wait.hours', Math.floor(minutes / 60));
+}
+
+/** "12:34" left until iso, or null once it has passed. */
+function left(iso) {
+	const seconds = Math.floor((new Date(iso).getTime() - Date.now()) / 1000);
+	if (seconds <= 0) {
+		return null;
+	}
+	return Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+}
+
+// ---- small DOM helpers ------------------------------------------------------------------
+
+function el(tag, attributes, ...children) {
+	const node = document.createElement(tag);
+	Object.entries(attributes || {}).forEach(([name, value]) => {
+		if (name.startsWith('on') && typeof value === 'function') {
+			node.addEventListener(name.substring(2), value);
 		}
-		const body = await response.json();
-		lang = body.lang;
-		texts = body.messages;
-		sessionStorage.setItem(LANG_KEY, lang);
-	}
-
-	function applyTexts() {
-		document.documentElement.lang = lang;
-		document.title = t('app.title');
-		document.querySelectorAll('[data-text]').forEach((node) => {
-			node.textContent = t(node.dataset.text);
-		});
-		document.querySelectorAll('[data-label]').forEach((node) => {
-			node.setAttribute('aria-label', t(node.dataset.label));
-		});
-		document.querySelectorAll('[data-lang]').forEach((button) => {
-			button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-		});
-		document.querySelectorAll('select[data-options]').forEach((select) => {
-			const chosen = select.value;
-			select.replaceChildren(...OPTIONS[select.dataset.options]().map(([value, label]) => option(value, label)));
-			if (chosen !== '') {
-				select.value = chosen;
-			}
-		});
-		renderNeeds();
-		renderWho();
-	}
-
-	function option(value, label) {
-		const node = document.createElement('option');
-		node.value = value;
-		node.textContent = label;
-		return node;
-	}
-
-	function renderNeeds() {
-		const box = document.getElementById('search-needs');
-		const ticked = new Set([...box.querySelectorAll('input:checked')].map((input) => input.value));
-		box.replaceChildren(...reference.needs.map((code) => {
-			const label = document.createElement('label');
-			label.className = 'check';
-			const input = document.createElement('input');
-			input.type = 'checkbox';
-			input.name = 'needs';
-			input.value = code;
-			input.checked = ticked.has(code);
-			label.append(input, ' ', t('app.need.' + code));
-			return label;
-		}));
-	}
-
-	// ---- small DOM helpers ------------------------------------------------------------------
-
-	function el(tag, attributes, ...children) {
-		const node = document.createElement(tag);
-		Object.entries(attributes || {}).forEach(([name, value]) => {
-			if (value === true) {
-				node.setAttribute(name, '');
-			}
-			else if (value !== false && value !== null && value !== undefined) {
-				node.setAttribute(name, String(value));
-			}
-		});
-		children.flat().forEach((child) => {
-			if (child !== null && child !== undefined) {
-				node.append(child instanceof Node ? child : String(child));
-			}
-		});
-		return node;
-	}
-
-	function show(id, visible) {
-		document.getElementById(id).hidden = !visible;
-	}
-
-	function say(text) {
-		document.getElementById('status').textContent = text;
-	}
-
-	function when(iso) {
-		if (!iso) {
-			return t('app.never');
+		else if (value === true) {
+			node.setAttribute(name, '');
 		}
-		return new Date(iso).toLocaleString(lang === 'cy' ? 'cy-GB' : 'en-GB',
-			{ dateStyle: 'medium', timeStyle: 'short' });
-	}
-
-	// ---- problems ---------------------------------------------------------------------------
-
-	function showProblem(title, detail, field) {
-		document.getElementById('problem-title').textContent = title;
-		document.getElementById('problem-detail').textContent = detail || '';
-		document.getElementById('problem-field').textContent = field ? t('app.problem.field', field) : '';
-		const box = document.getElementById('problem');
-		box.hidden = false;
-		box.focus();
-	}
-
-	function clearProblem() {
-		document.getElementById('problem').hidden = true;
-	}
-
-	class Problem extends Error {
-		constructor(status, body) {
-			super(body.title || String(status));
-			this.status = status;
-			this.body = body;
+		else if (value !== false && value !== null && value !== undefined) {
+			node.setAttribute(name, String(value));
 		}
-	}
-
-	async function problemOf(response) {
-		const type = response.headers.get('Content-Type') || '';
-		if (type.includes('json')) {
-			try {
-				return new Problem(response.status, await response.json());
-			}
-			catch (ignored) {
-				// an unreadable error body is reported like any other failed answer
-			}
+	});
+	children.flat().forEach((child) => {
+		if (child !== null && child !== undefined && child !== false) {
+			node.append(child instanceof Node ? child : String(child));
 		}
-		return new Problem(response.status, { title: t('app.problem.unexpected', response.status) });
-	}
+	});
+	return node;
+}
 
-	function report(error) {
-		if (error instanceof Problem) {
-			showProblem(error.body.title || t('app.problem.unexpected', error.status), error.body.detail,
-				error.body.field);
-			if (error.status === 401) {
-				signOut(false);
+function say(text) {
+	document.getElementById('status').textContent = text;
+}
+
+function field(name, label, control, hint) {
+	return el('div', { class: 'govuk-form-group', id: 'group-' + name },
+		el('label', { class: 'govuk-label', for: 'f-' + name }, label),
+		hint ? el('div', { class: 'govuk-hint', id: 'f-' + name + '-hint' }, hint) : null,
+		control);
+}
+
+function select(name, options, chosen) {
+	return el('select', { class: 'govuk-select', id: 'f-' + name, name },
+		options.map(([value, label]) => el('option', { value, selected: value === chosen }, label)));
+}
+
+function button(text, onclick, extra) {
+	return el('button', Object.assign({ type: 'button', class: 'govuk-button', onclick }, extra || {}), text);
+}
+
+function summary(rows) {
+	return el('dl', { class: 'govuk-summary-list' }, rows.filter(Boolean).map(([key, value]) =>
+		el('div', { class: 'govuk-summary-list__row' },
+			el('dt', { class: 'govuk-summary-list__key' }, key),
+			el('dd', { class: 'govuk-summary-list__value' }, value))));
+}
+
+// ---- problems: the error summary --------------------------------------------------------
+
+/** Shows problems as a GOV.UK error summary; each with a field links to it and marks it. */
+function showErrors(errors) {
+	clearErrors();
+	const list = document.getElementById('error-list');
+	errors.forEach(({ text, field: name }) => {
+		const target = name ? document.getElementById('f-' + name) : null;
+		list.append(el('li', {}, target ? el('a', { href: '#f-' + name, 'data-field': name }, text) : text));
+		if (target) {
+			const group = document.getElementById('group-' + name) || target.closest('.govuk-form-group');
+			if (group) {
+				group.classList.add('govuk-form-group--error');
+				target.before(el('p', { class: 'govuk-error-message' },
+					el('span', { class: 'govuk-visually-hidden' }, t('app.problem.prefix')), text));
 			}
 		}
-		else {
-			showProblem(t('app.problem.network.title'), t('app.problem.network.detail'));
+	});
+	const box = document.getElementById('error-summary');
+	box.hidden = false;
+	box.focus();
+}
+
+function clearErrors() {
+	document.getElementById('error-summary').hidden = true;
+	document.getElementById('error-list').replaceChildren();
+	document.querySelectorAll('.govuk-form-group--error').forEach((group) => {
+		group.classList.remove('govuk-form-group--error');
+	});
+	document.querySelectorAll('#view .govuk-error-message').forEach((message) => message.remove());
+}
+
+class Problem extends Error {
+	constructor(status, body) {
+		super(body.title || String(status));
+		this.status = status;
+		this.body = body;
+	}
+}
+
+async function problemOf(response) {
+	const type = response.headers.get('Content-Type') || '';
+	if (type.includes('json')) {
+		try {
+			return new Problem(response.status, await response.json());
+		}
+		catch (ignored) {
+			// an unreadable error body is reported like any other failed answer
 		}
 	}
+	return new Problem(response.status, { title: t('app.problem.unexpected', response.status) });
+}
 
-	// ---- talking to the API -----------------------------------------------------------------
-
-	/** Calls the API with the token and the page's language; resolves to {body, response}. */
-	async function api(method, path, options = {}) {
-		const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang };
-		if (user) {
-			headers.Authorization = 'Bearer ' + user.token;
+function report(error) {
+	if (error instanceof Problem) {
+		if (error.status === 401) {
+			user = null;
+			render();
 		}
-		if (options.body !== undefined) {
-			headers['Content-Type'] = 'application/json';
-		}
-		Object.assign(headers, options.headers || {});
-		const response = await fetch(path, {
-			method,
-			headers,
-			body: options.body !== undefined ? JSON.stringify(options.body) : undefined
-		});
-		if (!response.ok) {
-			throw await problemOf(response);
-		}
-		const body = response.status === 204 ? null : await response.json();
-		return { body, response };
+		const text = [error.body.title || t('app.problem.unexpected', error.status), error.body.detail]
+			.filter(Boolean).join(': ');
+		showErrors([{ text, field: error.body.field }]);
 	}
+	else {
+		showErrors([{ text: t('app.problem.network') }]);
+	}
+}
 
-	/** The registry's regions, needs and bed types: the lists are data, kept in one place. */
-	async function loadReference() {
+// ---- talking to the API -----------------------------------------------------------------
+
+function csrfToken() {
+	const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+	return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** Calls the API with the session cookie and the page's language; resolves to {body, response}. */
+async function api(method, path, options = {}) {
+	const headers = { Accept: 'application/json, application/problem+json', 'Accept-Language': lang };
+	if (method !== 'GET') {
+		const token = csrfToken();
+		if (token) {
+			headers['X-XSRF-TOKEN'] = token;
+		}
+	}
+	if (options.body !== undefined) {
+		headers['Content-Type'] = 'application/json';
+	}
+	Object.assign(headers, options.headers || {});
+	const response = await fetch(path, { method, headers, credentials: 'same-origin',
+		body: options.body !== undefined ? JSON.stringify(options.body) : undefined });
+	if (!response.ok) {
+		throw await problemOf(response);
+	}
+	const body = (response.status === 204 || response.status === 202) ? null : await response.json();
+	return { body, response };
+}
+
+// ---- who is signed in -------------------------------------------------------------------
+
+async function loadUser() {
+	try {
+		const response = await fetch('/app/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+		user = response.ok ? await response.json() : null;
+	}
+	catch (ignored) {
+		user = null;
+	}
+	if (user) {
 		try {
 			const { body } = await api('GET', '/api/registry/v1/reference');
-			reference = {
-				regions: (body.regions || []).map((region) => region.code),
-				needs: (body.needs || []).map((need) => need.code),
-				bedTypes: body.bedTypes || []
-			};
-			applyTexts();
-			if (user && user.region) {
-				document.getElementById('search-region').value = user.region;
-			}
+			reference = { regions: body.regions || [], needs: body.needs || [], bedTypes: body.bedTypes || [] };
 		}
 		catch (error) {
 			report(error);
 		}
 	}
+}
 
-	// ---- who is signed in -------------------------------------------------------------------
+function has(role) {
+	return user !== null && (user.roles || []).includes(role);
+}
 
-	function claimsOf(token) {
-		const part = token.split('.')[1];
-		if (!part) {
-			return null;
-		}
-		try {
-			const base64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-			const json = decodeURIComponent(Array.from(atob(base64),
-				(c) => '%' + c.charCodeAt(0).toString(16).padStart(2, '0')).join(''));
-			return JSON.parse(json);
-		}
-		catch (ignored) {
-			return null;
-		}
+async function signOut() {
+	try {
+		// the gateway ends the session and answers with a redirect to the identity
+		// provider's sign-out; the page goes back to its start either way
+		await fetch('/logout', { method: 'POST', headers: { 'X-XSRF-TOKEN': csrfToken() || '' },
+			credentials: 'same-origin', redirect: 'manual' });
 	}
-
-	/** Reads the claims only to choose what to show: the gateway and the services check the token. */
-	function signIn(token) {
-		const claims = claimsOf(token.trim());
-		if (!claims) {
-			showProblem(t('app.sign-in.unreadable.title'), t('app.sign-in.unreadable.detail'));
-			return false;
-		}
-		if (claims.exp && claims.exp * 1000 <= Date.now()) {
-			showProblem(t('app.sign-in.expired.title'), t('app.sign-in.expired.detail'));
-			return false;
-		}
-		const roles = Array.isArray(claims.roles) ? claims.roles : [];
-		user = { token: token.trim(), subject: claims.sub, roles, region: claims.region,
-			providerId: claims.provider_id, expires: claims.exp };
-		sessionStorage.setItem(TOKEN_KEY, user.token);
-		clearProblem();
-		renderSignedIn();
-		return true;
-	}
-
-	function signOut(announce) {
+	finally {
 		user = null;
-		lastSearch = null;
-		sessionStorage.removeItem(TOKEN_KEY);
-		document.getElementById('search-results').replaceChildren();
-		document.getElementById('referrals-list').replaceChildren();
-		document.getElementById('provisions-list').replaceChildren();
-		renderSignedIn();
-		if (announce) {
-			say(t('app.signed-out'));
+		window.location.assign('/?signed-out');
+	}
+}
+
+function renderWho() {
+	const who = document.getElementById('who');
+	const nav = document.getElementById('nav');
+	if (!user) {
+		who.hidden = true;
+		nav.hidden = true;
+		return;
+	}
+	const role = (user.roles || []).length ? t('app.role.' + user.roles[0]) : t('app.role.none');
+	const tenant = user.region ? regionName(user.region) : (user.providerId || '');
+	document.getElementById('who-text').textContent = tenant
+		? t('app.signed-in-as.tenant', role, tenant) : t('app.signed-in-as', role);
+	who.hidden = false;
+	const links = [];
+	if (has('CRISIS_TEAM')) {
+		links.push(['#/search', 'app.nav.search'], ['#/referrals', 'app.nav.referrals']);
+	}
+	if (has('PROVIDER')) {
+		links.push(['#/provisions', 'app.nav.provisions']);
+	}
+	if (has('PANEL')) {
+		links.push(['#/panel', 'app.nav.panel'], ['#/referrals', 'app.nav.referrals']);
+	}
+	const here = window.location.hash || '#/';
+	document.getElementById('nav-list').replaceChildren(...links.map(([href, key]) => el('li', {},
+		el('a', { class: 'govuk-link', href, 'aria-current': here.startsWith(href) ? 'page' : null }, t(key)))));
+	nav.hidden = links.length === 0;
+}
+
+// ---- pages ------------------------------------------------------------------------------
+
+function stopTimers() {
+	timers.forEach((timer) => clearInterval(timer));
+	timers = [];
+}
+
+function every(ms, task) {
+	timers.push(setInterval(task, ms));
+}
+
+function page(...children) {
+	document.getElementById('view').replaceChildren(...children);
+}
+
+function heading(key, ...args) {
+	return el('h1', { class: 'govuk-heading-l' }, t(key, ...args));
+}
+
+async function render() {
+	stopTimers();
+	clearErrors();
+	say('');
+	renderWho();
+	const hash = window.location.hash || '#/';
+	const [, name, id] = hash.split('/');
+	if (!user) {
+		renderSignIn();
+		return;
+	}
+	if (name === 'referral' && id) {
+		return renderReferral(decodeURIComponent(id));
+	}
+	if (name === 'referrals' && (has('CRISIS_TEAM') || has('PANEL'))) {
+		return renderReferrals();
+	}
+	if (name === 'provisions' && has('PROVIDER')) {
+		return renderProvisions();
+	}
+	if (name === 'panel' && has('PANEL')) {
+		return renderPanel();
+	}
+	if (name === 'case' && id && has('PANEL')) {
+		return renderCase(decodeURIComponent(id));
+	}
+	if (has('CRISIS_TEAM')) {
+		return renderSearch();
+	}
+	if (has('PROVIDER')) {
+		return renderProvisions();
+	}
+	if (has('PANEL')) {
+		return renderPanel();
+	}
+	page(heading('app.title'), el('p', { class: 'govuk-body' }, t('app.no-pages')));
+}
+
+function renderSignIn() {
+	const query = new URLSearchParams(window.location.search);
+	page(heading('app.title'),
+		el('p', { class: 'govuk-body-l' }, t('app.sign-in.intro')),
+		el('a', { href: '/oauth2/authorization/noddfa', role: 'button', draggable: 'false', id: 'sign-in',
+			class: 'govuk-button govuk-button--start' }, t('app.sign-in.start')),
+		el('p', { class: 'govuk-body' }, t('app.sign-in.help')));
+	if (query.has('sign-in')) {
+		showErrors([{ text: t('app.sign-in.failed') }]);
+	}
+	else if (query.has('signed-out')) {
+		say(t('app.signed-out'));
+	}
+}
+
+// ---- crisis team: find a bed ----------------------------------------------------------------
+
+function renderSearch() {
+	const s = lastSearch || {};
+	const needs = new Set(s.needs || []);
+	const form = el('form', { id: 'search-form', novalidate: true, onsubmit: searchSubmitted },
+		field('place', t('app.field.place'), el('input', { class: 'govuk-input', id: 'f-place', name: 'place',
+			autocomplete: 'off', value: s.place || '', 'aria-describedby': 'f-place-hint' }), t('app.field.place.hint')),
+		el('p', { class: 'govuk-body' },
+			el('button', { type: 'button', class: 'govuk-button govuk-button--secondary', id: 'use-location',
+				onclick: useLocation }, t('app.search.use-location')),
+			el('span', { id: 'location-note', class: 'app-note' }, s.lat ? t('app.search.using-location') : '')),
+		field('age', t('app.field.age'), el('input', { class: 'govuk-input govuk-input--width-3', id: 'f-age',
+			name: 'age', type: 'text', inputmode: 'numeric', pattern: '[0-9]*', value: s.age || '' })),
+		field('sex', t('app.field.sex'), select('sex', SEXES.filter(Boolean).map((sex) => [sex, t('app.sex.' + sex)]),
+			s.sex || 'UNKNOWN')),
+		el('div', { class: 'govuk-form-group', id: 'group-needs' },
+			el('fieldset', { class: 'govuk-fieldset', id: 'f-needs' },
+				el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, t('app.field.needs')),
+				el('div', { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
+					reference.needs.map((need) => el('div', { class: 'govuk-checkboxes__item' },
+						el('input', { class: 'govuk-checkboxes__input', id: 'need-' + need.code, name: 'needs',
+							type: 'checkbox', value: need.code, checked: needs.has(need.code) }),
+						el('label', { class: 'govuk-label govuk-checkboxes__label', for: 'need-' + need.code },
+							needName(need.code))))))),
+		field('bedType', t('app.field.bed-type'), select('bedType',
+			reference.bedTypes.map((type) => [type, bedTypeName(type)]), s.bedType || 'CRISIS')),
+		field('maxKm', t('app.field.max-km'), el('input', { class: 'govuk-input govuk-input--width-4', id: 'f-maxKm',
+			name: 'maxKm', type: 'text', inputmode: 'numeric', pattern: '[0-9]*', value: s.maxKm || '' })),
+		el('button', { type: 'submit', class: 'govuk-button', id: 'search-submit' }, t('app.search.submit')));
+	page(heading('app.search.heading'),
+		el('p', { class: 'govuk-body' }, t('app.search.intro', regionName(user.region))),
+		form, el('div', { id: 'search-results' }));
+	if (lastSearch && lastSearch.answer) {
+		renderResults(lastSearch.answer);
+	}
+}
+
+function useLocation() {
+	if (!navigator.geolocation) {
+		showErrors([{ text: t('app.search.location-unavailable') }]);
+		return;
+	}
+	navigator.geolocation.getCurrentPosition((position) => {
+		lastSearch = Object.assign(lastSearch || {}, { lat: position.coords.latitude, lon: position.coords.longitude });
+		document.getElementById('f-place').value = '';
+		document.getElementById('location-note').textContent = t('app.search.using-location');
+	}, () => showErrors([{ text: t('app.search.location-unavailable') }]));
+}
+
+function searchSubmitted(event) {
+	event.preventDefault();
+	const form = new FormData(event.target);
+	const s = {
+		place: String(form.get('place') || '').trim(),
+		age: String(form.get('age') || '').trim(),
+		sex: form.get('sex'),
+		bedType: form.get('bedType'),
+		maxKm: String(form.get('maxKm') || '').trim(),
+		needs: form.getAll('needs'),
+		lat: s0('lat'),
+		lon: s0('lon')
+	};
+	if (s.place) {
+		s.lat = null;
+		s.lon = null;
+	}
+	const errors = [];
+	if (!s.place && s.lat == null) {
+		errors.push({ text: t('app.error.place'), field: 'place' });
+	}
+	if (!/^\d{1,2}$/.test(s.age) || Number(s.age) > 25) {
+		errors.push({ text: t('app.error.age'), field: 'age' });
+	}
+	if (s.maxKm && (!/^\d{1,3}$/.test(s.maxKm) || Number(s.maxKm) < 1)) {
+		errors.push({ text: t('app.error.max-km'), field: 'maxKm' });
+	}
+	if (errors.length) {
+		showErrors(errors);
+		return;
+	}
+	lastSearch = s;
+	search();
+}
+
+function s0(name) {
+	return lastSearch && lastSearch[name] != null ? lastSearch[name] : null;
+}
+
+function searchQuery(s) {
+	const query = new URLSearchParams({ regionCode: user.region, age: s.age, sex: s.sex, bedType: s.bedType });
+	if (s.place) {
+		query.set('place', s.place);
+	}
+	else {
+		query.set('lat', s.lat);
+		query.set('lon', s.lon);
+	}
+	if (s.maxKm) {
+		query.set('maxKm', s.maxKm);
+	}
+	if (s.needs.length) {
+		query.set('needs', s.needs.join(','));
+	}
+	return query;
+}
+
+async function search() {
+	clearErrors();
+	say(t('app.search.searching'));
+	try {
+		const { body } = await api('GET', '/api/matching/v1/searches?' + searchQuery(lastSearch).toString());
+		lastSearch.answer = body;
+		body.candidates.forEach((c) => {
+			names[c.provisionId] = c.name;
+		});
+		renderResults(body);
+		say(t('app.search.found', body.candidates.length));
+	}
+	catch (error) {
+		say('');
+		report(error);
+	}
+}
+
+function renderResults(answer) {
+	const parts = [el('h2', { class: 'govuk-heading-m', id: 'results-heading' }, t('app.search.results.heading'))];
+	if (answer.candidates.length === 0) {
+		parts.push(el('p', { class: 'govuk-body' }, t('app.search.none')));
+	}
+	else {
+		parts.push(el('div', { class: 'app-panel', id: 'referral-details' },
+			el('h3', { class: 'govuk-heading-s' }, t('app.refer.heading')),
+			field('reference', t('app.field.reference'), el('input', { class: 'govuk-input govuk-input--width-10',
+				id: 'f-reference', name: 'reference', autocomplete: 'off', spellcheck: 'false',
+				'aria-describedby': 'f-reference-hint' }), t('app.field.reference.hint')),
+			field('currentSetting', t('app.field.current-setting'), select('currentSetting',
+				SETTINGS.map((code) => [code, t('app.setting.' + code)]), 'A_AND_E')),
+			button(t('app.refer.best'), () => referAndHold(null), { id: 'refer-best' })));
+		parts.push(el('ol', { class: 'app-cards', id: 'candidates' }, answer.candidates.map(candidateCard)));
+	}
+	const excluded = answer.excluded || [];
+	const total = excluded.reduce((sum, item) => sum + item.count, 0);
+	parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.search.excluded.heading', total)));
+	if (excluded.length) {
+		parts.push(el('ul', { class: 'govuk-list govuk-list--bullet' }, excluded.map((item) => el('li', {},
+			item.message || t('app.search.excluded.line', item.count, item.reason)))));
+	}
+	document.getElementById('search-results').replaceChildren(...parts);
+}
+
+function candidateCard(candidate) {
+	return el('li', { class: 'app-card', 'data-provision': candidate.provisionId },
+		el('h3', { class: 'govuk-heading-s' }, candidate.name),
+		summary([
+			[t('app.card.distance'), t('app.km', Number(candidate.distanceKm).toFixed(1))],
+			[t('app.card.region'), candidate.inRegion ? t('app.card.in-region')
+				: t('app.card.out-of-region', regionName(candidate.regionCode))],
+			[t('app.card.beds-free'), String(candidate.bedsFree)],
+			[t('app.card.confirmed'), candidate.confirmed ? t('app.card.confirmed-ago', ago(candidate.confirmedAt))
+				: t('app.card.unconfirmed', ago(candidate.confirmedAt))],
+			[t('app.card.why'), el('ul', { class: 'govuk-list' },
+				(candidate.reasons || []).map((reason) => el('li', {}, reason.message)))]
+		]),
+		button(t('app.refer.this'), () => referAndHold(candidate.provisionId),
+			{ class: 'govuk-button govuk-button--secondary', 'data-refer': candidate.provisionId,
+				'aria-label': t('app.refer.this.label', candidate.name) }));
+}
+
+/** Refers the child and holds a bed in one step: the chosen one, or the matcher's best. */
+async function referAndHold(provisionId) {
+	clearErrors();
+	const ref = document.getElementById('f-reference').value.trim().toUpperCase();
+	if (!/^[A-Z0-9-]{3,20}$/.test(ref) || !/\d/.test(ref)) {
+		showErrors([{ text: t('app.error.reference'), field: 'reference' }]);
+		return;
+	}
+	const s = lastSearch;
+	const request = { reference: ref, regionCode: user.region, age: Number(s.age), sex: s.sex, needs: s.needs,
+		currentSetting: document.getElementById('f-currentSetting').value, bedType: s.bedType };
+	if (s.place) {
+		request.place = s.place;
+	}
+	else {
+		request.location = { lat: s.lat, lon: s.lon };
+	}
+	if (s.maxKm) {
+		request.maxKm = Number(s.maxKm);
+	}
+	say(t('app.refer.sending'));
+	try {
+		const { body: referral } = await api('POST', '/api/matching/v1/referrals', { body: request });
+		if (referral.status !== 'ESCALATED') {
+			await api('POST', '/api/matching/v1/referrals/' + referral.id + '/holds',
+				{ body: provisionId ? { provisionId } : {} });
+		}
+		window.location.hash = '#/referral/' + referral.id;
+	}
+	catch (error) {
+		say('');
+		report(error);
+	}
+}
+
+// ---- a referral, live -----------------------------------------------------------------------
+
+async function renderReferral(id) {
+	page(heading('app.referral.heading'), el('div', { id: 'referral', 'aria-busy': 'true' }));
+	let shown = '';
+	const refresh = async () => {
+		try {
+			const base = '/api/matching/v1/referrals/' + encodeURIComponent(id);
+			const [{ body: referral }, { body: holds }] = await Promise.all([api('GET', base), api('GET', base + '/holds')]);
+			const list = Array.isArray(holds) ? holds : (holds.items || []);
+			const hold = list.slice().sort((a, b) => String(b.placedAt).localeCompare(String(a.placedAt)))[0];
+			const state = referral.status + '|' + (hold ? hold.holdId + hold.status : '');
+			if (state !== shown) {
+				if (shown) {
+					say(t('app.referral-status.' + referral.status));
+				}
+				shown = state;
+				showReferral(referral, hold);
+			}
+		}
+		catch (error) {
+			stopTimers();
+			report(error);
+		}
+	};
+	await refresh();
+	every(POLL_MS, refresh);
+	every(1000, tick);
+}
+
+/** Counts every hold's time down, in place. */
+function tick() {
+	document.querySelectorAll('[data-expires]').forEach((node) => {
+		const rest = left(node.dataset.expires);
+		node.textContent = rest ? t('app.hold.left', rest) : t('app.hold.expiring');
+	});
+}
+
+function showReferral(referral, hold) {
+	const box = document.getElementById('referral');
+	if (!box) {
+		return;
+	}
+	const parts = [
+		el('p', { class: 'govuk-body-l' }, el('strong', { class: 'app-tag', id: 'referral-status',
+			'data-status': referral.status }, t('app.referral-status.' + referral.status))),
+		summary([
+			[t('app.field.reference'), referral.reference],
+			[t('app.field.age'), String(referral.age)],
+			[t('app.field.bed-type'), bedTypeName(referral.bedType)],
+			[t('app.field.needs'), (referral.needs || []).map(needName).join(', ') || t('app.none')],
+			[t('app.referral.created'), ago(referral.createdAt)]
+		])];
+	if (hold) {
+		parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.hold.heading')),
+			el('div', { class: 'app-panel', id: 'hold', 'data-hold-status': hold.status },
+				el('p', { class: 'govuk-body' }, el('strong', {}, names[hold.provisionId] || hold.provisionId)),
+				el('p', { class: 'govuk-body', id: 'hold-status' }, t('app.hold-status.' + hold.status)),
+				hold.status === 'ACTIVE' ? el('p', { class: 'govuk-body app-countdown', 'data-expires': hold.expiresAt,
+					'aria-live': 'off' }, t('app.hold.left', left(hold.expiresAt) || '0:00')) : null,
+				hold.reasonCode ? el('p', { class: 'govuk-body' }, t('app.decline-reason.' + hold.reasonCode)) : null));
+	}
+	if (referral.status === 'ACCEPTED') {
+		parts.push(button(t('app.referral.place'), () => referralAction(referral, '/placements', 'app.referral.placed'),
+			{ id: 'record-placement' }));
+	}
+	if (referral.status === 'ESCALATED') {
+		parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.referral.out-of-region')),
+			el('ul', { class: 'govuk-list govuk-list--bullet' }, (referral.outOfRegionOptions || []).map((option) =>
+				el('li', {}, (option.name || option.provisionId) + ' \u2013 '
+					+ t('app.km', Number(option.distanceKm || 0).toFixed(1))))));
+	}
+	if (['OPEN', 'OFFERED', 'ACCEPTED', 'ESCALATED'].includes(referral.status)) {
+		parts.push(el('p', { class: 'govuk-body' }, el('button', { type: 'button', class: 'govuk-button govuk-button--warning',
+			onclick: () => referralAction(referral, '/cancel', 'app.referral.cancelled') }, t('app.referral.cancel'))));
+	}
+	box.replaceChildren(...parts);
+	box.removeAttribute('aria-busy');
+}
+
+async function referralAction(referral, path, doneKey) {
+	clearErrors();
+	try {
+		await api('POST', '/api/matching/v1/referrals/' + referral.id + path);
+		await render();
+		say(t(doneKey));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+async function renderReferrals() {
+	page(heading('app.referrals.heading'), el('div', { id: 'referrals-list' }));
+	try {
+		const { body } = await api('GET', '/api/matching/v1/referrals?regionCode=' + encodeURIComponent(user.region));
+		const list = Array.isArray(body) ? body : (body.items || []);
+		document.getElementById('referrals-list').replaceChildren(list.length === 0
+			? el('p', { class: 'govuk-body' }, t('app.referrals.none'))
+			: el('ul', { class: 'app-cards' }, list.map((referral) => el('li', { class: 'app-card' },
+				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/referral/' + referral.id },
+					referral.reference)),
+				el('p', { class: 'govuk-body' }, t('app.referral-status.' + referral.status) + ' \u00b7 '
+					+ bedTypeName(referral.bedType) + ' \u00b7 ' + ago(referral.updatedAt))))));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+// ---- provider: my provisions and the holds on them --------------------------------------------
+
+let provisions = [];
+
+async function renderProvisions() {
+	page(heading('app.provisions.heading'),
+		el('h2', { class: 'govuk-heading-m' }, t('app.holds.heading')),
+		el('div', { id: 'holds', 'aria-live': 'polite' }, el('p', { class: 'govuk-body' }, t('app.holds.none'))),
+		el('h2', { class: 'govuk-heading-m' }, t('app.provisions.beds')),
+		el('div', { id: 'provisions-list' }));
+	await loadProvisions();
+	let shown = null;
+	const refreshHolds = async () => {
+		try {
+			const { body } = await api('GET', '/api/matching/v1/holds?status=ACTIVE');
+			const holds = Array.isArray(body) ? body : (body.items || []);
+			const state = holds.map((hold) => hold.holdId).join(',');
+			if (state !== shown) {
+				if (shown !== null && holds.length) {
+					say(t('app.holds.new'));
+				}
+				shown = state;
+				renderHolds(holds);
+			}
+		}
+		catch (error) {
+			stopTimers();
+			report(error);
+		}
+	};
+	await refreshHolds();
+	every(POLL_MS, refreshHolds);
+	every(1000, tick);
+}
+
+function renderHolds(holds) {
+	const box = document.getElementById('holds');
+	if (!box) {
+		return;
+	}
+	if (!holds.length) {
+		box.replaceChildren(el('p', { class: 'govuk-body' }, t('app.holds.none')));
+		return;
+	}
+	box.replaceChildren(el('ul', { class: 'app-cards' }, holds.map((hold) => {
+		const reasonId = 'reason-' + hold.holdId;
+		return el('li', { class: 'app-card', 'data-hold': hold.holdId },
+			el('h3', { class: 'govuk-heading-s' }, t('app.holds.request', bedTypeName(hold.bedType),
+				provisionName(hold.provisionId))),
+			summary([
+				[t('app.field.age'), String(hold.age)],
+				[t('app.field.sex'), t('app.sex.' + hold.sex)],
+				[t('app.field.needs'), (hold.needs || []).map(needName).join(', ') || t('app.none')],
+				[t('app.hold.time'), el('span', { 'data-expires': hold.expiresAt }, t('app.hold.left', left(hold.expiresAt) || '0:00'))]
+			]),
+			el('div', { class: 'govuk-button-group' },
+				button(t('app.holds.accept'), () => answerHold(hold, 'accept'), { 'data-accept': hold.holdId })),
+			el('div', { class: 'govuk-form-group' },
+				el('label', { class: 'govuk-label', for: reasonId }, t('app.holds.decline-reason')),
+				el('select', { class: 'govuk-select', id: reasonId }, DECLINE_REASONS.map((code) =>
+					el('option', { value: code }, t('app.decline-reason.' + code))))),
+			button(t('app.holds.decline'), () => answerHold(hold, 'decline',
+				{ reasonCode: document.getElementById(reasonId).value }),
+			{ class: 'govuk-button govuk-button--warning', 'data-decline': hold.holdId }));
+	})));
+}
+
+function provisionName(id) {
+	const provision = provisions.find((p) => p.provisionId === id);
+	return provision ? provision.name : id;
+}
+
+async function answerHold(hold, answer, body) {
+	clearErrors();
+	try {
+		await api('POST', '/api/matching/v1/referrals/' + hold.referralId + '/holds/' + hold.holdId + '/' + answer,
+			body ? { body } : {});
+		say(t(answer === 'accept' ? 'app.holds.accepted' : 'app.holds.declined'));
+		const card = document.querySelector('[data-hold="' + hold.holdId + '"]');
+		if (card) {
+			card.remove();
+		}
+		loadProvisions();
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+async function loadProvisions() {
+	try {
+		const { body } = await api('GET', '/api/registry/v1/provisions?size=100&providerId='
+			+ encodeURIComponent(user.providerId));
+		provisions = body.items || [];
+		const list = document.getElementById('provisions-list');
+		if (list) {
+			list.replaceChildren(provisions.length ? el('ul', { class: 'app-cards' }, provisions.map(provisionCard))
+				: el('p', { class: 'govuk-body' }, t('app.provisions.none')));
 		}
 	}
-
-	function has(role) {
-		return user !== null && user.roles.includes(role);
+	catch (error) {
+		report(error);
 	}
+}
 
-	function renderWho() {
-		if (!user) {
-			show('who', false);
-			return;
-		}
-		const role = user.roles.length ? t('app.role.' + user.roles[0]) : t('app.role.none');
-		const tenant = user.region ? t('app.region.' + user.region) : (user.providerId || '');
-		document.getElementById('who-text').textContent = tenant
-			? t('app.signed-in-as.tenant', role, tenant) : t('app.signed-in-as', role);
-		show('who', true);
-		document.getElementById('referrals-intro').textContent = user.region
-			? t('app.referrals.intro', t('app.region.' + user.region)) : '';
-		document.getElementById('provisions-intro').textContent = user.providerId
-			? t('app.provisions.intro', user.providerId) : '';
+function provisionCard(provision) {
+	const paused = provision.status === 'PAUSED';
+	const reasonId = 'pause-' + provision.provisionId;
+	return el('li', { class: 'app-card', id: 'provision-' + provision.provisionId },
+		el('h3', { class: 'govuk-heading-s' }, provision.name),
+		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag' },
+			t('app.provision-status.' + provision.status))),
+		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy' },
+			el('h4', { class: 'govuk-heading-s' }, bedTypeName(vacancy.bedType)),
+			el('p', { class: 'govuk-body app-count' }, t('app.provisions.free-of', vacancy.available, vacancy.total)),
+			el('div', { class: 'govuk-button-group' },
+				button('\u2212', () => changeVacancy(provision, vacancy, -1), { class: 'govuk-button govuk-button--secondary app-step',
+					'aria-label': t('app.provisions.fewer', bedTypeName(vacancy.bedType)), disabled: vacancy.available === 0 }),
+				button('+', () => changeVacancy(provision, vacancy, 1), { class: 'govuk-button govuk-button--secondary app-step',
+					'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
+					disabled: vacancy.available >= vacancy.total }),
+				button(t('app.provisions.still-accurate'), () => changeProvision(provision, 'POST', '/confirmations',
+					{ bedType: vacancy.bedType }, 'app.provisions.confirmed'), { class: 'govuk-button govuk-button--secondary' })),
+			el('p', { class: 'govuk-hint' }, t('app.provisions.confirmed-at', ago(vacancy.confirmedAt))))),
+		paused
+			? button(t('app.provisions.reopen'), () => changeProvision(provision, 'POST', '/reopen', {},
+				'app.provisions.reopened'))
+			: el('div', {},
+				el('div', { class: 'govuk-form-group' },
+					el('label', { class: 'govuk-label', for: reasonId }, t('app.provisions.pause-reason')),
+					el('input', { class: 'govuk-input', id: reasonId, autocomplete: 'off' })),
+				button(t('app.provisions.pause'), () => {
+					const reason = document.getElementById(reasonId).value.trim();
+					if (!reason) {
+						showErrors([{ text: t('app.error.pause-reason') }]);
+						return;
+					}
+					changeProvision(provision, 'POST', '/pause', { reason }, 'app.provisions.paused');
+				}, { class: 'govuk-button govuk-button--warning' })));
+}
+
+function changeVacancy(provision, vacancy, step) {
+	changeProvision(provision, 'PUT', '/vacancies/' + encodeURIComponent(vacancy.bedType),
+		{ total: vacancy.total, available: vacancy.available + step }, 'app.provisions.saved');
+}
+
+/** A change guarded by the version shown: someone else's change in between is a 412. */
+async function changeProvision(provision, method, path, body, doneKey) {
+	clearErrors();
+	try {
+		const { body: changed } = await api(method,
+			'/api/registry/v1/provisions/' + encodeURIComponent(provision.provisionId) + path,
+			{ body, headers: { 'If-Match': '"' + provision.version + '"' } });
+		const index = provisions.findIndex((p) => p.provisionId === changed.provisionId);
+		provisions[index] = changed;
+		document.getElementById('provision-' + provision.provisionId).replaceWith(provisionCard(changed));
+		say(t(doneKey, changed.name));
 	}
-
-	function renderSignedIn() {
-		const signedIn = user !== null;
-		show('sign-in', !signedIn);
-		show('dev-sign-in', !signedIn && devIssuer);
-		show('search', signedIn);
-		show('referrals', has('CRISIS_TEAM') || has('PANEL'));
-		show('provisions', has('PROVIDER'));
-		renderWho();
-		if (signedIn && reference.regions.length === 0) {
-			loadReference();
-		}
-		if (signedIn && user.region) {
-			document.getElementById('search-region').value = user.region;
-		}
-		if (has('CRISIS_TEAM') || has('PANEL')) {
-			loadReferrals();
-		}
-		if (has('PROVIDER')) {
+	catch (error) {
+		if (error instanceof Problem && error.status === 412) {
+			showErrors([{ text: t('app.provisions.changed-elsewhere') }]);
 			loadProvisions();
 		}
-	}
-
-	async function devSignIn(event) {
-		event.preventDefault();
-		clearProblem();
-		const role = document.getElementById('dev-role').value;
-		const request = { role };
-		if (role === 'CRISIS_TEAM' || role === 'PANEL') {
-			request.region = document.getElementById('dev-region').value;
-		}
-		if (role === 'PROVIDER') {
-			request.providerId = document.getElementById('dev-provider').value.trim();
-		}
-		try {
-			const { body } = await api('POST', '/dev-auth/token', { body: request });
-			if (signIn(body.access_token)) {
-				say(t('app.signed-in'));
-			}
-		}
-		catch (error) {
-			report(error);
-		}
-	}
-
-	function devRoleChanged() {
-		const role = document.getElementById('dev-role').value;
-		show('dev-region-field', role === 'CRISIS_TEAM' || role === 'PANEL');
-		show('dev-provider-field', role === 'PROVIDER');
-		document.getElementById('dev-provider').required = role === 'PROVIDER';
-	}
-
-	// ---- searching for a bed ----------------------------------------------------------------
-
-	function searchSubmitted(event) {
-		event.preventDefault();
-		search(queryOf(new FormData(event.target)));
-	}
-
-	function queryOf(form) {
-		const query = new URLSearchParams();
-		['regionCode', 'place', 'age', 'sex', 'bedType', 'maxKm'].forEach((name) => {
-			const value = String(form.get(name) || '').trim();
-			if (value !== '') {
-				query.set(name, value);
-			}
-		});
-		const needs = form.getAll('needs');
-		if (needs.length) {
-			query.set('needs', needs.join(','));
-		}
-		return query;
-	}
-
-	async function search(query) {
-		clearProblem();
-		lastSearch = query;
-		say(t('app.search.searching'));
-		try {
-			const { body } = await api('GET', '/api/matching/v1/searches?' + query.toString());
-			renderResults(body);
-			say(t('app.search.found', body.candidates.length));
-		}
-		catch (error) {
-			say('');
-			report(error);
-		}
-	}
-
-	function yesNo(value) {
-		return value ? t('app.yes') : t('app.no');
-	}
-
-	function renderResults(answer) {
-		const results = document.getElementById('search-results');
-		const parts = [el('h3', {}, t('app.search.results.heading'))];
-		if (answer.candidates.length === 0) {
-			parts.push(el('p', {}, t('app.search.none')));
-		}
 		else {
-			const head = el('tr', {}, ['name', 'region', 'distance', 'beds-free', 'in-region', 'confirmed', 'why']
-				.map((column) => el('th', { scope: 'col' }, t('app.search.column.' + column))));
-			const rows = answer.candidates.map((candidate) => el('tr', { class: candidate.inRegion ? '' : 'out' },
-				el('th', { scope: 'row' }, candidate.name, el('br'), el('span', { class: 'hint' }, candidate.provisionId)),
-				el('td', {}, t('app.region.' + candidate.regionCode)),
-				el('td', { class: 'number' }, t('app.km', Number(candidate.distanceKm).toFixed(1))),
-				el('td', { class: 'number' }, candidate.bedsFree),
-				el('td', {}, yesNo(candidate.inRegion)),
-				el('td', { class: candidate.confirmed ? '' : 'unconfirmed' }, candidate.confirmed
-					? t('app.search.confirmed', when(candidate.confirmedAt))
-					: t('app.search.unconfirmed', when(candidate.confirmedAt))),
-				el('td', {}, el('ul', {}, (candidate.reasons || []).map((reason) => el('li', {}, reason.message))))));
-			parts.push(el('table', {}, el('caption', {}, t('app.search.results.caption', when(answer.searchedAt))),
-				el('thead', {}, head), el('tbody', {}, rows)));
-		}
-		const excluded = answer.excluded || [];
-		const total = excluded.reduce((sum, item) => sum + item.count, 0);
-		parts.push(el('h3', {}, t('app.search.excluded.heading', total)));
-		if (excluded.length) {
-			parts.push(el('ul', {}, excluded.map((item) => el('li', {},
-				item.message || t('app.search.excluded.line', item.count, item.reason)))));
-		}
-		results.replaceChildren(...parts);
-	}
-
-	// ---- a crisis team's or panel's referrals -----------------------------------------------
-
-	async function loadReferrals() {
-		if (!user || !user.region) {
-			return;
-		}
-		try {
-			const { body } = await api('GET', '/api/matching/v1/referrals?regionCode='
-				+ encodeURIComponent(user.region));
-			renderReferrals(body);
-		}
-		catch (error) {
 			report(error);
 		}
 	}
+}
 
-	function renderReferrals(referrals) {
-		const list = document.getElementById('referrals-list');
-		if (!referrals.length) {
-			list.replaceChildren(el('p', {}, t('app.referrals.none')));
-			return;
-		}
-		const head = el('tr', {}, ['reference', 'status', 'bed-type', 'age', 'needs', 'updated']
-			.map((column) => el('th', { scope: 'col' }, t('app.referrals.column.' + column))));
-		const rows = referrals.map((referral) => el('tr', {},
-			el('th', { scope: 'row' }, referral.reference),
-			el('td', {}, t('app.referral-status.' + referral.status)),
-			el('td', {}, t('app.bed-type.' + referral.bedType)),
-			el('td', { class: 'number' }, referral.age),
-			el('td', {}, (referral.needs || []).map((need) => t('app.need.' + need)).join(', ')),
-			el('td', {}, when(referral.updatedAt))));
-		list.replaceChildren(el('table', {}, el('caption', {}, t('app.referrals.caption', referrals.length)),
-			el('thead', {}, head), el('tbody', {}, rows)));
+// ---- panel: the region's queue, a case and its decisions ---------------------------------------
+
+const DECISIONS = {
+	APPROVE_OUT_OF_REGION: ['NO_SUITABLE_BED_IN_REGION', 'NEEDS_NOT_MET_IN_REGION', 'CHILD_OR_FAMILY_PREFERENCE',
+		'SAFEGUARDING_DISTANCE'],
+	REFUSE_OUT_OF_REGION: ['IN_REGION_OPTION_AVAILABLE', 'NEEDS_CAN_BE_MET_IN_REGION', 'TOO_FAR_FROM_HOME',
+		'NOT_ENOUGH_INFORMATION'],
+	AGREE_JOINT_FUNDING: ['CONTINUING_CARE_ASSESSED', 'JOINTLY_COMMISSIONED_PLACEMENT'],
+	REQUEST_INFORMATION: ['ASSESSMENT_NEEDED', 'FUNDING_DETAILS_NEEDED', 'PLACEMENT_DETAILS_NEEDED'],
+	CLOSE: ['CHILD_PLACED', 'REFERRAL_CANCELLED', 'NO_LONGER_NEEDED', 'RECORDED_IN_ERROR']
+};
+const INFORMATION_FROM = ['LOCAL_AUTHORITY', 'HEALTH_BOARD', 'CRISIS_TEAM', 'PROVIDER'];
+const FIGURES = ['referrals', 'minutesToFirstHoldMedian', 'minutesToPlacementMedian', 'placed',
+	'placedInRegionPercent', 'kmFromChildMedian', 'aAndENightsAvoided', 'escalations', 'crisisStaysPast72h',
+	'casesWaitingForFunding'];
+
+/** The message for key, or the code itself where the bundle has no words for it. */
+function tOr(key, code) {
+	return Object.prototype.hasOwnProperty.call(texts, key) ? t(key) : code;
+}
+
+function day(offset) {
+	const date = new Date(Date.now() + offset * 86400000);
+	return date.toISOString().substring(0, 10);
+}
+
+async function renderPanel() {
+	const period = new URLSearchParams({ regionCode: user.region, from: day(-30), to: day(0) });
+	page(heading('app.panel.heading', regionName(user.region)), el('div', { id: 'queue' }),
+		el('h2', { class: 'govuk-heading-m' }, t('app.outcomes.heading')), el('div', { id: 'outcomes' }),
+		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', download: 'outcomes.csv',
+			href: '/api/panels/v1/exports/outcomes.csv?' + period }, t('app.outcomes.csv'))));
+	try {
+		const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
+		const cases = Array.isArray(body) ? body : (body.items || []);
+		document.getElementById('queue').replaceChildren(cases.length === 0
+			? el('p', { class: 'govuk-body' }, t('app.panel.none'))
+			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id },
+				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
+					t('app.panel.opened-because.' + item.openedBecause))),
+				caseSummary(item)))));
+		const { body: figures } = await api('GET', '/api/panels/v1/outcomes?' + period);
+		document.getElementById('outcomes').replaceChildren(summary(FIGURES.map((name) =>
+			[t('app.outcomes.' + name), figures[name] === null || figures[name] === undefined ? t('app.none')
+				: String(figures[name])])));
 	}
+	catch (error) {
+		report(error);
+	}
+}
 
-	// ---- a provider's provisions ------------------------------------------------------------
+function caseSummary(item) {
+	return summary([
+		[t('app.panel.waited'), waited(item.minutesSinceReferral || 0)],
+		[t('app.panel.referred-from'), regionName(item.referringRegionCode || item.regionCode)],
+		[t('app.panel.flags'), (item.flags || []).map((flag) => t('app.panel.flag.' + flag)).join(', ') || t('app.none')]
+	]);
+}
 
-	async function loadProvisions() {
-		if (!user || !user.providerId) {
-			return;
-		}
+async function renderCase(id) {
+	page(heading('app.case.heading'), el('div', { id: 'case' }));
+	try {
+		const { body } = await api('GET', '/api/panels/v1/cases/' + encodeURIComponent(id));
+		let options = [];
 		try {
-			const { body } = await api('GET', '/api/registry/v1/provisions?size=100&providerId='
-				+ encodeURIComponent(user.providerId));
-			const list = document.getElementById('provisions-list');
-			if (!body.items.length) {
-				list.replaceChildren(el('p', {}, t('app.provisions.none')));
-				return;
-			}
-			list.replaceChildren(...body.items.map(provisionCard));
-		}
-		catch (error) {
-			report(error);
-		}
-	}
-
-	function provisionCard(provision) {
-		const card = el('article', { class: 'card provision', id: 'provision-' + provision.provisionId },
-			el('h3', {}, provision.name),
-			el('p', {}, t('app.provisions.summary', provision.provisionId, t('app.provision-status.' + provision.status),
-				provision.version)),
-			(provision.vacancies || []).map((vacancy) => vacancyForm(provision, vacancy)));
-		return card;
-	}
-
-	function vacancyForm(provision, vacancy) {
-		const prefix = 'v-' + provision.provisionId + '-' + vacancy.bedType;
-		const total = el('input', { id: prefix + '-total', type: 'number', min: 0, max: 999, required: true,
-			inputmode: 'numeric', value: vacancy.total });
-		const available = el('input', { id: prefix + '-available', type: 'number', min: 0, max: 999, required: true,
-			inputmode: 'numeric', value: vacancy.available });
-		const form = el('form', { class: 'vacancy' },
-			el('h4', {}, t('app.bed-type.' + vacancy.bedType)),
-			el('p', { class: 'hint' }, t('app.provisions.confirmed-at', when(vacancy.confirmedAt))),
-			el('div', { class: 'row' },
-				el('div', { class: 'field' }, el('label', { for: prefix + '-total' }, t('app.field.total')), total),
-				el('div', { class: 'field' }, el('label', { for: prefix + '-available' }, t('app.field.available')),
-					available)),
-			el('button', { type: 'submit' }, t('app.provisions.save')),
-			' ',
-			el('button', { type: 'button', class: 'secondary' }, t('app.provisions.still-accurate')));
-		form.addEventListener('submit', (event) => {
-			event.preventDefault();
-			changeProvision(provision, 'PUT', '/vacancies/' + encodeURIComponent(vacancy.bedType),
-				{ total: Number(total.value), available: Number(available.value) }, 'app.provisions.saved');
-		});
-		form.querySelector('button[type=button]').addEventListener('click', () => {
-			changeProvision(provision, 'POST', '/confirmations', { bedType: vacancy.bedType },
-				'app.provisions.confirmed');
-		});
-		return form;
-	}
-
-	/** A change guarded by the version the provider saw: someone else's change in between is a 412. */
-	async function changeProvision(provision, method, path, body, doneKey) {
-		clearProblem();
-		try {
-			const { body: changed } = await api(method,
-				'/api/registry/v1/provisions/' + encodeURIComponent(provision.provisionId) + path,
-				{ body, headers: { 'If-Match': '"' + provision.version + '"' } });
-			document.getElementById('provision-' + provision.provisionId).replaceWith(provisionCard(changed));
-			say(t(doneKey, changed.name));
-		}
-		catch (error) {
-			report(error);
-			if (error instanceof Problem && error.status === 412) {
-				loadProvisions();
-			}
-		}
-	}
-
-	// ---- start ------------------------------------------------------------------------------
-
-	async function switchLanguage(wanted) {
-		try {
-			await loadTexts(wanted);
-			applyTexts();
-			if (user) {
-				renderSignedIn();
-				if (lastSearch) {
-					// asked again, so the explanations come back in the new language too
-					search(lastSearch);
-				}
-			}
-		}
-		catch (error) {
-			report(error);
-		}
-	}
-
-	async function start() {
-		const wanted = sessionStorage.getItem(LANG_KEY)
-			|| ((navigator.language || '').toLowerCase().startsWith('cy') ? 'cy' : 'en');
-		try {
-			await loadTexts(wanted);
-		}
-		catch (error) {
-			showProblem('Noddfa', String(error));
-			return;
-		}
-		document.getElementById('demo-providers')
-			.replaceChildren(...DEMO_PROVIDERS.map((id) => option(id, id)));
-		try {
-			const regions = await fetch('/dev-auth/regions', { headers: { Accept: 'application/json' } });
-			devIssuer = regions.ok;
-			devRegions = devIssuer ? await regions.json() : [];
+			const { body: referral } = await api('GET', '/api/matching/v1/referrals/' + body.summary.referralId);
+			options = referral.outOfRegionOptions || [];
 		}
 		catch (ignored) {
-			devIssuer = false;
+			// the decision form then asks for the provision's id
 		}
-		applyTexts();
-		devRoleChanged();
-		document.querySelectorAll('[data-lang]')
-			.forEach((button) => button.addEventListener('click', () => switchLanguage(button.dataset.lang)));
-		document.getElementById('dev-role').addEventListener('change', devRoleChanged);
-		document.getElementById('dev-sign-in').addEventListener('submit', devSignIn);
-		document.getElementById('token-sign-in').addEventListener('submit', (event) => {
-			event.preventDefault();
-			if (signIn(document.getElementById('token').value)) {
-				document.getElementById('token').value = '';
-				say(t('app.signed-in'));
+		const open = body.summary.status === 'OPEN';
+		document.getElementById('case').replaceChildren(
+			el('p', { class: 'govuk-body-l' }, t('app.panel.opened-because.' + body.summary.openedBecause)),
+			el('p', { class: 'govuk-body' }, t('app.case.reference', body.reference)),
+			caseSummary(body.summary),
+			el('h2', { class: 'govuk-heading-m' }, t('app.case.timeline')),
+			el('ol', { class: 'govuk-list app-timeline' }, (body.timeline || []).map((entry) => el('li', {},
+				el('strong', {}, tOr('app.timeline.' + (entry.decision ? entry.decision.type || entry.type : entry.type),
+					entry.type)), ' \u00b7 ', ago(entry.at),
+				entry.bedType ? ' \u00b7 ' + bedTypeName(entry.bedType) : '',
+				entry.reasonCode ? ' \u00b7 ' + tOr('app.decision.reason.' + entry.reasonCode,
+					tOr('app.decline-reason.' + entry.reasonCode, entry.reasonCode)) : '',
+				entry.distanceKm != null ? ' \u00b7 ' + t('app.km', Number(entry.distanceKm).toFixed(1)) : ''))),
+			open ? decisionForm(body.summary, options) : el('p', { class: 'govuk-body' }, t('app.case.closed')));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+function decisionForm(item, options) {
+	const type = select('type', Object.keys(DECISIONS).map((code) => [code, t('app.decision.type.' + code)]),
+		'APPROVE_OUT_OF_REGION');
+	const fields = el('div', { id: 'decision-fields' });
+	const fill = () => {
+		const chosen = type.value;
+		const parts = [field('reasonCode', t('app.decision.reason'), select('reasonCode',
+			DECISIONS[chosen].map((code) => [code, t('app.decision.reason.' + code)])))];
+		if (chosen.endsWith('_OUT_OF_REGION')) {
+			parts.push(field('provisionId', t('app.decision.provision'), options.length
+				? select('provisionId', options.map((o) => [o.provisionId, (o.name || o.provisionId) + ' \u2013 '
+					+ t('app.km', Number(o.distanceKm || 0).toFixed(1))]))
+				: el('input', { class: 'govuk-input', id: 'f-provisionId', name: 'provisionId', autocomplete: 'off' })));
+		}
+		if (chosen === 'AGREE_JOINT_FUNDING') {
+			['localAuthoritySharePercent', 'healthBoardSharePercent'].forEach((name) => parts.push(field(name,
+				t('app.decision.' + name), el('input', { class: 'govuk-input govuk-input--width-3', id: 'f-' + name, name,
+					inputmode: 'numeric' }))));
+			parts.push(field('agreedOn', t('app.decision.agreedOn'), el('input', { class: 'govuk-input govuk-input--width-10',
+				id: 'f-agreedOn', name: 'agreedOn', type: 'date' })),
+			field('agreementReference', t('app.decision.agreementReference'), el('input', { class: 'govuk-input',
+				id: 'f-agreementReference', name: 'agreementReference', autocomplete: 'off' })));
+		}
+		if (chosen === 'REQUEST_INFORMATION') {
+			parts.push(field('informationFrom', t('app.decision.informationFrom'), select('informationFrom',
+				INFORMATION_FROM.map((code) => [code, t('app.decision.from.' + code)]))),
+			field('informationBy', t('app.decision.informationBy'), el('input', { class: 'govuk-input govuk-input--width-10',
+				id: 'f-informationBy', name: 'informationBy', type: 'date' })));
+		}
+		fields.replaceChildren(...parts);
+	};
+	type.addEventListener('change', fill);
+	fill();
+	return el('form', { id: 'decision-form', novalidate: true, onsubmit: (event) => {
+		event.preventDefault();
+		const decision = {};
+		new FormData(event.target).forEach((value, name) => {
+			const text = String(value).trim();
+			if (text !== '') {
+				decision[name] = name.endsWith('Percent') && /^\d+$/.test(text) ? Number(text) : text;
 			}
 		});
-		document.getElementById('sign-out').addEventListener('click', () => signOut(true));
-		document.getElementById('search-form').addEventListener('submit', searchSubmitted);
-		document.getElementById('referrals-refresh').addEventListener('click', loadReferrals);
-		document.getElementById('provisions-refresh').addEventListener('click', loadProvisions);
-		const saved = sessionStorage.getItem(TOKEN_KEY);
-		if (!saved || !signIn(saved)) {
-			sessionStorage.removeItem(TOKEN_KEY);
-			renderSignedIn();
-		}
-	}
+		decide(item, decision);
+	} },
+	el('h2', { class: 'govuk-heading-m' }, t('app.decision.heading')),
+	field('type', t('app.decision.type'), type), fields,
+	el('button', { type: 'submit', class: 'govuk-button', id: 'decision-submit' }, t('app.decision.submit')));
+}
 
-	document.addEventListener('DOMContentLoaded', start);
-}());
+async function decide(item, decision) {
+	clearErrors();
+	try {
+		await api('POST', '/api/panels/v1/cases/' + item.id + '/decisions', { body: decision });
+		await renderCase(item.id);
+		say(t('app.decision.recorded'));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+// ---- start ------------------------------------------------------------------------------
+
+async function switchLanguage(wanted) {
+	try {
+		await loadTexts(wanted);
+		applyTexts();
+		render();
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+async function start() {
+	document.body.classList.add('govuk-frontend-supported');
+	const wanted = localStorage.getItem(LANG_KEY)
+		|| ((navigator.language || '').toLowerCase().startsWith('cy') ? 'cy' : 'en');
+	try {
+		await Promise.all([loadTexts(wanted), loadUser()]);
+	}
+	catch (error) {
+		document.getElementById('view').textContent = 'Noddfa could not load its words. / Methodd Noddfa lwytho ei geiriau.';
+		return;
+	}
+	applyTexts();
+	document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => switchLanguage(b.dataset.lang)));
+	document.getElementById('sign-out').addEventListener('click', signOut);
+	document.getElementById('error-list').addEventListener('click', (event) => {
+		const link = event.target.closest('a[data-field]');
+		if (link) {
+			event.preventDefault();
+			document.getElementById('f-' + link.dataset.field).focus();
+		}
+	});
+	window.addEventListener('hashchange', () => {
+		// in-page links (the skip link) are not pages
+		if (window.location.hash === '' || window.location.hash.startsWith('#/')) {
+			render();
+		}
+	});
+	await render();
+	initAll();
+	document.body.dataset.ready = 'true';
+}
+
+start();

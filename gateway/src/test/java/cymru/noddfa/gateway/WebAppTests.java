@@ -35,8 +35,9 @@ class WebAppTests extends GatewayTest {
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 		String html = response.body();
-		assertThat(html).contains("<script src=\"/app.js\" defer></script>",
-				"<link rel=\"stylesheet\" href=\"/app.css\">");
+		assertThat(html).contains("<script type=\"module\" src=\"/app.js\"></script>",
+				"<link rel=\"stylesheet\" href=\"/app.css\">",
+				"<link rel=\"stylesheet\" href=\"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css\">");
 		assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).find()).as("a <script> without src")
 			.isFalse();
 		assertThat(html).doesNotContain(" style=", "<style", "javascript:", " onclick=", " onload=", " onsubmit=");
@@ -52,9 +53,25 @@ class WebAppTests extends GatewayTest {
 		assertThat(script.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(script.body()).contains("/app/messages").doesNotContain("eval(", "innerHTML");
+		assertThat(script.body().getBytes(StandardCharsets.UTF_8)).as("the app's own script stays small")
+			.hasSizeLessThan(100 * 1024);
+		assertThat(script.body()).as("no token in page script's reach")
+			.doesNotContain("sessionStorage", "Authorization", "/dev-auth/token");
 		assertThat(style.statusCode()).isEqualTo(200);
 		assertThat(style.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+	}
+
+	@Test
+	void the_govuk_frontend_components_are_served_from_their_webjar_without_a_version_in_the_path() {
+		HttpResponse<String> style = client().get("/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css");
+		HttpResponse<String> script = client().get("/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js");
+
+		assertThat(style.statusCode()).isEqualTo(200);
+		assertThat(style.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.body()).contains("initAll");
 	}
 
 	@Test

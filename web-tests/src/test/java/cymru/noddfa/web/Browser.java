@@ -1,0 +1,171 @@
+package cymru.noddfa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One person's headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
+ * 320 px wide like the smallest phone, writing a screenshot of every step.
+ */
+final class Browser implements AutoCloseable {
+
+	static final int WIDTH = 320;
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final String AXE = axe();
+
+	private final ChromeDriver driver;
+
+	private final String name;
+
+	private final Path screenshots;
+
+	private int step;
+
+	Browser(String name) {
+		this.name = name;
+		this.screenshots = Path.of(System.getProperty("noddfa.screenshots-dir", "target/screenshots"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(
+					Path.of(System.getProperty("noddfa.chromium.driver", "/usr/bin/chromedriver")).toFile())
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("noddfa.chromium.binary", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=" + WIDTH + ",900", "--lang=en-GB");
+		this.driver = new ChromeDriver(service, options);
+		// the layout viewport of a 320 px phone, whatever the window manager allows
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+		this.driver.manage().timeouts().scriptTimeout(PATIENCE);
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	WebElement find(By by) {
+		return new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	void click(By by) {
+		WebElement element = new WebDriverWait(this.driver, PATIENCE)
+			.until(ExpectedConditions.elementToBeClickable(by));
+		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
+	}
+
+	void type(By by, String text) {
+		WebElement element = find(by);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	/** Waits until the app has read its words and who is signed in. */
+	void awaitApp() {
+		new WebDriverWait(this.driver, PATIENCE).until((d) -> "true"
+			.equals(((JavascriptExecutor) d).executeScript("return document.body.dataset.ready || ''")));
+	}
+
+	void awaitText(By by, String text) {
+		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+	}
+
+	void awaitAttribute(By by, String attribute, String value) {
+		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.attributeToBe(by, attribute, value));
+	}
+
+	Object script(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	/** A script that calls its last argument when done. */
+	Object script(String script, boolean async) {
+		return async ? this.driver.executeAsyncScript(script) : script(script);
+	}
+
+	String host() {
+		return java.net.URI.create(this.driver.getCurrentUrl()).getHost();
+	}
+
+	/** Nothing wider than the phone: no sideways scrolling on this page. */
+	void assertFitsTheScreen() {
+		Number scrollWidth = (Number) script("return document.documentElement.scrollWidth");
+		assertThat(scrollWidth.intValue()).as("%s: scrollWidth of %s", this.name, this.driver.getCurrentUrl())
+			.isLessThanOrEqualTo(WIDTH);
+	}
+
+	/**
+	 * The page as the person sees it, all of it, as
+	 * target/screenshots/<name>-NN-<what>.png.
+	 */
+	void screenshot(String what) {
+		try {
+			Files.createDirectories(this.screenshots);
+			Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, 900)");
+			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", WIDTH, "height", height.intValue(), "deviceScaleFactor", 1, "mobile", false));
+			Path shot = this.driver.getScreenshotAs(OutputType.FILE).toPath();
+			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+			Files.copy(shot, this.screenshots.resolve(String.format("%s-%02d-%s.png", this.name, ++this.step, what)),
+					StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * axe-core (vendored from its npm package, {@code src/test/resources/axe}), run on
+	 * the page as it stands: no serious or critical violation of WCAG 2.x A and AA.
+	 */
+	void assertAccessible() {
+		script(AXE);
+		Object found = this.driver.executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+							.then((result) => done(result.violations
+								.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+								.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+							.catch((error) => done(['axe failed: ' + error]));
+						""");
+		assertThat((java.util.List<?>) found)
+			.as("%s: serious or critical accessibility problems on %s", this.name, this.driver.getCurrentUrl())
+			.isEmpty();
+	}
+
+	private static String axe() {
+		try (var in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

@@ -140,15 +140,17 @@ class ProviderIsolationTest extends RegistryComponentTest {
 	@Test
 	void a_changes_its_own_provision_by_every_route_but_cannot_hand_it_to_b() {
 		String path = "/v1/provisions/" + this.provisionOfA;
+		// a provider's new provision is opened by an admin before it can be paused
+		assertThat(this.api.post(path + "/approval", null).status()).isEqualTo(200);
 
-		assertThat(this.asA.put(path + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 0}", "If-Match", "\"1\"")
+		assertThat(this.asA.put(path + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 0}", "If-Match", "\"2\"")
 			.status()).isEqualTo(200);
-		assertThat(this.asA.put(path, provision(this.provisionOfA, this.providerA), "If-Match", "\"2\"").status())
+		assertThat(this.asA.put(path, provision(this.provisionOfA, this.providerA), "If-Match", "\"3\"").status())
 			.isEqualTo(200);
 		assertThat(this.asA.post(path + "/confirmations", null).status()).isEqualTo(200);
 		assertThat(this.asA.post(path + "/pause", "{\"reason\": \"staffing\"}").status()).isEqualTo(200);
 		assertThat(this.asA.post(path + "/reopen", null).status()).isEqualTo(200);
-		assertThat(this.asA.put(path, provision(this.provisionOfA, this.providerB), "If-Match", "\"6\"").status())
+		assertThat(this.asA.put(path, provision(this.provisionOfA, this.providerB), "If-Match", "\"7\"").status())
 			.as("moving it to another provider")
 			.isEqualTo(403);
 		assertThat(this.asA.post(path + "/close", "{\"reason\": \"decommissioned\"}").status()).isEqualTo(200);
@@ -156,7 +158,7 @@ class ProviderIsolationTest extends RegistryComponentTest {
 		JsonNode history = this.asA.get(path + "/history").json();
 		List<String> actors = new ArrayList<>();
 		history.get("items").forEach((item) -> actors.add(item.get("actor").asString()));
-		assertThat(actors).containsOnly("test:provider:" + this.providerA);
+		assertThat(actors).containsOnly("test:provider:" + this.providerA, "test:admin");
 		assertThat(this.api.get(path).json().get("providerId").asString()).isEqualTo(this.providerA);
 	}
 

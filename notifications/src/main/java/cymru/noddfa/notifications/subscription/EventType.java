@@ -8,7 +8,8 @@ package cymru.noddfa.notifications.subscription;
 public enum EventType {
 
 	ReferralCreated, HoldPlaced, HoldAccepted, HoldDeclined, HoldExpired, PlacementStarted, PlacementEnded,
-	ReferralEscalated, MatchAvailable, CrisisStayOverran, ReferralCancelled, CaseOpened, FundingWaitOverdue;
+	ReferralEscalated, MatchAvailable, CrisisStayOverran, ReferralCancelled, OutOfRegionApprovalRequested, CaseOpened,
+	FundingWaitOverdue;
 
 	/** The type named in an event, or {@code null} for one this service does not know. */
 	public static EventType named(String name) {

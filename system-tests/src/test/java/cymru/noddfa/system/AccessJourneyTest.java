@@ -77,7 +77,7 @@ class AccessJourneyTest {
 	}
 
 	@Test
-	void a_crisis_team_sees_its_own_regions_referrals_and_not_another_regions() {
+	void a_crisis_team_sees_its_own_regions_referrals_and_those_it_made_but_not_another_regions() {
 		Api gwent = anonymous.as(tokens.crisisTeam("GWE"));
 		Api ctm = anonymous.as(tokens.crisisTeam("CTM"));
 		Api.Response referral = gwent.post("/api/matching/v1/referrals",
@@ -94,7 +94,12 @@ class AccessJourneyTest {
 				Map.of("reference", "GWE-" + System.nanoTime() % 100000, "regionCode", "GWE", "age", 15, "sex", "MALE",
 						"needs", List.of("MH_CRISIS"), "currentSetting", "A_AND_E", "place", "Newport", "bedType",
 						"CRISIS"));
-		assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(403);
+		// no wrong door: a team may refer another region's child; that region acts on it,
+		// and the referring team keeps sight of what it created
+		assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(201);
+		assertThat(elsewhere.json().get("referringRegionCode").asString()).isEqualTo("CTM");
+		assertThat(ctm.get("/api/matching/v1/referrals/" + elsewhere.json().get("id").asString()).status())
+			.isEqualTo(200);
 	}
 
 	@Test

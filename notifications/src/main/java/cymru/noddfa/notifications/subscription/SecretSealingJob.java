@@ -45,7 +45,10 @@ class SecretSealingJob implements ApplicationRunner {
 	/** Returns how many secrets it sealed. */
 	int sealAll() {
 		int sealed = 0;
-		UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+		// PostgreSQL orders uuids by their unsigned bytes, so the all-zero uuid comes
+		// first;
+		// Java's signed "smallest" uuid would skip every id below 80000000-….
+		UUID after = new UUID(0L, 0L);
 		List<Row> batch;
 		do {
 			batch = this.jdbc.sql("""

@@ -42,7 +42,8 @@ public class Searching {
 			throw new ReadModelUnavailable();
 		}
 		Instant now = this.clock.instant();
-		double radius = (criteria.maxKm() != null) ? criteria.maxKm() : this.properties.radiusKm();
+		double radius = (criteria.maxKm() != null) ? Math.min(criteria.maxKm(), this.properties.radiusKm())
+				: this.properties.radiusKm();
 		Tally tally = new Tally();
 		List<Candidate> candidates = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -93,20 +94,19 @@ public class Searching {
 	}
 
 	/**
-	 * Nearest first, asking Redis for little: a small radius and a few members, widening
-	 * the count while a full answer may hide more members inside the radius, then the
-	 * radius, until enough candidates are found or the search radius is covered. Redis
-	 * examines every member inside the radius, so a small first radius keeps each query
-	 * cheap where provisions are dense.
+	 * Nearest first, asking Redis for little ({@link Widening}), until enough candidates
+	 * are found, the search radius is covered or the queries one search may make are
+	 * spent. Redis examines every member inside the radius, so a small first radius keeps
+	 * each query cheap where provisions are dense.
 	 */
 	private void scan(SearchCriteria criteria, String region, double radius, Instant now, int wanted, Set<String> seen,
 			List<Candidate> candidates, Tally tally) {
-		int count = this.properties.initialCount();
-		double reach = Math.min(this.properties.initialRadiusKm(), radius);
+		Widening widening = new Widening(this.properties, radius);
 		int found = 0;
-		while (true) {
+		boolean full;
+		do {
 			List<AvailabilityStore.Nearby> hits = this.store.nearest(criteria.bedType(), region, criteria.lat(),
-					criteria.lon(), reach, count);
+					criteria.lon(), widening.reach(), widening.count());
 			List<AvailabilityStore.Nearby> fresh = new ArrayList<>();
 			for (AvailabilityStore.Nearby hit : hits) {
 				if (seen.add(hit.provisionId())) {
@@ -131,16 +131,9 @@ public class Searching {
 			if (found >= wanted) {
 				return;
 			}
-			if (hits.size() == count && count < this.properties.maxCount()) {
-				count = Math.min(count * 4, this.properties.maxCount());
-			}
-			else if (reach < radius) {
-				reach = Math.min(reach * 3, radius);
-			}
-			else {
-				return;
-			}
+			full = hits.size() == widening.count();
 		}
+		while (widening.widen(full));
 	}
 
 	/** Excluded provisions counted by reason (and by need for need reasons). */

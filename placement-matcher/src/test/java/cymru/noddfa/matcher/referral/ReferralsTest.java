@@ -2,6 +2,7 @@ package cymru.noddfa.matcher.referral;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -122,6 +123,31 @@ class ReferralsTest extends MatcherComponentTest {
 		this.mvc.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value(field));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			an absurd distance          | "maxKm": 1e300                    | maxKm    | distance-too-far
+			just too far                | "maxKm": 500.5                    | maxKm    | distance-too-far
+			thirty-three needs          | "needs": [%s]                     | needs    | too-many-needs
+			""")
+	void a_referral_is_held_to_the_bounds_of_a_search_and_nothing_is_stored(String name, String field, String named,
+			String type) throws Exception {
+		String reference = "CTM-B" + (1000 + Math.abs(name.hashCode() % 9000));
+		String needs = String.join(",", Collections.nCopies(33, "\"MH_CRISIS\""));
+		String body = """
+				{"reference": "%s", "regionCode": "CTM", "age": 14, "sex": "FEMALE", "currentSetting": "HOME",
+				 "place": "Bridgend", "bedType": "CRISIS", %s}
+				""".formatted(reference, field.formatted(needs));
+		this.mvc.perform(post("/v1/referrals").contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(named))
+			.andExpect(jsonPath("$.type").value("https://noddfa.cymru/problems/" + type));
+		assertThat(this.jdbc.sql("select count(*) from referrals where reference = ?")
+			.param(reference)
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

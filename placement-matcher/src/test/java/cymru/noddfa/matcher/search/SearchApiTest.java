@@ -1,6 +1,7 @@
 package cymru.noddfa.matcher.search;
 
 import java.time.Duration;
+import java.util.Collections;
 
 import cymru.noddfa.matcher.MatcherComponentTest;
 import cymru.noddfa.matcher.ProvisionStates;
@@ -11,8 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -115,6 +119,8 @@ class SearchApiTest extends MatcherComponentTest {
 					{"regionCode": "CTM", "place": "Bridgend", "age": -1, "bedType": "CRISIS"}           | age
 					{"regionCode": "CTM", "place": "Bridgend", "age": 14}                                 | bedType
 					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "maxKm": 0} | maxKm
+					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "maxKm": 500.1} | maxKm
+					{"regionCode": "CTM", "place": "Bridgend", "age": 26, "bedType": "CRISIS"}           | age
 					{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "admissionAt": "tonight"} | admissionAt
 					""")
 	void a_malformed_search_is_a_400_problem_naming_the_field(String body, String field) throws Exception {
@@ -123,6 +129,60 @@ class SearchApiTest extends MatcherComponentTest {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.field").value(field))
 			.andExpect(jsonPath("$.type").isNotEmpty());
+	}
+
+	@ParameterizedTest(name = "maxKm={0}")
+	@CsvSource({ "1e300", "501", "Infinity" })
+	void an_absurd_distance_answers_a_400_naming_max_km_at_once(String maxKm) throws Exception {
+		long started = System.nanoTime();
+		this.mvc
+			.perform(get("/v1/searches").param("place", "Bridgend")
+				.param("regionCode", "CTM")
+				.param("age", "14")
+				.param("bedType", "CRISIS")
+				.param("maxKm", maxKm))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value(endsWith("/distance-too-far")))
+			.andExpect(jsonPath("$.field").value("maxKm"))
+			.andExpect(jsonPath("$.detail").value(containsString("500 km")));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void the_longest_allowed_distance_still_searches() throws Exception {
+		this.mvc.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON).content("""
+				{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "maxKm": 500}
+				""")).andExpect(status().isOk()).andExpect(jsonPath("$.candidates").isArray());
+	}
+
+	@Test
+	void thirty_three_needs_answer_a_400_naming_needs_and_thirty_two_are_searched() throws Exception {
+		String body = """
+				{"regionCode": "CTM", "place": "Bridgend", "age": 14, "bedType": "CRISIS", "needs": [%s]}
+				""";
+		this.mvc
+			.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted(String.join(",", Collections.nCopies(33, "\"MH_CRISIS\"")))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(endsWith("/too-many-needs")))
+			.andExpect(jsonPath("$.field").value("needs"));
+		this.mvc
+			.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted(String.join(",", Collections.nCopies(32, "\"MH_CRISIS\"")))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void a_location_that_is_not_a_number_answers_a_400_naming_location() throws Exception {
+		this.mvc
+			.perform(get("/v1/searches").param("lat", "NaN")
+				.param("lon", "-3.2")
+				.param("regionCode", "CTM")
+				.param("age", "14")
+				.param("bedType", "CRISIS"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("location"));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cymru.noddfa.matcher.search.LocationGrid;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,11 +30,14 @@ public final class ProvisionStates implements AutoCloseable {
 			new StringSerializer(), new StringSerializer());
 
 	/**
-	 * A point in the southern oceans, thousands of km from Wales and from other tests.
+	 * A point in the southern oceans, thousands of km from Wales and from other tests, on
+	 * the matcher's location grid, so that distances from a child there are what the test
+	 * expects.
 	 */
 	public static double[] somewhereApart() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return new double[] { -50 + random.nextDouble() * 45, -170 + random.nextDouble() * 150 };
+		return new double[] { LocationGrid.lat(-50 + random.nextDouble() * 45),
+				LocationGrid.lon(-170 + random.nextDouble() * 150) };
 	}
 
 	public static String uniqueId(String stem) {

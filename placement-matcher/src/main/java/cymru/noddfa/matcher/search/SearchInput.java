@@ -10,8 +10,9 @@ import cymru.noddfa.matcher.reference.Regions;
 
 /**
  * A search as a client sends it: a point or a gazetteer place. Turning it into criteria
- * checks every value against the reference data and its bounds once; a referral's
- * criteria are checked here too, so searches and referrals share one rule.
+ * checks every value against the reference data and its bounds once, and coarsens the
+ * point to the {@link LocationGrid}; a referral's criteria are made here too, so searches
+ * and referrals share one rule.
  */
 public record SearchInput(String regionCode, Double lat, Double lon, String place, Integer age, Sex sex,
 		List<String> needs, BedType bedType, Instant admissionAt, Double maxKm) {
@@ -75,8 +76,9 @@ public record SearchInput(String regionCode, Double lat, Double lon, String plac
 		else {
 			throw new RejectedInput("location", "missing-location");
 		}
-		return new SearchCriteria(this.regionCode, lat, lon, this.age, this.sex, needs.stream().distinct().toList(),
-				this.bedType, (this.admissionAt != null) ? this.admissionAt : now, this.maxKm);
+		return new SearchCriteria(this.regionCode, LocationGrid.lat(lat), LocationGrid.lon(lon), this.age, this.sex,
+				needs.stream().distinct().toList(), this.bedType, (this.admissionAt != null) ? this.admissionAt : now,
+				this.maxKm);
 	}
 
 }

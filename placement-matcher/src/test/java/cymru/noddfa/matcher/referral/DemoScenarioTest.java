@@ -84,7 +84,9 @@ class DemoScenarioTest extends MatcherComponentTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.candidates[0].provisionId").value("bridgend-hub"))
 			.andExpect(jsonPath("$.candidates[0].inRegion").value(true))
-			.andExpect(jsonPath("$.candidates[0].distanceKm").value(1.1))
+			// from Bridgend's node of the location grid (51.50, -3.57), about 0.7 km from
+			// its centre
+			.andExpect(jsonPath("$.candidates[0].distanceKm").value(1.8))
 			.andExpect(jsonPath("$.excluded[?(@.reason == 'NEED_NOT_MET')].need").value(hasItem("NEURODEVELOPMENTAL")));
 	}
 

@@ -37,7 +37,8 @@ final class Referral {
 	 * What the team asked for, fixed once the referral is made: whose it is, the child's
 	 * home region (which decides "in region" and whose team and panel act), for which
 	 * child and which bed, and the referring team's region when that is another region
-	 * ({@code null} otherwise).
+	 * ({@code null} otherwise). The reference is {@code null} once the referral is
+	 * anonymised after retention.
 	 */
 	record Asked(ReferralId id, String reference, String teamId, RegionCode region, Child child, BedSought sought,
 			Instant createdAt, RegionCode referringRegion) {

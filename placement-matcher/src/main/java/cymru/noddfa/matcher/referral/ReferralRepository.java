@@ -135,6 +135,13 @@ class ReferralRepository {
 			.list();
 	}
 
+	/** None once the referral is anonymised. */
+	private static Location location(ResultSet rs) throws SQLException {
+		Double lat = rs.getObject("lat", Double.class);
+		Double lon = rs.getObject("lon", Double.class);
+		return (lat != null && lon != null) ? new Location(lat, lon) : null;
+	}
+
 	private static RegionCode referringRegion(String stored) {
 		return (stored != null) ? new RegionCode(stored) : null;
 	}
@@ -147,8 +154,7 @@ class ReferralRepository {
 		String options = rs.getString("out_of_region_options");
 		Child child = new Child(rs.getInt("age"), Sex.valueOf(rs.getString("sex")),
 				NeedCode.all(Arrays.asList((String[]) rs.getArray("needs").getArray())),
-				CurrentSetting.valueOf(rs.getString("current_setting")),
-				new Location(rs.getDouble("lat"), rs.getDouble("lon")), rs.getString("place"));
+				CurrentSetting.valueOf(rs.getString("current_setting")), location(rs), rs.getString("place"));
 		BedSought sought = new BedSought(BedType.valueOf(rs.getString("bed_type")),
 				instant(rs.getTimestamp("latest_admission_at")), (Double) rs.getObject("max_km"));
 		Referral.Asked asked = new Referral.Asked(new ReferralId(rs.getObject("id", UUID.class)),

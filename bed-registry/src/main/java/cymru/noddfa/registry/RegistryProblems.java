@@ -96,10 +96,4 @@ class RegistryProblems extends MalformedRequestProblems {
 		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String field, Object... args) {
-		ProblemDetail problem = Problems.of(this.messages, status, kind, args);
-		problem.setProperty("field", field);
-		return ResponseEntity.status(status).body(problem);
-	}
-
 }

@@ -27,6 +27,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -157,6 +158,25 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		log.error("Request failed unexpectedly; answered 500 without details", ex);
 		return ResponseEntity.internalServerError()
 			.body(Problems.of(this.messages, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
+	}
+
+	/** A problem of {@code kind} that names the request {@code field} at fault. */
+	protected ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String field, Object... args) {
+		ProblemDetail problem = Problems.of(this.messages, status, kind, args);
+		problem.setProperty("field", field);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	/**
+	 * A required parameter left out, as a 400 {@code missing-parameter} problem naming
+	 * it: for a service whose message bundle words that problem, to return from
+	 * {@link #handleMissingServletRequestParameter}.
+	 */
+	protected ResponseEntity<Object> missingParameter(MissingServletRequestParameterException ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "missing-parameter",
+				ex.getParameterName());
+		problem.setProperty("field", ex.getParameterName());
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	private ProblemDetail invalid(List<Map<String, String>> errors) {

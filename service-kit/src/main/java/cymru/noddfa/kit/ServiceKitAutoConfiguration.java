@@ -1,5 +1,6 @@
 package cymru.noddfa.kit;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,15 @@ public class ServiceKitAutoConfiguration {
 	@ConditionalOnMissingBean(name = "kafka")
 	KafkaHealthIndicator kafka(KafkaProperties kafkaProperties) {
 		return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), Duration.ofSeconds(2));
+	}
+
+	/**
+	 * The clock every service decides by; a test may put a clock of its own in its place.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

@@ -53,9 +53,17 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		setMessageSource(messages);
 	}
 
+	/**
+	 * A body cut off at the size limit surfaces as unreadable JSON: say what happened.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+			}
+		}
 		ProblemDetail problem;
 		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
 			String field = FieldPath.of(unknown);
@@ -98,6 +106,11 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 								org.springframework.context.i18n.LocaleContextHolder.getLocale()))))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@ExceptionHandler(RequestBodyLimit.TooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.TooLarge ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body", ex.limit());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

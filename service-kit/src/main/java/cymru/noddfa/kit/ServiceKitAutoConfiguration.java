@@ -5,12 +5,17 @@ import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration
+@EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceKitAutoConfiguration {
 
 	@Bean
@@ -18,6 +23,24 @@ public class ServiceKitAutoConfiguration {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ServiceProperties properties) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				RequestBodyLimit.chunked(properties.maxRequestBody().toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer requestBodyLimitInterceptor(ServiceProperties properties) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(RequestBodyLimit.declaredLength(properties.maxRequestBody().toBytes()));
+			}
+		};
 	}
 
 	@Bean

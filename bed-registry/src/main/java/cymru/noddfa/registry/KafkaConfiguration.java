@@ -26,12 +26,7 @@ class KafkaConfiguration {
 	/** Compacted: the latest state per provision is all a new reader needs. */
 	@Bean
 	NewTopic provisionStateTopic(RegistryProperties properties) {
-		RegistryProperties.Topics topics = properties.topics();
-		return TopicBuilder.name(topics.provisionState())
-			.partitions(topics.partitions())
-			.replicas(topics.replicas())
-			.compact()
-			.build();
+		return topic(properties.topics(), properties.topics().provisionState()).compact().build();
 	}
 
 	/**
@@ -40,20 +35,16 @@ class KafkaConfiguration {
 	 */
 	@Bean
 	NewTopic referralEventsTopic(RegistryProperties properties) {
-		RegistryProperties.Topics topics = properties.topics();
-		return TopicBuilder.name(topics.referralEvents())
-			.partitions(topics.partitions())
-			.replicas(topics.replicas())
-			.build();
+		return topic(properties.topics(), properties.topics().referralEvents()).build();
 	}
 
 	@Bean
 	NewTopic referralEventsDeadLetterTopic(RegistryProperties properties) {
-		RegistryProperties.Topics topics = properties.topics();
-		return TopicBuilder.name(topics.referralEvents() + ".dlt")
-			.partitions(topics.partitions())
-			.replicas(topics.replicas())
-			.build();
+		return topic(properties.topics(), properties.topics().referralEvents() + ".dlt").build();
+	}
+
+	private static TopicBuilder topic(RegistryProperties.Topics topics, String name) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas());
 	}
 
 	/**

@@ -14,13 +14,10 @@ import cymru.noddfa.registry.provision.StaleVersion;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 
 /** The registry's errors as RFC 9457 problems, each naming the field at fault. */
 @RestControllerAdvice
@@ -75,31 +72,6 @@ class RegistryProblems extends MalformedRequestProblems {
 	@ExceptionHandler(InvalidIdempotencyKey.class)
 	ResponseEntity<ProblemDetail> invalidKey(InvalidIdempotencyKey ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key");
-	}
-
-	@ExceptionHandler(RequestBodyLimitConfiguration.TooLarge.class)
-	ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimitConfiguration.TooLarge ex) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body", ex.limit());
-	}
-
-	/**
-	 * A body cut off at the size limit surfaces as unreadable JSON: say what happened.
-	 */
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestBodyLimitConfiguration.TooLarge tooLarge) {
-				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
-			}
-		}
-		return super.handleHttpMessageNotReadable(ex, headers, status, request);
-	}
-
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String field, Object... args) {
-		ProblemDetail problem = Problems.of(this.messages, status, kind, args);
-		problem.setProperty("field", field);
-		return ResponseEntity.status(status).body(problem);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * @param demoData the illustrative provisions loaded on start (local stack only)
@@ -14,7 +13,6 @@ import org.springframework.util.unit.DataSize;
  * @param defaultStalenessWindowHours how long a confirmation stays fresh when the
  * provider does not say
  * @param maxPageSize the most provisions one list page returns
- * @param maxRequestBody larger request bodies are refused (413) before they are read
  * @param idempotencyKeyRetention how long a write's answer is kept for retries with the
  * same {@code Idempotency-Key}
  */
@@ -22,7 +20,7 @@ import org.springframework.util.unit.DataSize;
 public record RegistryProperties(@DefaultValue DemoData demoData, @DefaultValue Reference reference,
 		@DefaultValue Topics topics, @DefaultValue Consumer consumer,
 		@DefaultValue("12") int defaultStalenessWindowHours, @DefaultValue("100") int maxPageSize,
-		@DefaultValue("64KB") DataSize maxRequestBody, @DefaultValue("24h") Duration idempotencyKeyRetention) {
+		@DefaultValue("24h") Duration idempotencyKeyRetention) {
 
 	public record DemoData(@DefaultValue("false") boolean enabled,
 			@DefaultValue("classpath:demo/demo-provisions.csv") String location) {

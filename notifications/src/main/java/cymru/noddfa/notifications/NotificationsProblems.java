@@ -58,19 +58,10 @@ class NotificationsProblems extends MalformedRequestProblems {
 		return problem(HttpStatus.GONE, "acknowledgement-link-expired", "exp");
 	}
 
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String field) {
-		ProblemDetail problem = Problems.of(this.messages, status, type);
-		problem.setProperty("field", field);
-		return ResponseEntity.status(status).body(problem);
-	}
-
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "missing-parameter",
-				ex.getParameterName());
-		problem.setProperty("field", ex.getParameterName());
-		return ResponseEntity.badRequest().body(problem);
+		return missingParameter(ex);
 	}
 
 }

@@ -1,13 +1,10 @@
 package cymru.noddfa.panels;
 
-import java.time.Clock;
-
 import cymru.noddfa.outbox.OutboxConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -19,11 +16,6 @@ public class PanelsApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(PanelsApplication.class, args);
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

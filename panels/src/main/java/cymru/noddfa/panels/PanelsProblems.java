@@ -29,17 +29,17 @@ class PanelsProblems extends MalformedRequestProblems {
 
 	@ExceptionHandler(CaseNotFound.class)
 	ResponseEntity<ProblemDetail> notFound(CaseNotFound ex) {
-		return answer(HttpStatus.NOT_FOUND, "case-not-found", "id");
+		return problem(HttpStatus.NOT_FOUND, "case-not-found", "id");
 	}
 
 	@ExceptionHandler(CaseClosed.class)
 	ResponseEntity<ProblemDetail> closed(CaseClosed ex) {
-		return answer(HttpStatus.CONFLICT, "case-closed", "id");
+		return problem(HttpStatus.CONFLICT, "case-closed", "id");
 	}
 
 	@ExceptionHandler(NotYourCase.class)
 	ResponseEntity<ProblemDetail> notYours(NotYourCase ex) {
-		return answer(HttpStatus.FORBIDDEN, "not-your-case", ex.field());
+		return problem(HttpStatus.FORBIDDEN, "not-your-case", ex.field());
 	}
 
 	@ExceptionHandler(InvalidDecision.class)
@@ -56,24 +56,13 @@ class PanelsProblems extends MalformedRequestProblems {
 	ResponseEntity<ProblemDetail> invalidPeriod(InvalidPeriod ex) {
 		String reason = this.messages.getMessage("period.invalid." + ex.reason(), new Object[] { ex.field() },
 				ex.reason(), LocaleContextHolder.getLocale());
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "invalid-period", reason);
-		problem.setProperty("field", ex.field());
-		return ResponseEntity.badRequest().body(problem);
+		return problem(HttpStatus.BAD_REQUEST, "invalid-period", ex.field(), reason);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "missing-parameter",
-				ex.getParameterName());
-		problem.setProperty("field", ex.getParameterName());
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	private ResponseEntity<ProblemDetail> answer(HttpStatus status, String kind, String field) {
-		ProblemDetail problem = Problems.of(this.messages, status, kind);
-		problem.setProperty("field", field);
-		return ResponseEntity.status(status).body(problem);
+		return missingParameter(ex);
 	}
 
 }

@@ -27,6 +27,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -52,9 +53,17 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		setMessageSource(messages);
 	}
 
+	/**
+	 * A body cut off at the size limit surfaces as unreadable JSON: say what happened.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+			}
+		}
 		ProblemDetail problem;
 		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
 			String field = FieldPath.of(unknown);
@@ -97,6 +106,11 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 								org.springframework.context.i18n.LocaleContextHolder.getLocale()))))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
+	}
+
+	@ExceptionHandler(RequestBodyLimit.TooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestBodyLimit.TooLarge ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "body", ex.limit());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -157,6 +171,25 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 		log.error("Request failed unexpectedly; answered 500 without details", ex);
 		return ResponseEntity.internalServerError()
 			.body(Problems.of(this.messages, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
+	}
+
+	/** A problem of {@code kind} that names the request {@code field} at fault. */
+	protected ResponseEntity<ProblemDetail> problem(HttpStatus status, String kind, String field, Object... args) {
+		ProblemDetail problem = Problems.of(this.messages, status, kind, args);
+		problem.setProperty("field", field);
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	/**
+	 * A required parameter left out, as a 400 {@code missing-parameter} problem naming
+	 * it: for a service whose message bundle words that problem, to return from
+	 * {@link #handleMissingServletRequestParameter}.
+	 */
+	protected ResponseEntity<Object> missingParameter(MissingServletRequestParameterException ex) {
+		ProblemDetail problem = Problems.of(this.messages, HttpStatus.BAD_REQUEST, "missing-parameter",
+				ex.getParameterName());
+		problem.setProperty("field", ex.getParameterName());
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	private ProblemDetail invalid(List<Map<String, String>> errors) {

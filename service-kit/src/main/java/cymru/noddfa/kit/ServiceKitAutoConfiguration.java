@@ -1,15 +1,21 @@
 package cymru.noddfa.kit;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @AutoConfiguration
+@EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceKitAutoConfiguration {
 
 	@Bean
@@ -17,6 +23,24 @@ public class ServiceKitAutoConfiguration {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(ServiceProperties properties) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				RequestBodyLimit.chunked(properties.maxRequestBody().toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	WebMvcConfigurer requestBodyLimitInterceptor(ServiceProperties properties) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(RequestBodyLimit.declaredLength(properties.maxRequestBody().toBytes()));
+			}
+		};
 	}
 
 	@Bean
@@ -29,6 +53,15 @@ public class ServiceKitAutoConfiguration {
 	@ConditionalOnMissingBean(name = "kafka")
 	KafkaHealthIndicator kafka(KafkaProperties kafkaProperties) {
 		return new KafkaHealthIndicator(kafkaProperties.buildAdminProperties(), Duration.ofSeconds(2));
+	}
+
+	/**
+	 * The clock every service decides by; a test may put a clock of its own in its place.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

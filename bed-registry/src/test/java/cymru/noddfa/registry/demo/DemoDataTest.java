@@ -80,7 +80,7 @@ class DemoDataTest extends RegistryComponentTest {
 		return new RegistryProperties(new RegistryProperties.DemoData(demo, "classpath:demo/flag-check.csv"),
 				this.properties.reference(), this.properties.topics(), this.properties.consumer(),
 				this.properties.defaultStalenessWindowHours(), this.properties.maxPageSize(),
-				this.properties.maxRequestBody(), this.properties.idempotencyKeyRetention());
+				this.properties.idempotencyKeyRetention());
 	}
 
 	private static Map<String, Integer> beds(JsonNode provision) {

@@ -1,13 +1,13 @@
 package cymru.noddfa.notifications.panel;
 
-import cymru.noddfa.notifications.UnreadableEvent;
-import cymru.noddfa.notifications.delivery.InboxRepository;
+import cymru.noddfa.kit.events.ConsumedEvents;
+import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.subscription.EventType;
 import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,7 +26,7 @@ class PanelCaseEventsListener {
 
 	static final String TOPIC = "panels.case-events.v1";
 
-	private final InboxRepository inbox;
+	private final ConsumedEvents consumed;
 
 	private final ReferralRegionRepository regions;
 
@@ -34,9 +34,9 @@ class PanelCaseEventsListener {
 
 	private final JsonMapper json;
 
-	PanelCaseEventsListener(InboxRepository inbox, ReferralRegionRepository regions, AlertingThePanel alerting,
+	PanelCaseEventsListener(ConsumedEvents consumed, ReferralRegionRepository regions, AlertingThePanel alerting,
 			JsonMapper json) {
-		this.inbox = inbox;
+		this.consumed = consumed;
 		this.regions = regions;
 		this.alerting = alerting;
 		this.json = json;
@@ -47,7 +47,7 @@ class PanelCaseEventsListener {
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
 		PanelCaseEvent event = read(record);
-		if (!this.inbox.firstTime(event.eventId(), record.topic(), event.type())) {
+		if (!this.consumed.firstTime(event.eventId(), record.topic(), event.type())) {
 			log.info("Panel event {} ({}) for case {} was already handled; skipped", event.eventId(), event.type(),
 					event.caseId());
 			return;
@@ -63,23 +63,15 @@ class PanelCaseEventsListener {
 	}
 
 	private PanelCaseEvent read(ConsumerRecord<String, String> record) {
-		if (record.value() == null) {
-			throw new UnreadableEvent("record without a value at offset " + record.offset(), null);
+		PanelCaseEvent event = EventRecords.read(this.json, record, PanelCaseEvent.class, "panel case event");
+		if (event.eventId() == null || event.type() == null || event.referralId() == null || event.regionCode() == null
+				|| event.occurredAt() == null) {
+			throw new UnreadableEvent("event without eventId, type, referralId, regionCode or occurredAt", null);
 		}
-		try {
-			PanelCaseEvent event = this.json.readValue(record.value(), PanelCaseEvent.class);
-			if (event.eventId() == null || event.type() == null || event.referralId() == null
-					|| event.regionCode() == null || event.occurredAt() == null) {
-				throw new UnreadableEvent("event without eventId, type, referralId, regionCode or occurredAt", null);
-			}
-			if ("FundingWaitOverdue".equals(event.type()) && event.daysWaiting() == null) {
-				throw new UnreadableEvent("FundingWaitOverdue without daysWaiting", null);
-			}
-			return event;
+		if ("FundingWaitOverdue".equals(event.type()) && event.daysWaiting() == null) {
+			throw new UnreadableEvent("FundingWaitOverdue without daysWaiting", null);
 		}
-		catch (JacksonException ex) {
-			throw new UnreadableEvent("not a panel case event: " + ex.getOriginalMessage(), ex);
-		}
+		return event;
 	}
 
 }

@@ -1,11 +1,11 @@
 package cymru.noddfa.notifications.provision;
 
-import cymru.noddfa.notifications.UnreadableEvent;
+import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -43,13 +43,7 @@ class ProvisionStateListener {
 			log.info("Provision {} deleted: no more reminders for it", record.key());
 			return;
 		}
-		ProvisionState state;
-		try {
-			state = this.json.readValue(record.value(), ProvisionState.class);
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableEvent("not a provision state: " + ex.getOriginalMessage(), ex);
-		}
+		ProvisionState state = EventRecords.read(this.json, record, ProvisionState.class, "provision state");
 		if (state.provisionId() == null || state.vacancies() == null) {
 			throw new UnreadableEvent("provision state without provisionId or vacancies", null);
 		}

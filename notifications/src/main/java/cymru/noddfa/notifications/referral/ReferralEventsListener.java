@@ -1,17 +1,15 @@
 package cymru.noddfa.notifications.referral;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import cymru.noddfa.notifications.UnreadableEvent;
-import cymru.noddfa.notifications.delivery.InboxRepository;
+import cymru.noddfa.kit.events.ConsumedEvents;
+import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.subscription.EventType;
 import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -31,7 +29,7 @@ class ReferralEventsListener {
 
 	static final String TOPIC = "matching.referral-events.v1";
 
-	private final InboxRepository inbox;
+	private final ConsumedEvents consumed;
 
 	private final ReferralRegionRepository regions;
 
@@ -39,9 +37,9 @@ class ReferralEventsListener {
 
 	private final JsonMapper json;
 
-	ReferralEventsListener(InboxRepository inbox, ReferralRegionRepository regions, NotifyingOfReferralEvents notifying,
-			JsonMapper json) {
-		this.inbox = inbox;
+	ReferralEventsListener(ConsumedEvents consumed, ReferralRegionRepository regions,
+			NotifyingOfReferralEvents notifying, JsonMapper json) {
+		this.consumed = consumed;
 		this.regions = regions;
 		this.notifying = notifying;
 		this.json = json;
@@ -50,9 +48,10 @@ class ReferralEventsListener {
 	@KafkaListener(id = "referral-events", topics = TOPIC, groupId = "${spring.kafka.consumer.group-id:notifications}")
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
-		UUID eventId = eventId(record);
+		UUID eventId = EventRecords.cloudEventId(record)
+			.orElseThrow(() -> new UnreadableEvent("record without ce_id at offset " + record.offset(), null));
 		ReferralEvent event = read(record);
-		if (!this.inbox.firstTime(eventId, record.topic(), String.valueOf(event.type()))) {
+		if (!this.consumed.firstTime(eventId, record.topic(), String.valueOf(event.type()))) {
 			log.info("Event {} ({}) for referral {} was already handled; skipped", eventId, event.type(),
 					event.referralId());
 			return;
@@ -68,32 +67,11 @@ class ReferralEventsListener {
 	}
 
 	private ReferralEvent read(ConsumerRecord<String, String> record) {
-		if (record.value() == null) {
-			throw new UnreadableEvent("record without a value at offset " + record.offset(), null);
+		ReferralEvent event = EventRecords.read(this.json, record, ReferralEvent.class, "referral event");
+		if (event.type() == null || event.referralId() == null || event.occurredAt() == null) {
+			throw new UnreadableEvent("event without type, referralId or occurredAt", null);
 		}
-		try {
-			ReferralEvent event = this.json.readValue(record.value(), ReferralEvent.class);
-			if (event.type() == null || event.referralId() == null || event.occurredAt() == null) {
-				throw new UnreadableEvent("event without type, referralId or occurredAt", null);
-			}
-			return event;
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableEvent("not a referral event: " + ex.getOriginalMessage(), ex);
-		}
-	}
-
-	private static UUID eventId(ConsumerRecord<String, String> record) {
-		Header header = record.headers().lastHeader("ce_id");
-		if (header == null) {
-			throw new UnreadableEvent("record without ce_id at offset " + record.offset(), null);
-		}
-		try {
-			return UUID.fromString(new String(header.value(), StandardCharsets.UTF_8));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UnreadableEvent("ce_id is not a UUID", ex);
-		}
+		return event;
 	}
 
 }

@@ -1,17 +1,16 @@
 package cymru.noddfa.panels.casework;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
-import cymru.noddfa.panels.UnreadableEvent;
+import cymru.noddfa.kit.events.ConsumedEvents;
+import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.panels.referral.ReferralEvent;
 import cymru.noddfa.panels.referral.ReferralEventsRepository;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,6 +29,8 @@ class ReferralEventsListener {
 
 	static final String TOPIC = "matching.referral-events.v1";
 
+	private final ConsumedEvents consumed;
+
 	private final ReferralEventsRepository events;
 
 	private final CasesRepository cases;
@@ -38,8 +39,9 @@ class ReferralEventsListener {
 
 	private final JsonMapper json;
 
-	ReferralEventsListener(ReferralEventsRepository events, CasesRepository cases, CaseEventsPublisher publisher,
-			JsonMapper json) {
+	ReferralEventsListener(ConsumedEvents consumed, ReferralEventsRepository events, CasesRepository cases,
+			CaseEventsPublisher publisher, JsonMapper json) {
+		this.consumed = consumed;
 		this.events = events;
 		this.cases = cases;
 		this.publisher = publisher;
@@ -51,7 +53,7 @@ class ReferralEventsListener {
 	public void on(ConsumerRecord<String, String> record) {
 		ReferralEvent event = read(record);
 		UUID eventId = eventId(record, event);
-		if (!this.events.firstTime(eventId, record.topic(), event.type())) {
+		if (!this.consumed.firstTime(eventId, record.topic(), event.type())) {
 			log.info("Event {} ({}) for referral {} was already handled; skipped", eventId, event.type(),
 					event.referralId());
 			return;
@@ -78,41 +80,25 @@ class ReferralEventsListener {
 	}
 
 	private ReferralEvent read(ConsumerRecord<String, String> record) {
-		if (record.value() == null) {
-			throw new UnreadableEvent("record without a value at offset " + record.offset(), null);
+		ReferralEvent event = EventRecords.read(this.json, record, ReferralEvent.class, "referral event");
+		if (event.type() == null || event.referralId() == null || event.occurredAt() == null
+				|| event.regionCode() == null) {
+			throw new UnreadableEvent("event without type, referralId, occurredAt or regionCode", null);
 		}
 		try {
-			ReferralEvent event = this.json.readValue(record.value(), ReferralEvent.class);
-			if (event.type() == null || event.referralId() == null || event.occurredAt() == null
-					|| event.regionCode() == null) {
-				throw new UnreadableEvent("event without type, referralId, occurredAt or regionCode", null);
-			}
 			RegionCode.of(event.regionCode());
-			return event;
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableEvent("not a referral event: " + ex.getOriginalMessage(), ex);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new UnreadableEvent("not a referral event: " + ex.getMessage(), ex);
 		}
+		return event;
 	}
 
 	/** The CloudEvents id, else the payload's own. */
 	private static UUID eventId(ConsumerRecord<String, String> record, ReferralEvent event) {
-		Header header = record.headers().lastHeader("ce_id");
-		if (header == null) {
-			if (event.eventId() != null) {
-				return event.eventId();
-			}
-			throw new UnreadableEvent("record without ce_id at offset " + record.offset(), null);
-		}
-		try {
-			return UUID.fromString(new String(header.value(), StandardCharsets.UTF_8));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new UnreadableEvent("ce_id is not a UUID", ex);
-		}
+		return EventRecords.cloudEventId(record)
+			.or(() -> Optional.ofNullable(event.eventId()))
+			.orElseThrow(() -> new UnreadableEvent("record without ce_id at offset " + record.offset(), null));
 	}
 
 }

@@ -1,24 +1,12 @@
 package cymru.noddfa.panels.outcome;
 
+import cymru.noddfa.kit.FieldProblem;
+
 /** A period that cannot be reported on: a 400 problem naming the field. */
-public class InvalidPeriod extends RuntimeException {
-
-	private final String field;
-
-	private final String reason;
+public class InvalidPeriod extends FieldProblem {
 
 	InvalidPeriod(String field, String reason) {
-		super(field + ": " + reason);
-		this.field = field;
-		this.reason = reason;
-	}
-
-	public String field() {
-		return this.field;
-	}
-
-	public String reason() {
-		return this.reason;
+		super(field, reason);
 	}
 
 }

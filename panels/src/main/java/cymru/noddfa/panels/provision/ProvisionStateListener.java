@@ -3,11 +3,11 @@ package cymru.noddfa.panels.provision;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import cymru.noddfa.panels.UnreadableEvent;
+import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnreadableEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,13 +39,7 @@ class ProvisionStateListener {
 			log.info("Provision {} deleted: it can no longer be approved", record.key());
 			return;
 		}
-		ProvisionState state;
-		try {
-			state = this.json.readValue(record.value(), ProvisionState.class);
-		}
-		catch (JacksonException ex) {
-			throw new UnreadableEvent("not a provision state: " + ex.getOriginalMessage(), ex);
-		}
+		ProvisionState state = EventRecords.read(this.json, record, ProvisionState.class, "provision state");
 		if (state.provisionId() == null || state.regionCode() == null || state.status() == null
 				|| state.vacancies() == null) {
 			throw new UnreadableEvent("provision state without provisionId, regionCode, status or vacancies", null);

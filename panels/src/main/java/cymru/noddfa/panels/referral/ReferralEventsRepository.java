@@ -13,10 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * Every referral event this service has consumed, and the ids of every event consumed, so
- * a redelivered record is recognised.
- */
+/** Every referral event this service has consumed: a case opened later shows them all. */
 @Repository
 public class ReferralEventsRepository {
 
@@ -29,17 +26,6 @@ public class ReferralEventsRepository {
 
 	ReferralEventsRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * Records the event as consumed; {@code false} when it already was. Concurrent
-	 * consumers of one id serialise on the primary key, so exactly one gets {@code true}.
-	 */
-	public boolean firstTime(UUID eventId, String topic, String eventType) {
-		return this.jdbc.sql("""
-				insert into consumed_events (event_id, topic, event_type) values (?, ?, ?)
-				on conflict (event_id) do nothing
-				""").params(eventId, topic, eventType).update() == 1;
 	}
 
 	public void store(UUID eventId, ReferralEvent event) {

@@ -16,8 +16,8 @@ import cymru.noddfa.matcher.search.Sex;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static cymru.noddfa.matcher.referral.TimestampConverter.instant;
-import static cymru.noddfa.matcher.referral.TimestampConverter.timestamp;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.instant;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
 
 /**
  * The {@code holds} table. A hold's step is stored only if its row is still in the status

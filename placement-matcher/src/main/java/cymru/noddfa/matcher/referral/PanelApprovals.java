@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static cymru.noddfa.matcher.referral.TimestampConverter.timestamp;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
 
 /**
  * The {@code panel_approvals} table: which out-of-region provisions the panel of a

@@ -12,8 +12,8 @@ import cymru.noddfa.matcher.availability.BedType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static cymru.noddfa.matcher.referral.TimestampConverter.instant;
-import static cymru.noddfa.matcher.referral.TimestampConverter.timestamp;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.instant;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
 
 /**
  * The {@code placements} table: a placement ends once, and an overrun is reported once.

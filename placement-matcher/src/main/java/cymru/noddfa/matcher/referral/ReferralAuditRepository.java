@@ -20,7 +20,7 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static cymru.noddfa.matcher.referral.TimestampConverter.timestamp;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
 
 /**
  * The {@code referral_audit} table: every read and change of a referral, by whom and

@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static cymru.noddfa.matcher.referral.TimestampConverter.instant;
-import static cymru.noddfa.matcher.referral.TimestampConverter.timestamp;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.instant;
+import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
 
 /**
  * The {@code referrals} table. A referral's next version is stored only if the row still

@@ -1,4 +1,4 @@
-package cymru.noddfa.notifications;
+package cymru.noddfa.kit.events;
 
 /**
  * A Kafka record that can never be processed, however often it is retried: it goes

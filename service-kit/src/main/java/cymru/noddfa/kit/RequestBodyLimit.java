@@ -1,4 +1,4 @@
-package cymru.noddfa.registry;
+package cymru.noddfa.kit;
 
 import java.io.IOException;
 
@@ -10,55 +10,41 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Refuses a request body larger than {@code noddfa.registry.max-request-body}: no
- * provision needs more, and parsing megabytes is a cheap way to tie up a service. A
- * declared length over the limit is refused before anything is read; a body sent without
- * one (chunked) is cut off once it passes the limit.
+ * Refuses a request body larger than {@code noddfa.service.max-request-body}: no request
+ * to a Noddfa service needs more, and parsing megabytes is a cheap way to tie up a
+ * service. A declared length over the limit is refused before anything is read (the
+ * interceptor); a body sent without one (chunked) is cut off once it passes the limit
+ * (the filter). Either way {@link MalformedRequestProblems} answers 413.
  */
-@Configuration(proxyBeanMethods = false)
-class RequestBodyLimitConfiguration implements WebMvcConfigurer {
+final class RequestBodyLimit {
 
-	private final long limit;
-
-	RequestBodyLimitConfiguration(RegistryProperties properties) {
-		this.limit = properties.maxRequestBody().toBytes();
+	private RequestBodyLimit() {
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new HandlerInterceptor() {
+	static HandlerInterceptor declaredLength(long limit) {
+		return new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				if (request.getContentLengthLong() > RequestBodyLimitConfiguration.this.limit) {
-					throw new TooLarge(RequestBodyLimitConfiguration.this.limit);
+				if (request.getContentLengthLong() > limit) {
+					throw new TooLarge(limit);
 				}
 				return true;
 			}
-		});
+		};
 	}
 
-	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter() {
-		OncePerRequestFilter filter = new OncePerRequestFilter() {
+	static OncePerRequestFilter chunked(long limit) {
+		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				chain.doFilter((request.getContentLengthLong() < 0) ? new Limited(request, limit) : request, response);
 			}
 		};
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
 	}
 
 	static class TooLarge extends RuntimeException {

@@ -1,17 +1,20 @@
-package cymru.noddfa.notifications.delivery;
+package cymru.noddfa.kit.events;
 
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-/** The ids of every event consumed, so a redelivered record is recognised. */
-@Repository
-public class InboxRepository {
+/**
+ * The ids of every event a service has consumed, in its {@code consumed_events} table
+ * ({@code event_id uuid primary key, topic, event_type}), so a redelivered record (the
+ * broker is at-least-once) is recognised. Call it in the transaction that applies the
+ * event: the id and the change commit together or not at all.
+ */
+public class ConsumedEvents {
 
 	private final JdbcClient jdbc;
 
-	InboxRepository(JdbcClient jdbc) {
+	public ConsumedEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

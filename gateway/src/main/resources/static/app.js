@@ -467,7 +467,7 @@ function searchSubmitted(event) {
 	if (!/^\d{1,2}$/.test(s.age) || Number(s.age) > 25) {
 		errors.push({ text: t('app.error.age'), field: 'age' });
 	}
-	if (s.maxKm && (!/^\d{1,3}$/.test(s.maxKm) || Number(s.maxKm) < 1)) {
+	if (s.maxKm && (!/^\d{1,3}$/.test(s.maxKm) || Number(s.maxKm) < 1 || Number(s.maxKm) > 500)) {
 		errors.push({ text: t('app.error.max-km'), field: 'maxKm' });
 	}
 	if (errors.length) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +84,38 @@ class CaseLifecycleTest extends ServiceTest {
 		assertThat(listAs(identity.panel("CAV"), "CAV")).as("the referring region's panel").doesNotContain(referral);
 		as(identity.panel("GWE")).get().uri("/v1/cases/{id}", caseId).exchange().expectStatus().isForbidden();
 		as(identity.crisisTeam("GWE")).get().uri("/v1/cases/{id}", caseId).exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void a_powys_child_escalated_at_two_in_the_morning_is_in_the_powys_queue_within_two_seconds() {
+		// the service's own clock reads 02:00 in Wales: nothing waits for office hours
+		ZoneId wales = ZoneId.of("Europe/London");
+		ZonedDateTime now = ZonedDateTime.now(wales);
+		ZonedDateTime twoAm = now.toLocalDate().plusDays(1).atTime(LocalTime.of(2, 0)).atZone(wales);
+		moveClock(Duration.between(now, twoAm));
+		Instant escalatedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		assertThat(escalatedAt.atZone(wales).getHour()).isEqualTo(2);
+		String referral = UUID.randomUUID().toString();
+		ReferralEvents
+			.publish(List.of(
+					ReferralEvents.event(UUID.randomUUID(), "ReferralCreated", referral, 1,
+							escalatedAt.minus(Duration.ofMinutes(30)), "POW",
+							Map.of("currentSetting", "A_AND_E", "bedType", "ASSESSMENT", "needs",
+									List.of("MH_CRISIS"))),
+					ReferralEvents.event(UUID.randomUUID(), "ReferralEscalated", referral, 2, escalatedAt, "POW",
+							Map.of("outOfRegionOptions", List.of()))));
+		long published = System.nanoTime();
+
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> listAs(identity.panel("POW"), "POW").contains(referral));
+		System.out.printf("Escalated at 02:00, in the Powys queue %d ms after the event was published%n",
+				(System.nanoTime() - published) / 1_000_000);
+		JsonNode found = caseAs(identity.panel("POW"), awaitCase(referral));
+		assertThat(found.at("/summary/openedBecause").asString()).isEqualTo("ESCALATED");
+		assertThat(Instant.parse(found.at("/summary/escalatedAt").asString())).isEqualTo(escalatedAt);
+		assertThat(found.at("/summary/minutesSinceReferral").asLong()).isBetween(30L, 31L);
+		assertThat(listAs(identity.panel("GWE"), "GWE")).doesNotContain(referral);
 	}
 
 	@Test

@@ -48,7 +48,8 @@ record HoldController(PlacingAHold placing, AcceptingAHold accepting, DecliningA
 
 	/**
 	 * Holds a provider must answer (those on its own beds), or a crisis team's or panel's
-	 * view of its region's holds, newest first.
+	 * view of its region's holds (and a crisis team's of those it referred for another
+	 * region's children), newest first.
 	 */
 	@GetMapping("/v1/holds")
 	List<UnitHold> unitHolds(@RequestParam(required = false) Hold.Status status, Caller caller) {

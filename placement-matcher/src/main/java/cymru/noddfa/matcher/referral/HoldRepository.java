@@ -144,14 +144,19 @@ class HoldRepository {
 			.list();
 	}
 
-	/** Holds for the referrals of one region, newest first. */
-	List<UnitHold> inRegion(RegionCode region, Hold.Status status, int limit) {
+	/**
+	 * Holds for the referrals of one region and, when {@code referredFrom}, those its
+	 * teams referred from there for children of another region; newest first.
+	 */
+	List<UnitHold> inRegion(RegionCode region, boolean referredFrom, Hold.Status status, int limit) {
 		return this.jdbc.sql("""
 				select h.*, r.age, r.sex, r.needs from holds h join referrals r on r.id = h.referral_id
-				 where r.region_code = :region and (:status::text is null or h.status = :status)
+				 where (r.region_code = :region or (:referredFrom and r.referring_region_code = :region))
+				   and (:status::text is null or h.status = :status)
 				 order by h.placed_at desc limit :limit
 				""")
 			.param("region", region.code())
+			.param("referredFrom", referredFrom)
 			.param("status", (status != null) ? status.name() : null)
 			.param("limit", limit)
 			.query(HoldRepository::unitHold)

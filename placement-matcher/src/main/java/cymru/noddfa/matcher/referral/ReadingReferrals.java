@@ -44,13 +44,14 @@ record ReadingReferrals(ReferralRepository referrals, HoldRepository holds, Plac
 
 	/**
 	 * The holds a caller may see, newest first: a provider those on the beds it keeps, a
-	 * crisis team or panel those of its region's referrals.
+	 * crisis team or panel those of its region's referrals, and a crisis team also those
+	 * of the referrals it made for another region's children.
 	 */
 	List<UnitHold> holdsSeenBy(Caller caller, Hold.Status status) {
 		ReferralAccess.HoldsSeen seen = ReferralAccess.holdsSeenBy(caller);
 		return this.transactions.inOne(() -> {
 			List<UnitHold> found = (seen.providerId() != null) ? this.holds.ofProvider(seen.providerId(), status, MOST)
-					: this.holds.inRegion(seen.region(), status, MOST);
+					: this.holds.inRegion(seen.region(), seen.referredFrom(), status, MOST);
 			found.stream()
 				.map(UnitHold::referralId)
 				.distinct()

@@ -63,19 +63,27 @@ record ReferralAccess(BedLedgerRepository ledger) {
 		}
 	}
 
-	/** Holds the caller may list: a provider's own beds, else its region's referrals. */
+	/**
+	 * Holds the caller may list: a provider's own beds, else its region's referrals and,
+	 * for a crisis team, those it referred for children of other regions (as with the
+	 * referrals themselves).
+	 */
 	static HoldsSeen holdsSeenBy(Caller caller) {
 		if (caller.has(Role.PROVIDER) && caller.providerId() != null) {
-			return new HoldsSeen(caller.providerId(), null);
+			return new HoldsSeen(caller.providerId(), null, false);
 		}
 		if (caller.seesRegion(caller.region())) {
-			return new HoldsSeen(null, new RegionCode(caller.region()));
+			RegionCode region = new RegionCode(caller.region());
+			return new HoldsSeen(null, region, listsReferredFrom(region, caller));
 		}
 		throw new AccessRefused("holds");
 	}
 
-	/** Either the provider whose beds, or the region whose referrals. */
-	record HoldsSeen(String providerId, RegionCode region) {
+	/**
+	 * Either the provider whose beds, or the region whose referrals (with those referred
+	 * from it when {@code referredFrom}).
+	 */
+	record HoldsSeen(String providerId, RegionCode region, boolean referredFrom) {
 	}
 
 	/** Only the provider keeping the held bed answers for it. */

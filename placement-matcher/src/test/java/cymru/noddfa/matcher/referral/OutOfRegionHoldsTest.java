@@ -92,6 +92,13 @@ class OutOfRegionHoldsTest extends MatcherComponentTest {
 		assertListed(id, Caller.crisisTeam("CAV"), "CAV", true);
 		assertListed(id, Caller.panel("CAV"), "CAV", false);
 		assertListed(id, Caller.crisisTeam("GWE"), "GWE", false);
+		// the hold on the bed it asked for: the referring team and Powys list it, no one
+		// else
+		assertHoldListed(id, cardiffTeam, true);
+		assertHoldListed(id, Caller.crisisTeam("POW"), true);
+		assertHoldListed(id, Caller.panel("POW"), true);
+		assertHoldListed(id, Caller.panel("CAV"), false);
+		assertHoldListed(id, Caller.crisisTeam("GWE"), false);
 
 		ConsumerRecord<String, String> created = this.events.await(id, 1).get(0);
 		assertThat(created.value()).contains("\"regionCode\":\"POW\"", "\"referringRegionCode\":\"CAV\"",
@@ -257,6 +264,15 @@ class OutOfRegionHoldsTest extends MatcherComponentTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(found.contains(id)).as(caller + " lists " + region).isEqualTo(listed);
+	}
+
+	private void assertHoldListed(String referralId, Caller caller, boolean listed) throws Exception {
+		String found = this.mvc.perform(get("/v1/holds").with(as(caller)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(found.contains(referralId)).as(caller + " lists the hold").isEqualTo(listed);
 	}
 
 	private record Decision(UUID id, String json) {

@@ -108,7 +108,11 @@ public final class Stack implements AutoCloseable {
 						List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl("notifications"),
 								// no mail server runs beside the stack: demo contacts'
 								// emails would only dead-letter
-								"--noddfa.notifications.demo-contacts=false")));
+								"--noddfa.notifications.demo-contacts=false",
+								// links in messages lead to this stack's gateway
+								// on whatever port it has
+								"--noddfa.notifications.alerts.public-base-url=http://127.0.0.1" + gateway
+										+ "api/notifications")));
 		services.put(PANELS, service(options, PANELS, ports.panels(), "/actuator/health/readiness", trusted,
 				List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl(PANELS))));
 		services.put(GATEWAY,

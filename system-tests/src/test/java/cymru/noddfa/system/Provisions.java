@@ -19,7 +19,12 @@ final class Provisions {
 
 	/** A 24/7 crisis unit a few hundred metres from Bridgend town centre. */
 	static Map<String, Object> crisisUnitNearBridgend(String id, int crisisBeds, int free) {
-		return Map.ofEntries(Map.entry("id", id), Map.entry("providerId", PROVIDER),
+		return crisisUnitNearBridgend(id, PROVIDER, crisisBeds, free);
+	}
+
+	/** The same unit, kept by another provider. */
+	static Map<String, Object> crisisUnitNearBridgend(String id, String providerId, int crisisBeds, int free) {
+		return Map.ofEntries(Map.entry("id", id), Map.entry("providerId", providerId),
 				Map.entry("name", "Journey test unit " + id), Map.entry("kind", "CRISIS_UNIT"),
 				Map.entry("regionCode", "CTM"), Map.entry("localAuthority", "Bridgend"),
 				Map.entry("location", Map.of("lat", 51.5080, "lon", -3.5850)),

@@ -455,12 +455,15 @@ class KubernetesManifestsTest {
 
 	@ParameterizedTest
 	@FieldSource("overlays")
-	void the_gateways_redis_connection_takes_a_password_and_tls_from_configuration(String overlay) {
+	void every_redis_connection_takes_a_password_and_tls_from_configuration(String overlay) {
 		Manifests manifests = manifests(overlay);
 		Map<String, Object> endpoints = Yaml.map(manifests.named("ConfigMap", "noddfa-endpoints"), "data");
-		Map<String, Object> gateway = Manifests.container(manifests.named("Deployment", "gateway"));
-		assertThat(references(gateway)).containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "redis.ssl-enabled");
-		assertThat(secretReference(gateway, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("noddfa-redis");
+		for (String service : List.of("gateway", "placement-matcher")) {
+			Map<String, Object> container = Manifests.container(manifests.named("Deployment", service));
+			assertThat(references(container)).as(service)
+				.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "redis.ssl-enabled");
+			assertThat(secretReference(container, "SPRING_DATA_REDIS_PASSWORD")).as(service).isEqualTo("noddfa-redis");
+		}
 		if (overlay.equals("prod")) {
 			assertThat(endpoints.get("redis.ssl-enabled")).isEqualTo("true");
 		}

@@ -25,11 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * nearest-first search reads only what it will use.
  * <p>
  * Every write is a Lua script that ignores anything older than what is held (provision
- * version, ledger revision) and keeps the indexes in step in the same atomic step.
+ * version, ledger revision) and keeps the indexes in step in the same atomic step. A
+ * provision is written whole (its state and every ledger row, {@link #write}) wherever
+ * the database's record of it is at hand, so a write that failed once is made good by the
+ * next, not only by the provision's next change.
  */
 public class AvailabilityStore {
 
-	private static final String REINDEX = """
+	private static final String FUNCTIONS = """
 			local function reindex(prefix, key, id, bt)
 			  local f = redis.call('HMGET', key, 'status', 'lon', 'lat', 'region', 'a:' .. bt, 'h:' .. bt)
 			  local all = prefix .. 'geo:' .. bt
@@ -42,35 +45,59 @@ public class AvailabilityStore {
 			    if f[4] then redis.call('ZREM', all .. ':' .. f[4], id) end
 			  end
 			end
+			local function writeState(prefix, key, id, version, state, status, lon, lat, region, bedTypes)
+			  local current = redis.call('HGET', key, 'v')
+			  if current and tonumber(current) >= tonumber(version) then return 0 end
+			  local oldRegion = redis.call('HGET', key, 'region')
+			  redis.call('HSET', key, 'v', version, 'state', state, 'status', status, 'lon', lon, 'lat', lat,
+			    'region', region)
+			  for _, bt in ipairs(bedTypes) do
+			    if oldRegion and oldRegion ~= region then
+			      redis.call('ZREM', prefix .. 'geo:' .. bt .. ':' .. oldRegion, id)
+			    end
+			    reindex(prefix, key, id, bt)
+			  end
+			  return 1
+			end
+			local function writeLedger(prefix, key, id, bt, available, spokenFor, revision)
+			  local current = redis.call('HGET', key, 'r:' .. bt)
+			  if current and tonumber(current) >= tonumber(revision) then return 0 end
+			  redis.call('HSET', key, 'a:' .. bt, available, 'h:' .. bt, spokenFor, 'r:' .. bt, revision)
+			  reindex(prefix, key, id, bt)
+			  return 1
+			end
 			""";
 
 	/** ARGV: prefix, id, version, state, status, lon, lat, region, bed types… */
-	private static final String STATE = REINDEX + """
-			local key = KEYS[1]
-			local prefix, id, region = ARGV[1], ARGV[2], ARGV[8]
-			local current = redis.call('HGET', key, 'v')
-			if current and tonumber(current) >= tonumber(ARGV[3]) then return 0 end
-			local oldRegion = redis.call('HGET', key, 'region')
-			redis.call('HSET', key, 'v', ARGV[3], 'state', ARGV[4], 'status', ARGV[5], 'lon', ARGV[6], 'lat', ARGV[7],
-			  'region', region)
-			for i = 9, #ARGV do
-			  if oldRegion and oldRegion ~= region then
-			    redis.call('ZREM', prefix .. 'geo:' .. ARGV[i] .. ':' .. oldRegion, id)
-			  end
-			  reindex(prefix, key, id, ARGV[i])
-			end
-			return 1
+	private static final String STATE = FUNCTIONS + """
+			return writeState(ARGV[1], KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8],
+			  {unpack(ARGV, 9)})
 			""";
 
 	/** ARGV: prefix, id, bed type, available, spoken for, revision. */
-	private static final String LEDGER = REINDEX + """
-			local key = KEYS[1]
-			local bt = ARGV[3]
-			local current = redis.call('HGET', key, 'r:' .. bt)
-			if current and tonumber(current) >= tonumber(ARGV[6]) then return 0 end
-			redis.call('HSET', key, 'a:' .. bt, ARGV[4], 'h:' .. bt, ARGV[5], 'r:' .. bt, ARGV[6])
-			reindex(ARGV[1], key, ARGV[2], bt)
-			return 1
+	private static final String LEDGER = FUNCTIONS + """
+			return writeLedger(ARGV[1], KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])
+			""";
+
+	/**
+	 * A provision whole, in one atomic step: ARGV: prefix, id, row count n, n × (bed
+	 * type, available, spoken for, revision), then (unless only rows are written)
+	 * version, state, status, lon, lat, region, bed types…
+	 */
+	private static final String PROVISION = FUNCTIONS + """
+			local prefix, key, id = ARGV[1], KEYS[1], ARGV[2]
+			local n = tonumber(ARGV[3])
+			local at = 4 + 4 * n
+			local changed = 0
+			if ARGV[at] then
+			  changed = writeState(prefix, key, id, ARGV[at], ARGV[at + 1], ARGV[at + 2], ARGV[at + 3], ARGV[at + 4],
+			    ARGV[at + 5], {unpack(ARGV, at + 6)})
+			end
+			for i = 0, n - 1 do
+			  local j = 4 + 4 * i
+			  changed = math.max(changed, writeLedger(prefix, key, id, ARGV[j], ARGV[j + 1], ARGV[j + 2], ARGV[j + 3]))
+			end
+			return changed
 			""";
 
 	/** ARGV: prefix, id, bed types… */
@@ -139,8 +166,42 @@ public class AvailabilityStore {
 		this.redis.set(this.prefix + "ready", String.valueOf(System.currentTimeMillis()));
 	}
 
-	void writeState(ProvisionState state) {
-		run(STATE, List.of(key(state.provisionId())), stateArgs(state));
+	/**
+	 * The provision as the database records it: its state and all its ledger rows, each
+	 * part unless Redis holds it as new; a deleted one is removed.
+	 */
+	void write(RecordedProvision provision) {
+		if (provision.deleted()) {
+			remove(provision.provisionId());
+			return;
+		}
+		run(PROVISION, List.of(key(provision.provisionId())), provisionArgs(provision));
+	}
+
+	/** For each provision, in the same order, the versions Redis holds of it. */
+	List<MirroredVersions> versions(List<String> provisionIds) {
+		List<String> fields = new ArrayList<>(List.of("v"));
+		BED_TYPES.forEach((bedType) -> fields.add("r:" + bedType));
+		List<Response<List<String>>> responses = new ArrayList<>(provisionIds.size());
+		guard(() -> {
+			try (AbstractPipeline pipeline = this.redis.pipelined()) {
+				for (String id : provisionIds) {
+					responses.add(pipeline.hmget(key(id), fields.toArray(String[]::new)));
+				}
+				pipeline.sync();
+			}
+			return null;
+		});
+		return responses.stream().map((response) -> {
+			List<String> values = response.get();
+			Map<BedType, Long> revisions = new java.util.EnumMap<>(BedType.class);
+			for (int i = 0; i < BED_TYPES.size(); i++) {
+				if (values.get(i + 1) != null) {
+					revisions.put(BedType.valueOf(BED_TYPES.get(i)), Long.parseLong(values.get(i + 1)));
+				}
+			}
+			return new MirroredVersions((values.get(0) != null) ? Long.parseLong(values.get(0)) : null, revisions);
+		}).toList();
 	}
 
 	void writeStates(Collection<ProvisionState> states) {
@@ -224,6 +285,18 @@ public class AvailabilityStore {
 				String.valueOf(state.location().lon()), String.valueOf(state.location().lat()),
 				String.valueOf(state.regionCode())));
 		args.addAll(BED_TYPES);
+		return args;
+	}
+
+	private List<String> provisionArgs(RecordedProvision provision) {
+		List<String> args = new ArrayList<>(
+				List.of(this.prefix, provision.provisionId(), String.valueOf(provision.rows().size())));
+		for (LedgerRow row : provision.rows()) {
+			args.addAll(ledgerArgs(row).subList(2, 6));
+		}
+		if (provision.state() != null) {
+			args.addAll(stateArgs(provision.state()).subList(2, 8 + BED_TYPES.size()));
+		}
 		return args;
 	}
 

@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +18,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The matcher's record of beds spoken for. Every change is one conditional statement on
  * the provision/bed-type row, so it is exact however many matcher instances run.
+ * <p>
+ * Beside it, each provision's latest state as folded ({@code provision_state}): with the
+ * ledger rows it is everything Redis mirrors, so a provision whose Redis copy is missing
+ * or behind can be written again whole ({@link RecordedProvision}).
  */
 @Repository
 public class BedLedgerRepository {
@@ -22,17 +30,20 @@ public class BedLedgerRepository {
 
 	private final JdbcClient jdbc;
 
-	BedLedgerRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	BedLedgerRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/**
 	 * Folds a provision's new state in, unless a version as new is already recorded.
 	 * Placements counted against the old figure are forgotten when the provider's vacancy
-	 * changed, because the provider's new figure already reflects them.
+	 * changed, because the provider's new figure already reflects them. The state itself
+	 * is kept too, under the same rule.
 	 */
-	List<LedgerRow> fold(ProvisionState state) {
-		List<LedgerRow> changed = new ArrayList<>();
+	void fold(ProvisionState state) {
 		List<String> present = new ArrayList<>();
 		for (ProvisionState.Vacancy vacancy : state.vacancies()) {
 			if (BedType.parse(vacancy.bedType()).isEmpty()) {
@@ -51,32 +62,96 @@ public class BedLedgerRepository {
 					       vacancy_updated_at = excluded.vacancy_updated_at,
 					       revision = bed_ledger.revision + 1
 					 where bed_ledger.provision_version < excluded.provision_version
-					returning %s
-					""".formatted(COLUMNS))
+					""")
 				.param("provision", state.provisionId())
 				.param("bedType", vacancy.bedType())
 				.param("available", Math.max(0, vacancy.available()))
 				.param("version", state.version())
 				.param("updatedAt", timestamp(vacancy.updatedAt()))
-				.query(BedLedgerRepository::row)
-				.optional()
-				.ifPresent(changed::add);
+				.update();
 		}
 		recordProvider(state);
-		changed.addAll(this.jdbc.sql("""
+		this.jdbc.sql("""
 				update bed_ledger
 				   set available = 0, placed = 0, provision_version = :version, vacancy_updated_at = null,
 				       revision = revision + 1
 				 where provision_id = :provision and provision_version < :version
 				   and not (bed_type = any(:present))
-				returning %s
-				""".formatted(COLUMNS))
+				""")
 			.param("provision", state.provisionId())
 			.param("version", state.version())
 			.param("present", present.toArray(String[]::new))
+			.update();
+		recordStates(List.of(state));
+	}
+
+	/**
+	 * Keeps each provision's state unless one as new is kept; a deleted provision's
+	 * (version 0, no state) is replaced by any.
+	 */
+	void recordStates(List<ProvisionState> states) {
+		if (states.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into provision_state (provision_id, version, state)
+				select * from unnest(:provisions, :versions, :states)
+				on conflict (provision_id) do update
+				   set version = excluded.version, state = excluded.state, recorded_at = now()
+				 where provision_state.version < excluded.version
+				""")
+			.param("provisions", states.stream().map(ProvisionState::provisionId).toArray(String[]::new))
+			.param("versions", states.stream().map(ProvisionState::version).toArray(Long[]::new))
+			.param("states", states.stream().map(this.json::writeValueAsString).toArray(String[]::new))
+			.update();
+	}
+
+	/** The provision as recorded here now: its latest state and all its ledger rows. */
+	RecordedProvision provision(String provisionId) {
+		return provisions(List.of(provisionId)).getFirst();
+	}
+
+	/**
+	 * Up to {@code limit} provision ids known here (with a state or ledger rows), in
+	 * order, after {@code after}.
+	 */
+	List<String> provisionIds(String after, int limit) {
+		return this.jdbc.sql("""
+				select provision_id from provision_state where provision_id > :after
+				union
+				select provision_id from bed_ledger where provision_id > :after
+				order by provision_id
+				limit :limit
+				""").param("after", after).param("limit", limit).query(String.class).list();
+	}
+
+	/** These provisions as recorded here, in the same order. */
+	List<RecordedProvision> provisions(List<String> provisionIds) {
+		Map<String, StoredState> states = new java.util.HashMap<>();
+		this.jdbc.sql("select provision_id, version, state from provision_state where provision_id = any(:provisions)")
+			.param("provisions", provisionIds.toArray(String[]::new))
+			.query((rs, rowNum) -> new StoredState(rs.getString("provision_id"), rs.getString("state")))
+			.list()
+			.forEach((stored) -> states.put(stored.provisionId(), stored));
+		Map<String, List<LedgerRow>> rows = new LinkedHashMap<>();
+		this.jdbc
+			.sql("select %s from bed_ledger where provision_id = any(:provisions) order by bed_type".formatted(COLUMNS))
+			.param("provisions", provisionIds.toArray(String[]::new))
 			.query(BedLedgerRepository::row)
-			.list());
-		return changed;
+			.list()
+			.forEach((row) -> rows.computeIfAbsent(row.provisionId(), (id) -> new ArrayList<>()).add(row));
+		return provisionIds.stream().map((id) -> {
+			StoredState stored = states.get(id);
+			List<LedgerRow> ledger = rows.getOrDefault(id, List.of());
+			boolean deleted = (stored != null) ? stored.state() == null
+					: !ledger.isEmpty() && ledger.stream().allMatch((row) -> row.provisionVersion() == 0);
+			ProvisionState state = (stored != null && stored.state() != null)
+					? this.json.readValue(stored.state(), ProvisionState.class) : null;
+			return new RecordedProvision(id, state, deleted, ledger);
+		}).toList();
+	}
+
+	private record StoredState(String provisionId, String state) {
 	}
 
 	/**
@@ -126,8 +201,16 @@ public class BedLedgerRepository {
 			.optional();
 	}
 
-	/** A deleted provision has nothing available; holds on it can only be answered. */
+	/**
+	 * A deleted provision has nothing available; holds on it can only be answered. Its
+	 * state is forgotten (version 0, as its rows), so that a provision made again under
+	 * the same id from version 1 is folded.
+	 */
 	List<LedgerRow> remove(String provisionId) {
+		this.jdbc.sql("""
+				insert into provision_state (provision_id, version, state) values (:provision, 0, null)
+				on conflict (provision_id) do update set version = 0, state = null, recorded_at = now()
+				""").param("provision", provisionId).update();
 		return this.jdbc.sql("""
 				update bed_ledger set available = 0, placed = 0, provision_version = 0, revision = revision + 1
 				 where provision_id = :provision

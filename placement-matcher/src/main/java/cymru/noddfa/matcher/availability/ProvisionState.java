@@ -17,6 +17,9 @@ public record ProvisionState(String provisionId, long version, String providerId
 		List<String> exclusions, Admissions admissions, String status, Integer stalenessWindowHours,
 		List<Vacancy> vacancies) {
 
+	/** The furthest from the equator Redis's GEO indexes reach (EPSG:3857). */
+	private static final double MAX_LATITUDE = 85.05112878;
+
 	public ProvisionState {
 		needsMet = (needsMet != null) ? List.copyOf(needsMet) : List.of();
 		exclusions = (exclusions != null) ? List.copyOf(exclusions) : List.of();
@@ -24,6 +27,44 @@ public record ProvisionState(String provisionId, long version, String providerId
 		admissions = (admissions != null) ? admissions : new Admissions(true, List.of());
 		ageRange = (ageRange != null) ? ageRange : new AgeRange(0, 99);
 		accepts = (accepts != null) ? accepts : "ANY";
+	}
+
+	/**
+	 * What keeps this state from ever being applied, if anything: no id (or another
+	 * provision's than the record's key), no version, no region or status, a place Redis
+	 * cannot index, a vacancy without its bed type, an admission window without its
+	 * times. Fields the matcher does not read are not checked.
+	 */
+	public List<String> problems(String key) {
+		List<String> problems = new java.util.ArrayList<>();
+		if (this.provisionId == null || this.provisionId.isBlank()) {
+			problems.add("provisionId is missing");
+		}
+		else if (key != null && !key.equals(this.provisionId)) {
+			problems.add("provisionId " + this.provisionId + " is not the record's key");
+		}
+		if (this.version < 1) {
+			problems.add("version is missing or below 1");
+		}
+		if (this.regionCode == null || this.regionCode.isBlank()) {
+			problems.add("regionCode is missing");
+		}
+		if (this.status == null || this.status.isBlank()) {
+			problems.add("status is missing");
+		}
+		if (this.location == null) {
+			problems.add("location is missing");
+		}
+		else if (!(Math.abs(this.location.lat()) <= MAX_LATITUDE && Math.abs(this.location.lon()) <= 180)) {
+			problems.add("location is outside the latitudes and longitudes a GEO index holds");
+		}
+		if (this.vacancies.stream().anyMatch((vacancy) -> vacancy == null || vacancy.bedType() == null)) {
+			problems.add("a vacancy has no bedType");
+		}
+		if (this.admissions.windows().stream().anyMatch((w) -> w == null || w.from() == null || w.to() == null)) {
+			problems.add("an admission window has no from or to");
+		}
+		return problems;
 	}
 
 	public boolean isOpen() {

@@ -16,6 +16,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Folds {@code registry.provision-state.v1} into the bed ledger (PostgreSQL) and the read
  * model (Redis). Idempotent: a version not newer than the one held changes nothing, so
  * redelivery and replay are harmless.
+ * <p>
+ * Redis is given the provision whole, as the ledger holds it after the fold, and never
+ * only what this record changed: when a Redis write fails after the fold committed, the
+ * retry (or the periodic reconcile, {@link ReadModelReconciler}) writes everything again,
+ * even though the fold has nothing left to change. A record that lacks what the matcher
+ * needs is refused before anything is written ({@link UnusableProvisionState}), and goes
+ * to the dead-letter topic; see {@link ReadModelConfiguration#kafkaErrorHandler}.
  */
 @Component
 class ProvisionStateListener {
@@ -51,15 +58,29 @@ class ProvisionStateListener {
 					(rows != null) ? rows.size() : 0);
 		}
 		else {
-			ProvisionState state = this.json.readValue(record.value(), ProvisionState.class);
-			List<LedgerRow> rows = this.transactions.execute((tx) -> this.ledger.fold(state));
-			this.store.writeState(state);
-			if (rows != null && !rows.isEmpty()) {
-				this.store.mirror(rows);
-			}
+			ProvisionState state = read(this.json, record.key(), record.value());
+			RecordedProvision recorded = this.transactions.execute((tx) -> {
+				this.ledger.fold(state);
+				return this.ledger.provision(state.provisionId());
+			});
+			this.store.write(recorded);
 			log.debug("Provision {} version {} folded into the read model", state.provisionId(), state.version());
 		}
 		this.events.publishEvent(new ProvisionAvailabilityChanged(record.key()));
+	}
+
+	/**
+	 * The state in a record's value, or {@link UnusableProvisionState} (or Jackson's own
+	 * exception, for a value that is not JSON of this shape) when it can never be
+	 * applied.
+	 */
+	static ProvisionState read(JsonMapper json, String key, String value) {
+		ProvisionState state = json.readValue(value, ProvisionState.class);
+		List<String> problems = (state != null) ? state.problems(key) : List.of("the value is JSON null");
+		if (!problems.isEmpty()) {
+			throw new UnusableProvisionState(key, problems);
+		}
+		return state;
 	}
 
 }

@@ -2,10 +2,10 @@ package cymru.noddfa.matcher.availability;
 
 import java.time.Duration;
 
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.JedisPooled;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,20 +17,14 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RedisConnectionProperties.class, ReadModelProperties.class })
+@EnableConfigurationProperties(ReadModelProperties.class)
 class ReadModelConfiguration {
 
-	@Bean(destroyMethod = "close")
-	UnifiedJedis jedis(RedisConnectionProperties properties) {
-		GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-		pool.setMaxTotal(properties.maxConnections());
-		pool.setMaxIdle(properties.maxConnections());
-		pool.setMaxWait(properties.timeout());
-		return new JedisPooled(pool, properties.host(), properties.port(), (int) properties.timeout().toMillis());
-	}
+	private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
 	@Bean
 	AvailabilityStore availabilityStore(UnifiedJedis redis, JsonMapper json, ReadModelProperties properties) {
@@ -65,19 +59,46 @@ class ReadModelConfiguration {
 	}
 
 	/**
-	 * Retries with back-off (the database or Redis may be briefly away), then parks the
-	 * record on {@code <topic>.dlt}; a value that is not JSON is parked at once.
+	 * The dead-letter policy of every listener here: a record goes to {@code <topic>.dlt}
+	 * only when it can never be applied. One that cannot be read or that lacks what the
+	 * matcher needs ({@link UnusableProvisionState}) goes at once. One that fails because
+	 * the matcher's own PostgreSQL or Redis is away or slow
+	 * ({@link InfrastructureFailures}) is retried, with back-off, for as long as that
+	 * lasts: it is not the record's fault, and parking it would leave the ledger with an
+	 * old figure for good. Anything else (a defect) is retried for a minute, then parked
+	 * for an operator.
 	 */
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka, (record,
-				ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + ".dlt", record.partition()));
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
+		ExponentialBackOff forAMinute = new ExponentialBackOff(200, 2.0);
+		forAMinute.setMaxInterval(Duration.ofSeconds(5).toMillis());
+		forAMinute.setMaxElapsedTime(Duration.ofSeconds(60).toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			log.error("Record {}-{}@{} (key {}) dead-lettered to {}.dlt: {}", record.topic(), record.partition(),
+					record.offset(), record.key(), record.topic(), rootMessage(ex));
+			deadLetters.accept(record, ex);
+		}, forAMinute);
+		handler.addNotRetryableExceptions(JacksonException.class, UnusableProvisionState.class);
+		handler.setBackOffFunction(
+				(record, ex) -> InfrastructureFailures.isInfrastructure(ex) ? untilTheInfrastructureReturns() : null);
+		return handler;
+	}
+
+	/** Never gives up; at most 5 s between tries, so a recovery is noticed quickly. */
+	private static BackOff untilTheInfrastructureReturns() {
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(Duration.ofSeconds(5).toMillis());
-		backOff.setMaxElapsedTime(Duration.ofSeconds(60).toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(JacksonException.class);
-		return handler;
+		return backOff;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.toString();
 	}
 
 }

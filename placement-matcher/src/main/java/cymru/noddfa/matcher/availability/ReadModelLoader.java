@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -78,17 +79,28 @@ public class ReadModelLoader {
 	private void rebuild() {
 		long started = System.nanoTime();
 		Map<String, String> latest = replay();
-		List<ProvisionState> states = latest.values()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.map((value) -> this.json.readValue(value, ProvisionState.class))
-			.toList();
-		// the compacted topic names each provision's provider: rows folded before the
-		// ledger recorded it learn it here
+		List<ProvisionState> states = new java.util.ArrayList<>();
+		int unusable = 0;
+		for (Map.Entry<String, String> entry : latest.entrySet()) {
+			if (entry.getValue() == null) {
+				continue;
+			}
+			try {
+				states.add(ProvisionStateListener.read(this.json, entry.getKey(), entry.getValue()));
+			}
+			catch (JacksonException | UnusableProvisionState ex) {
+				// the listener parked it on the dead-letter topic; it must not stop the
+				// rest
+				unusable++;
+			}
+		}
+		// the compacted topic names each provision's provider, and its whole state: rows
+		// folded before the ledger recorded either learn them here
 		for (int i = 0; i < states.size(); i += 500) {
 			List<ProvisionState> chunk = states.subList(i, Math.min(states.size(), i + 500));
 			this.store.writeStates(chunk);
 			this.ledger.recordProviders(chunk);
+			this.ledger.recordStates(chunk);
 		}
 		latest.forEach((id, value) -> {
 			if (value == null) {
@@ -100,8 +112,10 @@ public class ReadModelLoader {
 			this.store.mirror(rows.subList(i, Math.min(rows.size(), i + 500)));
 		}
 		this.store.markReady();
-		log.info("Read model rebuilt from {} provisions and {} ledger rows in {} ms; searches are served again",
-				states.size(), rows.size(), (System.nanoTime() - started) / 1_000_000);
+		log.info(
+				"Read model rebuilt from {} provisions and {} ledger rows in {} ms ({} records that can never be "
+						+ "applied skipped); searches are served again",
+				states.size(), rows.size(), (System.nanoTime() - started) / 1_000_000, unusable);
 	}
 
 	/** The last value of every key, read from the beginning to the current end. */
@@ -139,9 +153,17 @@ public class ReadModelLoader {
 	}
 
 	private boolean newer(String candidate, String current) {
-		return this.json.readTree(candidate).path("version").asLong() >= this.json.readTree(current)
-			.path("version")
-			.asLong();
+		return version(candidate) >= version(current);
+	}
+
+	/** A value that is not JSON counts as version 0: any readable one wins over it. */
+	private long version(String value) {
+		try {
+			return this.json.readTree(value).path("version").asLong();
+		}
+		catch (JacksonException ex) {
+			return 0;
+		}
 	}
 
 }

@@ -1,0 +1,87 @@
+package cymru.noddfa.matcher.availability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every {@code noddfa.matcher.read-model.reconcile-period}, compares what Redis holds of
+ * each provision (state version, each bed type's ledger revision) with what the database
+ * records, and writes again, whole, any provision Redis lacks or holds older (or still
+ * holds after its deletion). A Redis write that failed after its database change had
+ * committed (a fold, a hold, a release) is so made good within one period, without
+ * waiting for that provision's next change or for Redis to be emptied.
+ * <p>
+ * Redis is read before the database, so a provision deleted meanwhile is not written back
+ * from an older reading. Every write is version-guarded, so running beside the listener,
+ * another instance or a rebuild is harmless.
+ */
+@Component
+class ReadModelReconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(ReadModelReconciler.class);
+
+	private static final int PAGE = 500;
+
+	private final AvailabilityStore store;
+
+	private final BedLedgerRepository ledger;
+
+	private final ReadModelLoader loader;
+
+	ReadModelReconciler(AvailabilityStore store, BedLedgerRepository ledger, ReadModelLoader loader) {
+		this.store = store;
+		this.ledger = ledger;
+		this.loader = loader;
+	}
+
+	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.reconcile-period:30s}",
+			initialDelayString = "${noddfa.matcher.read-model.reconcile-period:30s}")
+	void reconcileOnSchedule() {
+		// an empty Redis is the rebuild's to fill
+		if (this.loader.isRunning() || !this.store.isReady()) {
+			return;
+		}
+		try {
+			List<String> rewritten = reconcile();
+			if (!rewritten.isEmpty()) {
+				log.warn("Read model: {} provision(s) were missing or behind in Redis and were written again from "
+						+ "the ledger (first: {})", rewritten.size(), rewritten.getFirst());
+			}
+		}
+		catch (ReadModelUnavailable | DataAccessException ex) {
+			log.warn("Read model not reconciled ({}); tried again next period", ex.getMessage());
+		}
+	}
+
+	/** One pass over every provision; the ids of those written again. */
+	List<String> reconcile() {
+		List<String> rewritten = new ArrayList<>();
+		String after = "";
+		List<String> ids;
+		do {
+			ids = this.ledger.provisionIds(after, PAGE);
+			if (ids.isEmpty()) {
+				break;
+			}
+			List<MirroredVersions> mirrored = this.store.versions(ids);
+			List<RecordedProvision> recorded = this.ledger.provisions(ids);
+			for (int i = 0; i < ids.size(); i++) {
+				if (recorded.get(i).isAheadOf(mirrored.get(i))) {
+					this.store.write(recorded.get(i));
+					rewritten.add(ids.get(i));
+				}
+			}
+			after = ids.getLast();
+		}
+		while (ids.size() == PAGE);
+		return rewritten;
+	}
+
+}

@@ -1,0 +1,125 @@
+package cymru.noddfa.matcher.availability;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+import com.jayway.jsonpath.JsonPath;
+import cymru.noddfa.matcher.MatcherComponentTest;
+import cymru.noddfa.matcher.ProvisionStates;
+import cymru.noddfa.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue 16, the read model: a Redis write that failed after the database change committed
+ * is made good within the reconcile period (1 s in these tests), not only at the
+ * provision's next change or when Redis is emptied.
+ */
+class ReadModelReconcileTest extends MatcherComponentTest {
+
+	private final ProvisionStates registry = new ProvisionStates();
+
+	private final Jedis redis = new Jedis(System.getProperty("spring.data.redis.host"),
+			Integer.parseInt(System.getProperty("spring.data.redis.port")));
+
+	@AfterEach
+	void close() {
+		this.redis.configSet("maxmemory", "0");
+		this.redis.close();
+		this.registry.close();
+	}
+
+	/**
+	 * Redis refuses every write while its memory limit is below what it holds (policy
+	 * noeviction), and answers reads as before: the fold commits, its Redis write fails.
+	 */
+	@Test
+	void a_provision_folded_while_redis_refused_writes_is_searched_with_its_new_figures_once_redis_takes_them(
+			TestInfrastructure infra) throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var provision = ProvisionStates.provision(ProvisionStates.uniqueId("refused"))
+			.at(child[0] + 0.02, child[1])
+			.onlyBeds("CRISIS", 3, 3);
+		this.registry.publish(provision);
+		await().atMost(Duration.ofSeconds(20)).until(() -> bedsFree(child) == 3);
+
+		this.redis.configSet("maxmemory", "1");
+		try {
+			this.registry.publish(provision.version(2).onlyBeds("CRISIS", 3, 1));
+			try (Connection database = DriverManager.getConnection(infra.jdbcUrl("matcher"), infra.jdbcUsername(),
+					infra.jdbcPassword())) {
+				await().atMost(Duration.ofSeconds(20)).until(() -> ledgerVersion(database, provision.id()) == 2);
+			}
+			assertThat(bedsFree(child)).as("Redis still holds the old figure while it refuses writes").isEqualTo(3);
+		}
+		finally {
+			this.redis.configSet("maxmemory", "0");
+		}
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> bedsFree(child) == 1);
+		this.mvc.perform(get("/v1/availability/{id}", provision.id()))
+			.andExpect(jsonPath("$.version").value(2))
+			.andExpect(jsonPath("$.beds[0].available").value(1))
+			.andExpect(jsonPath("$.beds[0].free").value(1));
+	}
+
+	@Test
+	void a_provision_lost_from_redis_while_the_read_model_stays_ready_is_written_again() throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var provision = ProvisionStates.provision(ProvisionStates.uniqueId("lost"))
+			.at(child[0] + 0.02, child[1])
+			.onlyBeds("CRISIS", 4, 2);
+		this.registry.publish(provision);
+		await().atMost(Duration.ofSeconds(20)).until(() -> bedsFree(child) == 2);
+
+		this.redis.del("noddfa:matcher:prov:" + provision.id());
+		this.redis.zrem("noddfa:matcher:geo:CRISIS", provision.id());
+		this.redis.zrem("noddfa:matcher:geo:CRISIS:CTM", provision.id());
+		this.mvc.perform(get("/v1/availability/{id}", provision.id())).andExpect(status().isNotFound());
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> bedsFree(child) == 2);
+		this.mvc.perform(get("/v1/availability/{id}", provision.id()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1))
+			.andExpect(jsonPath("$.beds[0].available").value(2));
+	}
+
+	/** Free beds of the nearest candidate (the test's own provision), 0 when none. */
+	private int bedsFree(double[] child) throws Exception {
+		String body = this.mvc.perform(search(child)).andReturn().getResponse().getContentAsString();
+		java.util.List<Integer> free = JsonPath.read(body, "$.candidates[*].bedsFree");
+		return free.isEmpty() ? 0 : free.getFirst();
+	}
+
+	private static RequestBuilder search(double[] child) {
+		return get("/v1/searches").param("lat", String.valueOf(child[0]))
+			.param("lon", String.valueOf(child[1]))
+			.param("regionCode", "CTM")
+			.param("age", "14")
+			.param("bedType", "CRISIS")
+			.param("maxKm", "30");
+	}
+
+	private static long ledgerVersion(Connection database, String provisionId) throws Exception {
+		try (PreparedStatement query = database
+			.prepareStatement("select provision_version from bed_ledger where provision_id = ?")) {
+			query.setString(1, provisionId);
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? rs.getLong(1) : 0;
+			}
+		}
+	}
+
+}

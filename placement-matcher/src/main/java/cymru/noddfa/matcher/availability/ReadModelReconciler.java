@@ -35,6 +35,8 @@ class ReadModelReconciler {
 
 	private final ReadModelLoader loader;
 
+	private final java.util.concurrent.atomic.AtomicBoolean statesBackfilled = new java.util.concurrent.atomic.AtomicBoolean();
+
 	ReadModelReconciler(AvailabilityStore store, BedLedgerRepository ledger, ReadModelLoader loader) {
 		this.store = store;
 		this.ledger = ledger;
@@ -51,8 +53,12 @@ class ReadModelReconciler {
 		try {
 			List<String> rewritten = reconcile();
 			if (!rewritten.isEmpty()) {
-				log.warn("Read model: {} provision(s) were missing or behind in Redis and were written again from "
-						+ "the ledger (first: {})", rewritten.size(), rewritten.getFirst());
+				// one now and then is a write racing this pass; many, or the same ones
+				// each
+				// time, mean Redis writes are failing (the listener's and holds' logs say
+				// why)
+				log.info("Read model: {} provision(s) missing or behind in Redis written again from the database "
+						+ "(first: {})", rewritten.size(), rewritten.getFirst());
 			}
 		}
 		catch (ReadModelUnavailable | DataAccessException ex) {
@@ -73,6 +79,14 @@ class ReadModelReconciler {
 			List<MirroredVersions> mirrored = this.store.versions(ids);
 			List<RecordedProvision> recorded = this.ledger.provisions(ids);
 			for (int i = 0; i < ids.size(); i++) {
+				if (recorded.get(i).state() == null && !recorded.get(i).deleted()
+						&& this.statesBackfilled.compareAndSet(false, true)) {
+					// folded before states were kept: a rebuild records them from the
+					// topic
+					log.info("Read model: provision {} has ledger rows but no recorded state; rebuilding once to "
+							+ "record every provision's state", ids.get(i));
+					this.loader.rebuildInBackground();
+				}
 				if (recorded.get(i).isAheadOf(mirrored.get(i))) {
 					this.store.write(recorded.get(i));
 					rewritten.add(ids.get(i));

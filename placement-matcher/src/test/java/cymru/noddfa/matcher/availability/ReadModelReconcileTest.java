@@ -96,6 +96,41 @@ class ReadModelReconcileTest extends MatcherComponentTest {
 			.andExpect(jsonPath("$.beds[0].available").value(2));
 	}
 
+	/**
+	 * As after an upgrade: ledger rows folded before the matcher kept each provision's
+	 * state. The first reconcile that meets one has a rebuild record the states from the
+	 * compacted topic, so that from then on the reconcile can write them whole.
+	 */
+	@Test
+	void a_provision_folded_before_states_were_kept_gets_its_state_recorded_from_the_topic(TestInfrastructure infra)
+			throws Exception {
+		var provision = ProvisionStates.provision(ProvisionStates.uniqueId("upgraded"))
+			.at(ProvisionStates.somewhereApart())
+			.onlyBeds("CRISIS", 2, 2);
+		this.registry.publish(provision);
+		try (Connection database = DriverManager.getConnection(infra.jdbcUrl("matcher"), infra.jdbcUsername(),
+				infra.jdbcPassword())) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> recordedVersion(database, provision.id()) == 1);
+			try (PreparedStatement forget = database
+				.prepareStatement("delete from provision_state where provision_id = ?")) {
+				forget.setString(1, provision.id());
+				forget.executeUpdate();
+			}
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> recordedVersion(database, provision.id()) == 1);
+		}
+	}
+
+	private static long recordedVersion(Connection database, String provisionId) throws Exception {
+		try (PreparedStatement query = database
+			.prepareStatement("select version from provision_state where provision_id = ?")) {
+			query.setString(1, provisionId);
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() ? rs.getLong(1) : 0;
+			}
+		}
+	}
+
 	/** Free beds of the nearest candidate (the test's own provision), 0 when none. */
 	private int bedsFree(double[] child) throws Exception {
 		String body = this.mvc.perform(search(child)).andReturn().getResponse().getContentAsString();

@@ -89,8 +89,7 @@ public class ReadModelLoader {
 				states.add(ProvisionStateListener.read(this.json, entry.getKey(), entry.getValue()));
 			}
 			catch (JacksonException | UnusableProvisionState ex) {
-				// the listener parked it on the dead-letter topic; it must not stop the
-				// rest
+				// dead-lettered by the listener; it must not stop the rest
 				unusable++;
 			}
 		}

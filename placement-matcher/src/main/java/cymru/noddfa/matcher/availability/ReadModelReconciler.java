@@ -2,6 +2,7 @@ package cymru.noddfa.matcher.availability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ class ReadModelReconciler {
 
 	private final ReadModelLoader loader;
 
-	private final java.util.concurrent.atomic.AtomicBoolean statesBackfilled = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean statesBackfilled = new AtomicBoolean();
 
 	ReadModelReconciler(AvailabilityStore store, BedLedgerRepository ledger, ReadModelLoader loader) {
 		this.store = store;
@@ -53,10 +54,8 @@ class ReadModelReconciler {
 		try {
 			List<String> rewritten = reconcile();
 			if (!rewritten.isEmpty()) {
-				// one now and then is a write racing this pass; many, or the same ones
-				// each
-				// time, mean Redis writes are failing (the listener's and holds' logs say
-				// why)
+				// one now and then is a write racing this pass; many, or the same
+				// ones again and again, mean that Redis writes fail
 				log.info("Read model: {} provision(s) missing or behind in Redis written again from the database "
 						+ "(first: {})", rewritten.size(), rewritten.getFirst());
 			}
@@ -81,8 +80,7 @@ class ReadModelReconciler {
 			for (int i = 0; i < ids.size(); i++) {
 				if (recorded.get(i).state() == null && !recorded.get(i).deleted()
 						&& this.statesBackfilled.compareAndSet(false, true)) {
-					// folded before states were kept: a rebuild records them from the
-					// topic
+					// folded before states were kept: a rebuild records them
 					log.info("Read model: provision {} has ledger rows but no recorded state; rebuilding once to "
 							+ "record every provision's state", ids.get(i));
 					this.loader.rebuildInBackground();

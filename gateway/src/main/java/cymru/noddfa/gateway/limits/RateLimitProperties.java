@@ -39,7 +39,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Bucket 
 		user = (user != null) ? user : new Bucket(50, 200);
 		roles = (roles != null) ? byRoleName(roles) : Map.of("CRISIS_TEAM", new Bucket(100, 400));
 		anonymous = (anonymous != null) ? anonymous : new Bucket(10, 50);
-		redis = (redis != null) ? redis : new Redis(null, null, null, null);
+		redis = (redis != null) ? redis : new Redis(null, null, null, null, null, null, null);
 	}
 
 	/** The bucket of a signed-in user holding these roles. */
@@ -74,8 +74,12 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled, Bucket 
 	 * @param connectTimeout 500 ms unless set
 	 * @param commandTimeout the longest one request waits for its bucket; 250 ms unless
 	 * set, after which the request goes ahead unlimited
+	 * @param username unless set, {@code spring.data.redis.username} (Redis 6 ACL user)
+	 * @param password unless set, {@code spring.data.redis.password}
+	 * @param ssl whether to speak TLS; unless set, {@code spring.data.redis.ssl.enabled}
 	 */
-	public record Redis(String host, Integer port, Duration connectTimeout, Duration commandTimeout) {
+	public record Redis(String host, Integer port, Duration connectTimeout, Duration commandTimeout, String username,
+			String password, Boolean ssl) {
 
 		public Redis {
 			connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofMillis(500);

@@ -76,13 +76,25 @@ class TokenBucketStore implements DisposableBean {
 				: environment.getProperty("spring.data.redis.host", "localhost");
 		int port = (settings.port() != null) ? settings.port()
 				: environment.getProperty("spring.data.redis.port", Integer.class, 6379);
-		LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+		LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
 			.commandTimeout(settings.commandTimeout())
 			.clientOptions(ClientOptions.builder()
 				.socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
-				.build())
-			.build();
-		this.connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
+				.build());
+		boolean ssl = (settings.ssl() != null) ? settings.ssl()
+				: environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
+		if (ssl) {
+			client.useSsl();
+		}
+		RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, port);
+		server.setUsername((settings.username() != null) ? settings.username()
+				: environment.getProperty("spring.data.redis.username"));
+		String password = (settings.password() != null) ? settings.password()
+				: environment.getProperty("spring.data.redis.password");
+		if (password != null && !password.isEmpty()) {
+			server.setPassword(password);
+		}
+		this.connections = new LettuceConnectionFactory(server, client.build());
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new ReactiveStringRedisTemplate(this.connections);

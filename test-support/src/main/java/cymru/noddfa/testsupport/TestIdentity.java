@@ -68,7 +68,12 @@ public final class TestIdentity {
 				body.write(jwks);
 			}
 		});
-		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		// platform threads, which the OS time-slices: on virtual threads the key set
+		// could
+		// wait behind a race's thousand request threads (never time-sliced) past a
+		// decoder's read timeout
+		this.server
+			.setExecutor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("test-jwks-", 0).factory()));
 		this.server.start();
 		this.issuer = "http://localhost:" + this.server.getAddress().getPort() + "/test-issuer";
 	}

@@ -43,7 +43,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
 		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.read-model.reconcile-period=1s",
-		"noddfa.matcher.holds.team-cap=3", "noddfa.matcher.holds.overrun-check-interval=200ms",
+		// a defect is parked after 5 s here, not a minute, so an outage test need not
+		// outlast a minute to show an infrastructure failure is never parked
+		"noddfa.matcher.read-model.defect-retry-for=5s", "noddfa.matcher.holds.team-cap=3",
+		"noddfa.matcher.holds.overrun-check-interval=200ms",
 		// the retention test runs the job itself, at a moment it chooses
 		"noddfa.matcher.retention.initial-delay=1d" })
 @AutoConfigureMockMvc

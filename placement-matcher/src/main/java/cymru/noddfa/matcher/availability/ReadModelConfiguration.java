@@ -65,21 +65,21 @@ class ReadModelConfiguration {
 	 * the matcher's own PostgreSQL or Redis is away or slow
 	 * ({@link InfrastructureFailures}) is retried, with back-off, for as long as that
 	 * lasts: it is not the record's fault, and parking it would leave the ledger with an
-	 * old figure for good. Anything else (a defect) is retried for a minute, then parked
-	 * for an operator.
+	 * old figure for good. Anything else (a defect) is retried for
+	 * {@code defect-retry-for} (a minute), then parked for an operator.
 	 */
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, ReadModelProperties properties) {
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
-		ExponentialBackOff forAMinute = new ExponentialBackOff(200, 2.0);
-		forAMinute.setMaxInterval(Duration.ofSeconds(5).toMillis());
-		forAMinute.setMaxElapsedTime(Duration.ofSeconds(60).toMillis());
+		ExponentialBackOff forAWhile = new ExponentialBackOff(200, 2.0);
+		forAWhile.setMaxInterval(Duration.ofSeconds(5).toMillis());
+		forAWhile.setMaxElapsedTime(properties.defectRetryFor().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			log.error("Record {}-{}@{} (key {}) dead-lettered to {}.dlt: {}", record.topic(), record.partition(),
 					record.offset(), record.key(), record.topic(), rootMessage(ex));
 			deadLetters.accept(record, ex);
-		}, forAMinute);
+		}, forAWhile);
 		handler.addNotRetryableExceptions(JacksonException.class, UnusableProvisionState.class);
 		handler.setBackOffFunction(
 				(record, ex) -> InfrastructureFailures.isInfrastructure(ex) ? untilTheInfrastructureReturns() : null);

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReadModelProperties(@DefaultValue("registry.provision-state.v1") String topic,
 		@DefaultValue("noddfa:matcher:") String keyPrefix, @DefaultValue("1s") Duration checkInterval,
 		@DefaultValue("30s") Duration reconcilePeriod, @DefaultValue("2s") Duration retryAfter,
-		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas) {
+		@DefaultValue("3") int partitions, @DefaultValue("1") short replicas,
+		@DefaultValue("60s") Duration defectRetryFor) {
 
 }

@@ -94,9 +94,10 @@ class ProvisionStateDeadLetterTest extends MatcherComponentTest {
 	}
 
 	/**
-	 * The database refuses every write of this provision's ledger rows for longer than
-	 * the minute a defect is retried for: a real PostgreSQL error (SQLSTATE 55P03, a lock
-	 * not available, as a lock timeout raises), from a trigger, for this provision only.
+	 * The database refuses every write of this provision's ledger rows for three times as
+	 * long as a defect is retried for (5 s in these tests): a real PostgreSQL error
+	 * (SQLSTATE 55P03, a lock not available, as a lock timeout raises), from a trigger,
+	 * for this provision only.
 	 */
 	@Test
 	void a_provision_state_met_by_a_database_failure_is_retried_until_it_applies_and_is_never_dead_lettered(
@@ -112,8 +113,8 @@ class ProvisionStateDeadLetterTest extends MatcherComponentTest {
 			refuseLedgerWrites(database, provision.id());
 			try {
 				this.registry.publish(provision.version(2).onlyBeds("CRISIS", 3, 0));
-				await().during(Duration.ofSeconds(80))
-					.atMost(Duration.ofSeconds(100))
+				await().during(Duration.ofSeconds(15))
+					.atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofSeconds(1))
 					.until(() -> !parked(provision.id()) && ledgerVersion(database, provision.id()) == 1);
 			}

@@ -640,6 +640,9 @@ function showReferral(referral, hold) {
 	if (!box) {
 		return;
 	}
+	(referral.outOfRegionOptions || []).forEach((option) => {
+		names[option.provisionId] = option.name || option.provisionId;
+	});
 	const parts = [
 		el('p', { class: 'govuk-body-l' }, el('strong', { class: 'app-tag', id: 'referral-status',
 			'data-status': referral.status }, t('app.referral-status.' + referral.status))),
@@ -655,6 +658,9 @@ function showReferral(referral, hold) {
 			el('div', { class: 'app-panel', id: 'hold', 'data-hold-status': hold.status },
 				el('p', { class: 'govuk-body' }, el('strong', {}, names[hold.provisionId] || hold.provisionId)),
 				el('p', { class: 'govuk-body', id: 'hold-status' }, t('app.hold-status.' + hold.status)),
+				hold.inRegion === false ? el('p', { class: 'govuk-body', id: 'hold-out-of-region' },
+					el('strong', { class: 'app-tag' }, t('app.hold.out-of-region',
+						t('app.km', Number(hold.distanceKm || 0).toFixed(1))))) : null,
 				hold.status === 'ACTIVE' ? el('p', { class: 'govuk-body app-countdown', 'data-expires': hold.expiresAt,
 					'aria-live': 'off' }, t('app.hold.left', left(hold.expiresAt) || '0:00')) : null,
 				hold.reasonCode ? el('p', { class: 'govuk-body' }, t('app.decline-reason.' + hold.reasonCode)) : null));
@@ -664,10 +670,12 @@ function showReferral(referral, hold) {
 			{ id: 'record-placement' }));
 	}
 	if (referral.status === 'ESCALATED') {
+		const options = referral.outOfRegionOptions || [];
 		parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.referral.out-of-region')),
-			el('ul', { class: 'govuk-list govuk-list--bullet' }, (referral.outOfRegionOptions || []).map((option) =>
-				el('li', {}, (option.name || option.provisionId) + ' \u2013 '
-					+ t('app.km', Number(option.distanceKm || 0).toFixed(1))))));
+			el('p', { class: 'govuk-body' }, t(options.length ? 'app.referral.out-of-region.intro'
+				: 'app.referral.out-of-region.none')),
+			el('ul', { class: 'app-cards', id: 'out-of-region-options' },
+				options.map((option) => outOfRegionOption(referral, option))));
 	}
 	if (['OPEN', 'OFFERED', 'ACCEPTED', 'ESCALATED'].includes(referral.status)) {
 		parts.push(el('p', { class: 'govuk-body' }, el('button', { type: 'button', class: 'govuk-button govuk-button--warning',
@@ -675,6 +683,43 @@ function showReferral(referral, hold) {
 	}
 	box.replaceChildren(...parts);
 	box.removeAttribute('aria-busy');
+}
+
+/**
+ * One bed outside the child's region: the team may hold it with a reason; a bed that is
+ * not a crisis bed waits for the home region's panel to approve it first.
+ */
+function outOfRegionOption(referral, option) {
+	const reason = 'reason-' + option.provisionId;
+	return el('li', { class: 'app-card', 'data-option': option.provisionId },
+		el('h3', { class: 'govuk-heading-s' }, option.name || option.provisionId),
+		summary([
+			[t('app.card.distance'), t('app.km', Number(option.distanceKm || 0).toFixed(1))],
+			[t('app.card.region'), t('app.card.out-of-region', regionName(option.regionCode))]
+		]),
+		field(reason, t('app.referral.out-of-region.reason'), select(reason,
+			DECISIONS.APPROVE_OUT_OF_REGION.map((code) => [code, t('app.decision.reason.' + code)]))),
+		button(t('app.referral.out-of-region.hold'), () => holdOutOfRegion(referral, option, reason),
+			{ class: 'govuk-button govuk-button--secondary', 'data-hold-out-of-region': option.provisionId,
+				'aria-label': t('app.referral.out-of-region.hold.label', option.name || option.provisionId) }));
+}
+
+async function holdOutOfRegion(referral, option, reason) {
+	clearErrors();
+	try {
+		await api('POST', '/api/matching/v1/referrals/' + referral.id + '/holds',
+			{ body: { provisionId: option.provisionId, outOfRegionReason: document.getElementById('f-' + reason).value } });
+		await render();
+		say(t('app.referral.out-of-region.held', names[option.provisionId]));
+	}
+	catch (error) {
+		if (error instanceof Problem && String(error.body.type || '').endsWith('/panel-approval-pending')) {
+			showErrors([{ text: t('app.referral.out-of-region.pending', names[option.provisionId]), field: reason }]);
+		}
+		else {
+			report(error);
+		}
+	}
 }
 
 async function referralAction(referral, path, doneKey) {
@@ -913,7 +958,7 @@ async function renderPanel() {
 		const cases = Array.isArray(body) ? body : (body.items || []);
 		document.getElementById('queue').replaceChildren(cases.length === 0
 			? el('p', { class: 'govuk-body' }, t('app.panel.none'))
-			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id },
+			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id, 'data-referral': item.referralId },
 				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
 					t('app.panel.opened-because.' + item.openedBecause))),
 				caseSummary(item)))));

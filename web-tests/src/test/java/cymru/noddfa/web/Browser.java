@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,12 +39,23 @@ final class Browser implements AutoCloseable {
 
 	private final String name;
 
+	private final String suffix;
+
 	private final Path screenshots;
 
 	private int step;
 
 	Browser(String name) {
+		this(name, "");
+	}
+
+	/**
+	 * A browser whose screenshots carry a suffix after the step's name, such as
+	 * {@code -cy} for the journeys in Welsh.
+	 */
+	Browser(String name, String suffix) {
 		this.name = name;
+		this.suffix = suffix;
 		this.screenshots = Path.of(System.getProperty("noddfa.screenshots-dir", "target/screenshots"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(
@@ -71,6 +85,27 @@ final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.elementToBeClickable(by));
 		((JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
 		element.click();
+	}
+
+	/**
+	 * Clicks the button again every few seconds until what it leads to is shown: for a
+	 * step that waits on another service (a decision travelling over Kafka).
+	 */
+	void clickUntilShown(By button, By shown) {
+		new WebDriverWait(this.driver, PATIENCE).pollingEvery(Duration.ofSeconds(2))
+			.ignoring(StaleElementReferenceException.class)
+			.ignoring(ElementClickInterceptedException.class)
+			.until((d) -> {
+				if (!d.findElements(shown).isEmpty()) {
+					return true;
+				}
+				d.findElements(button).stream().findFirst().ifPresent(WebElement::click);
+				return false;
+			});
+	}
+
+	void choose(By select, String value) {
+		new Select(find(select)).selectByValue(value);
 	}
 
 	void type(By by, String text) {
@@ -115,7 +150,7 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * The page as the person sees it, all of it, as
-	 * target/screenshots/<name>-NN-<what>.png.
+	 * target/screenshots/<name>-NN-<what><suffix>.png.
 	 */
 	void screenshot(String what) {
 		try {
@@ -126,12 +161,53 @@ final class Browser implements AutoCloseable {
 			Path shot = this.driver.getScreenshotAs(OutputType.FILE).toPath();
 			this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 					Map.of("width", WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-			Files.copy(shot, this.screenshots.resolve(String.format("%s-%02d-%s.png", this.name, ++this.step, what)),
+			Files.copy(shot,
+					this.screenshots
+						.resolve(String.format("%s-%02d-%s%s.png", this.name, ++this.step, what, this.suffix)),
 					StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Signs in through the identity provider's login page, where the local stack offers
+	 * one button per demo user ({@code dev:crisis-team:CTM}, {@code dev:panel:POW}…).
+	 */
+	void signIn(String subject) {
+		open(WebStack.app() + "/");
+		awaitApp();
+		checkAndShoot("start");
+		click(By.id("sign-in"));
+		By user = By.xpath("//form[input[@name='username' and @value='" + subject + "']]/button");
+		find(user);
+		screenshot("identity-provider");
+		click(user);
+		find(By.id("who"));
+		awaitApp();
+		assertThat(host()).isEqualTo("localhost");
+		checkAndShoot("signed-in");
+	}
+
+	/**
+	 * Every page of the app: no sideways scrolling at 320 px, a screenshot, no serious
+	 * accessibility problem.
+	 */
+	void checkAndShoot(String step) {
+		assertFitsTheScreen();
+		screenshot(step);
+		assertAccessible();
+	}
+
+	/** The gateway keeps the tokens in its session: page script can read none of them. */
+	void assertNoTokenReadableByScript() {
+		String readable = (String) script("return [JSON.stringify(Object.assign({}, sessionStorage)), "
+				+ "JSON.stringify(Object.assign({}, localStorage)), document.cookie].join(' | ')");
+		assertThat(readable).doesNotContain("eyJ")
+			.doesNotContainIgnoringCase("access_token")
+			.doesNotContain("SESSION=");
+		assertThat((String) script("return JSON.stringify(Object.keys(localStorage))")).isIn("[]", "[\"noddfa.lang\"]");
 	}
 
 	/**

@@ -1,0 +1,163 @@
+package cymru.noddfa.web;
+
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14's panel journey in two real browsers against the whole running stack, in
+ * English and in Welsh: a Powys child needs an assessment bed and Powys has none, so the
+ * referral is escalated; the Powys crisis team may not hold the assessment bed near
+ * Bridgend until the Powys panel approves it; the panel finds the child in its queue,
+ * opens the case and approves that bed out of region; the team then holds it.
+ */
+class PanelApprovalJourneyTest {
+
+	/** What the pages say, from messages.properties and messages_cy.properties. */
+	enum Language {
+
+		ENGLISH("en", "", "Search for a bed", "Escalated to the panel", "The panel has not approved",
+				"Panel queue: Powys", "Waiting for", "Panel case", "The decision is recorded.",
+				"Outside the child's region"),
+
+		WELSH("cy", "-cy", "Chwilio am wely", "Wedi'i uwchgyfeirio i'r panel", "Nid yw'r panel wedi cymeradwyo",
+				"Ciw'r panel: Powys", "Wedi aros am", "Achos y panel", "Mae'r penderfyniad wedi'i gofnodi.",
+				"Y tu allan i ranbarth y plentyn");
+
+		final String code;
+
+		final String suffix;
+
+		final String searchHeading;
+
+		final String escalated;
+
+		final String approvalPending;
+
+		final String panelHeading;
+
+		final String waited;
+
+		final String caseHeading;
+
+		final String decisionRecorded;
+
+		final String outOfRegion;
+
+		Language(String code, String suffix, String searchHeading, String escalated, String approvalPending,
+				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion) {
+			this.code = code;
+			this.suffix = suffix;
+			this.searchHeading = searchHeading;
+			this.escalated = escalated;
+			this.approvalPending = approvalPending;
+			this.panelHeading = panelHeading;
+			this.waited = waited;
+			this.caseHeading = caseHeading;
+			this.decisionRecorded = decisionRecorded;
+			this.outOfRegion = outOfRegion;
+		}
+
+	}
+
+	@ParameterizedTest
+	@EnumSource(Language.class)
+	void a_powys_escalation_reaches_the_panel_which_approves_a_bed_out_of_region_that_the_team_then_holds(
+			Language language) {
+		String unit = "panel-web-" + language.code + "-" + UUID.randomUUID().toString().substring(0, 8);
+		WebStack.register(assessmentUnitNearBridgend(unit));
+		try (Browser team = new Browser("powys-team", language.suffix);
+				Browser panel = new Browser("powys-panel", language.suffix)) {
+			chooseLanguage(team, language);
+			team.signIn("dev:crisis-team:POW");
+			team.awaitText(By.cssSelector("h1"), language.searchHeading);
+			team.assertNoTokenReadableByScript();
+
+			// an assessment bed for a Powys child: the nearest is in Cwm Taf Morgannwg
+			team.type(By.id("f-place"), "Newtown");
+			team.type(By.id("f-age"), "15");
+			team.choose(By.id("f-sex"), "FEMALE");
+			team.click(By.cssSelector("label[for='need-MH_CRISIS']"));
+			team.choose(By.id("f-bedType"), "ASSESSMENT");
+			team.type(By.id("f-maxKm"), "200");
+			team.click(By.id("search-submit"));
+			By card = By.cssSelector("li[data-provision='" + unit + "']");
+			team.awaitText(card, language.outOfRegion);
+			team.checkAndShoot("results-out-of-region");
+
+			// referring escalates to the panel, with the out-of-region options shown
+			team.type(By.id("f-reference"), "POW-" + System.nanoTime() % 100000);
+			team.click(By.id("refer-best"));
+			team.awaitAttribute(By.id("referral-status"), "data-status", "ESCALATED");
+			team.awaitText(By.id("referral-status"), language.escalated);
+			By holdOutOfRegion = By.cssSelector("button[data-hold-out-of-region='" + unit + "']");
+			team.find(holdOutOfRegion);
+			team.checkAndShoot("escalated");
+			String referralId = ((String) team.script("return window.location.hash")).replace("#/referral/", "");
+
+			// an assessment bed out of region waits for the panel's approval
+			team.choose(By.id("f-reason-" + unit), "NO_SUITABLE_BED_IN_REGION");
+			team.click(holdOutOfRegion);
+			team.awaitText(By.id("error-summary"), language.approvalPending);
+			team.checkAndShoot("approval-pending");
+
+			// the Powys panel finds the child in its queue, with how long the child has
+			// waited
+			chooseLanguage(panel, language);
+			panel.signIn("dev:panel:POW");
+			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
+			By queued = By.cssSelector("li[data-referral='" + referralId + "']");
+			panel.awaitText(queued, language.waited);
+			panel.checkAndShoot("queue");
+
+			// the case page: its timeline and the decision form
+			panel.click(By.cssSelector("li[data-referral='" + referralId + "'] a"));
+			panel.awaitText(By.cssSelector("h1"), language.caseHeading);
+			panel.find(By.cssSelector(".app-timeline li"));
+			panel.find(By.id("decision-form"));
+			panel.checkAndShoot("case");
+			panel.choose(By.id("f-type"), "APPROVE_OUT_OF_REGION");
+			panel.choose(By.id("f-reasonCode"), "NO_SUITABLE_BED_IN_REGION");
+			panel.choose(By.id("f-provisionId"), unit);
+			panel.click(By.id("decision-submit"));
+			panel.awaitText(By.id("status"), language.decisionRecorded);
+			panel.checkAndShoot("approved");
+
+			// the team now holds that bed, out of region
+			team.clickUntilShown(holdOutOfRegion, By.id("hold"));
+			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
+			team.awaitAttribute(By.id("referral-status"), "data-status", "OFFERED");
+			team.awaitText(By.id("hold-out-of-region"), language.outOfRegion);
+			team.checkAndShoot("held-out-of-region");
+		}
+	}
+
+	/**
+	 * The language switch, before signing in: the app remembers it across the sign-in.
+	 */
+	private static void chooseLanguage(Browser browser, Language language) {
+		if (language == Language.ENGLISH) {
+			return;
+		}
+		browser.open(WebStack.app() + "/");
+		browser.awaitApp();
+		browser.click(By.cssSelector("button[data-lang='" + language.code + "']"));
+		browser.awaitAttribute(By.tagName("html"), "lang", language.code);
+	}
+
+	/** A 24/7 assessment unit near Bridgend: over 100 km from Newtown, outside Powys. */
+	private static String assessmentUnitNearBridgend(String id) {
+		return """
+				{"id": "%s", "providerId": "%s", "name": "Uned Asesu Pen-y-bont", "kind": "ASSESSMENT_UNIT",
+				 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5080, "lon": -3.5850},
+				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS", "SELF_HARM"],
+				 "exclusions": [], "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
+				 "vacancies": [{"bedType": "ASSESSMENT", "total": 1, "available": 1}]}
+				""".formatted(id, WebStack.PROVIDER);
+	}
+
+}

@@ -1,0 +1,103 @@
+package cymru.noddfa.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cymru.noddfa.infra.EmbeddedInfrastructure;
+import cymru.noddfa.infra.FreePort;
+import cymru.noddfa.stack.Stack;
+import cymru.noddfa.stack.StackOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole stack, started once for every journey in this JVM (each start costs minutes),
+ * on free ports so that it never collides with a local stack someone is running, and
+ * stopped when the JVM exits. Without demo data: each journey registers the beds it needs
+ * through the API with an administrator's development token.
+ */
+final class WebStack {
+
+	/** The demo provider whose on-call team answers the holds. */
+	static final String PROVIDER = "cwm-taf-morgannwg-partnership";
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static String app;
+
+	private WebStack() {
+	}
+
+	/** The web app's address, as the browsers open it. */
+	static synchronized String app() {
+		if (app == null) {
+			try {
+				Path dataDir = Files.createTempDirectory("noddfa-web-test");
+				Path servicesDir = Path.of(System.getProperty("noddfa.services-dir", "../local-stack/target/services"));
+				StackOptions options = new StackOptions(dataDir, servicesDir, EmbeddedInfrastructure.Ports.any(),
+						new StackOptions.ServicePorts(FreePort.pick(), FreePort.pick(), FreePort.pick(),
+								FreePort.pick(), FreePort.pick(), 0),
+						"local", false, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+						// two browsers poll every few seconds and fetch the components,
+						// from
+						// one address
+						Map.of(Stack.GATEWAY, List.of("--noddfa.gateway.rate-limit.anonymous.per-second=500",
+								"--noddfa.gateway.rate-limit.anonymous.burst=1000")));
+				Stack stack = Stack.start(options, Duration.ofSeconds(240));
+				Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "web-test-stack-stop"));
+				// the redirect URIs the identity provider accepts name localhost
+				app = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return app;
+	}
+
+	/** Registers a provision as an administrator would, through the registry's API. */
+	static void register(String provision) {
+		HttpResponse<String> created = http(HttpRequest.newBuilder(URI.create(app() + "/api/registry/v1/provisions"))
+			.header("Authorization", "Bearer " + token("{\"role\":\"ADMIN\"}"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(provision))
+			.build());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	/** A development token for scripts, as the README describes. */
+	static String token(String request) {
+		HttpResponse<String> response = http(HttpRequest.newBuilder(URI.create(app() + "/dev-auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(request))
+			.build());
+		Matcher matcher = ACCESS_TOKEN.matcher(response.body());
+		assertThat(matcher.find()).as(response.body()).isTrue();
+		return matcher.group(1);
+	}
+
+	static HttpResponse<String> http(HttpRequest request) {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -191,6 +191,20 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * The language switch, before signing in; the app remembers the choice across the
+	 * sign-in. English, the browser's own language, needs no switch.
+	 */
+	void chooseLanguage(String code) {
+		if ("en".equals(code)) {
+			return;
+		}
+		open(WebStack.app() + "/");
+		awaitApp();
+		click(By.cssSelector("button[data-lang='" + code + "']"));
+		awaitAttribute(By.tagName("html"), "lang", code);
+	}
+
+	/**
 	 * Every page of the app: no sideways scrolling at 320 px, a screenshot, no serious
 	 * accessibility problem.
 	 */

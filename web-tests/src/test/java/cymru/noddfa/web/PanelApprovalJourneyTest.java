@@ -72,7 +72,7 @@ class PanelApprovalJourneyTest {
 		WebStack.register(assessmentUnitNearBridgend(unit));
 		try (Browser team = new Browser("powys-team", language.suffix);
 				Browser panel = new Browser("powys-panel", language.suffix)) {
-			chooseLanguage(team, language);
+			team.chooseLanguage(language.code);
 			team.signIn("dev:crisis-team:POW");
 			team.awaitText(By.cssSelector("h1"), language.searchHeading);
 			team.assertNoTokenReadableByScript();
@@ -107,7 +107,7 @@ class PanelApprovalJourneyTest {
 
 			// the Powys panel finds the child in its queue, with how long the child has
 			// waited
-			chooseLanguage(panel, language);
+			panel.chooseLanguage(language.code);
 			panel.signIn("dev:panel:POW");
 			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
 			By queued = By.cssSelector("li[data-referral='" + referralId + "']");
@@ -134,19 +134,6 @@ class PanelApprovalJourneyTest {
 			team.awaitText(By.id("hold-out-of-region"), language.outOfRegion);
 			team.checkAndShoot("held-out-of-region");
 		}
-	}
-
-	/**
-	 * The language switch, before signing in: the app remembers it across the sign-in.
-	 */
-	private static void chooseLanguage(Browser browser, Language language) {
-		if (language == Language.ENGLISH) {
-			return;
-		}
-		browser.open(WebStack.app() + "/");
-		browser.awaitApp();
-		browser.click(By.cssSelector("button[data-lang='" + language.code + "']"));
-		browser.awaitAttribute(By.tagName("html"), "lang", language.code);
 	}
 
 	/** A 24/7 assessment unit near Bridgend: over 100 km from Newtown, outside Powys. */

@@ -3,10 +3,9 @@ package cymru.noddfa.notifications.retention;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cymru.noddfa.kit.retention.AnonymisingJob;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,56 +22,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  * locked or runs into the statement timeout.
  */
 @Component
-class RetentionJob {
-
-	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+class RetentionJob extends AnonymisingJob {
 
 	static final int BATCH = 500;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
-	private final RetentionProperties properties;
-
-	private final Clock clock;
-
 	RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
+		super(transactions, clock, properties.period(), BATCH);
 		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.properties = properties;
-		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.notifications.retention.check-interval:1h}", initialDelay = 60_000)
 	void onSchedule() {
-		int anonymised = anonymiseDue();
-		if (anonymised > 0) {
-			log.info("Anonymised {} deliveries and alerts older than the retention period ({})", anonymised,
-					this.properties.period());
-		}
+		runLogged();
 	}
 
-	/** Returns how many deliveries and alerts it anonymised. */
-	int anonymiseDue() {
-		Instant now = this.clock.instant();
-		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.period()).toInstant();
-		int total = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((tx) -> deliveries(cutoff, now));
-			total += batch;
-		}
-		while (batch == BATCH);
-		do {
-			batch = this.transactions.execute((tx) -> alerts(cutoff, now));
-			total += batch;
-		}
-		while (batch == BATCH);
-		return total;
+	@Override
+	protected List<Step> steps() {
+		return List.of(this::deliveries, this::alerts);
 	}
 
-	private int deliveries(Instant cutoff, Instant now) {
+	@Override
+	protected String what() {
+		return "deliveries and alerts";
+	}
+
+	private int deliveries(Instant cutoff, Instant now, int batch) {
 		return this.jdbc.sql("""
 				with old as (
 				    select id from deliveries
@@ -89,12 +65,12 @@ class RetentionJob {
 				from old where d.id = old.id
 				""")
 			.param("cutoff", Timestamp.from(cutoff))
-			.param("batch", BATCH)
+			.param("batch", batch)
 			.param("now", Timestamp.from(now))
 			.update();
 	}
 
-	private int alerts(Instant cutoff, Instant now) {
+	private int alerts(Instant cutoff, Instant now, int batch) {
 		return this.jdbc.sql("""
 				with old as (
 				    select id from alerts
@@ -107,7 +83,7 @@ class RetentionJob {
 				from old where a.id = old.id
 				""")
 			.param("cutoff", Timestamp.from(cutoff))
-			.param("batch", BATCH)
+			.param("batch", batch)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -3,10 +3,9 @@ package cymru.noddfa.matcher.retention;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cymru.noddfa.kit.retention.AnonymisingJob;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,57 +29,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableConfigurationProperties(RetentionProperties.class)
-class RetentionJob {
-
-	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+class RetentionJob extends AnonymisingJob {
 
 	static final int BATCH = 500;
 
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate transactions;
-
-	private final RetentionProperties properties;
-
-	private final Clock clock;
-
 	RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
+		super(transactions, clock, properties.period(), BATCH);
 		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.properties = properties;
-		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.retention.check-interval:1h}",
 			initialDelayString = "${noddfa.matcher.retention.initial-delay:1m}")
 	void onSchedule() {
-		try {
-			int anonymised = anonymiseDue();
-			if (anonymised > 0) {
-				log.info("Anonymised {} referrals closed longer than the retention period ({})", anonymised,
-						this.properties.period());
-			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not anonymise closed referrals ({}); retrying at the next check", ex.getMessage());
-		}
+		runLogged();
 	}
 
-	/** Returns how many referrals it anonymised. */
-	int anonymiseDue() {
-		Instant now = this.clock.instant();
-		Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(this.properties.period()).toInstant();
-		int total = 0;
-		int batch;
-		do {
-			batch = this.transactions.execute((tx) -> referrals(cutoff, now));
-			total += batch;
-		}
-		while (batch == BATCH);
-		return total;
+	@Override
+	protected List<Step> steps() {
+		return List.of(this::referrals);
 	}
 
-	private int referrals(Instant cutoff, Instant now) {
+	@Override
+	protected String what() {
+		return "closed referrals";
+	}
+
+	private int referrals(Instant cutoff, Instant now, int batch) {
 		return this.jdbc.sql("""
 				with closed as (
 				    select id from referrals
@@ -96,7 +72,7 @@ class RetentionJob {
 				from closed where r.id = closed.id
 				""")
 			.param("cutoff", Timestamp.from(cutoff))
-			.param("batch", BATCH)
+			.param("batch", batch)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,15 +25,10 @@ class ReadModelConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
-	@Bean
-	AvailabilityStore availabilityStore(UnifiedJedis redis, JsonMapper json, ReadModelProperties properties) {
-		return new AvailabilityStore(redis, json, properties.keyPrefix());
-	}
-
 	/** Named {@code redis} so the readiness group can include it by that name. */
 	@Bean(name = "redis")
-	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
-		return new RedisHealthIndicator(redis, store);
+	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailableBeds beds) {
+		return new RedisHealthIndicator(redis, beds);
 	}
 
 	/**

@@ -44,9 +44,9 @@ record LedgerChangePublisher(ProvisionMirror availability, ApplicationEventPubli
 			this.availability.mirror(List.of(row));
 		}
 		catch (ReadModelUnavailable ex) {
-			// Redis only mirrors; the rebuild restores these figures from the ledger
-			log.warn("Could not mirror the ledger row of provision {} to Redis; the next rebuild restores it",
-					row.provisionId());
+			// Redis only mirrors; the reconcile restores these figures from the ledger
+			log.warn("Could not mirror the ledger row of provision {} to Redis; the read model's reconcile writes it "
+					+ "again within noddfa.matcher.read-model.reconcile-period", row.provisionId());
 		}
 	}
 

@@ -14,23 +14,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AvailabilityController {
 
-	private final AvailabilityStore store;
+	private final AvailableBeds beds;
 
 	private final ReadModelLoader loader;
 
-	AvailabilityController(AvailabilityStore store, ReadModelLoader loader) {
-		this.store = store;
+	AvailabilityController(AvailableBeds beds, ReadModelLoader loader) {
+		this.beds = beds;
 		this.loader = loader;
 	}
 
 	/** What the read model holds for one provision: the figures searches use. */
 	@GetMapping("/v1/availability/{provisionId}")
 	Availability availability(@PathVariable String provisionId) {
-		if (!this.store.isReady()) {
+		if (!this.beds.isReady()) {
 			throw new ReadModelUnavailable();
 		}
-		Map<String, String> hash = this.store.find(provisionId).orElseThrow(() -> new ProvisionNotFound(provisionId));
-		return Availability.of(this.store.state(hash), hash);
+		Map<String, String> hash = this.beds.find(provisionId).orElseThrow(() -> new ProvisionNotFound(provisionId));
+		return Availability.of(this.beds.state(hash), hash);
 	}
 
 	@PostMapping("/admin/read-model/rebuild")

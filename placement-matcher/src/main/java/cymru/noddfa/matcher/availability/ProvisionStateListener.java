@@ -33,17 +33,17 @@ class ProvisionStateListener {
 
 	private final BedLedgerRepository ledger;
 
-	private final AvailabilityStore store;
+	private final ProvisionMirror mirror;
 
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
 
-	ProvisionStateListener(JsonMapper json, BedLedgerRepository ledger, AvailabilityStore store,
+	ProvisionStateListener(JsonMapper json, BedLedgerRepository ledger, ProvisionMirror mirror,
 			TransactionTemplate transactions, ApplicationEventPublisher events) {
 		this.json = json;
 		this.ledger = ledger;
-		this.store = store;
+		this.mirror = mirror;
 		this.transactions = transactions;
 		this.events = events;
 	}
@@ -53,7 +53,7 @@ class ProvisionStateListener {
 	void on(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			List<LedgerRow> rows = this.transactions.execute((tx) -> this.ledger.remove(record.key()));
-			this.store.remove(record.key());
+			this.mirror.remove(record.key());
 			log.info("Provision {} was deleted; removed from the read model ({} ledger rows zeroed)", record.key(),
 					(rows != null) ? rows.size() : 0);
 		}
@@ -63,7 +63,7 @@ class ProvisionStateListener {
 				this.ledger.fold(state);
 				return this.ledger.provision(state.provisionId());
 			});
-			this.store.write(recorded);
+			this.mirror.write(recorded);
 			log.debug("Provision {} version {} folded into the read model", state.provisionId(), state.version());
 		}
 		this.events.publishEvent(new ProvisionAvailabilityChanged(record.key()));

@@ -1,22 +1,30 @@
 package cymru.noddfa.matcher.availability;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -26,15 +34,10 @@ class ReadModelConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
-	@Bean
-	AvailabilityStore availabilityStore(UnifiedJedis redis, JsonMapper json, ReadModelProperties properties) {
-		return new AvailabilityStore(redis, json, properties.keyPrefix());
-	}
-
 	/** Named {@code redis} so the readiness group can include it by that name. */
 	@Bean(name = "redis")
-	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
-		return new RedisHealthIndicator(redis, store);
+	RedisHealthIndicator redisHealthIndicator(UnifiedJedis redis, AvailableBeds beds) {
+		return new RedisHealthIndicator(redis, beds);
 	}
 
 	/**
@@ -99,6 +102,56 @@ class ReadModelConfiguration {
 			root = root.getCause();
 		}
 		return root.toString();
+	}
+
+	/**
+	 * Which failures are the matcher's own infrastructure being away or slow, so that the
+	 * record that met them will apply once it returns: PostgreSQL unreachable, refusing
+	 * connections or shutting down, a timeout, a lock or serialization failure, a
+	 * transaction that could not begin, and any Redis failure. A record reaches Redis
+	 * only after it was checked ({@link ProvisionState#problems}), so nothing in it can
+	 * make a Redis write fail.
+	 * <p>
+	 * PostgreSQL's own SQLSTATE is read as well as Spring's translation of it, because
+	 * the translation leaves some of these uncategorized (a lock timeout's
+	 * {@code 55P03}).
+	 * <p>
+	 * It reads JDBC, Spring and Jedis exceptions and only the error handler above asks
+	 * it, so it is part of this configuration, not of the domain.
+	 */
+	static final class InfrastructureFailures {
+
+		/**
+		 * SQLSTATE classes: connection exception, insufficient resources, operator
+		 * intervention (shutdown, a statement timeout's cancel), system error.
+		 */
+		private static final Set<String> AWAY_OR_SLOW = Set.of("08", "53", "57", "58");
+
+		/** Serialization failure, deadlock, lock not available (a lock timeout). */
+		private static final Set<String> TRY_AGAIN = Set.of("40001", "40P01", "55P03");
+
+		private InfrastructureFailures() {
+		}
+
+		static boolean isInfrastructure(Throwable failure) {
+			for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause()
+					: null) {
+				if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+						|| cause instanceof RecoverableDataAccessException
+						|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException
+						|| cause instanceof SQLRecoverableException || cause instanceof ReadModelUnavailable
+						|| cause instanceof JedisException) {
+					return true;
+				}
+				if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5
+						&& (AWAY_OR_SLOW.contains(sql.getSQLState().substring(0, 2))
+								|| TRY_AGAIN.contains(sql.getSQLState()))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }

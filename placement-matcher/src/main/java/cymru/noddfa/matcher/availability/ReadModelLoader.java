@@ -38,18 +38,18 @@ public class ReadModelLoader {
 
 	private final JsonMapper json;
 
-	private final AvailabilityStore store;
+	private final ProvisionMirror mirror;
 
 	private final BedLedgerRepository ledger;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	ReadModelLoader(KafkaProperties kafka, ReadModelProperties properties, JsonMapper json, AvailabilityStore store,
+	ReadModelLoader(KafkaProperties kafka, ReadModelProperties properties, JsonMapper json, ProvisionMirror mirror,
 			BedLedgerRepository ledger) {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.json = json;
-		this.store = store;
+		this.mirror = mirror;
 		this.ledger = ledger;
 	}
 
@@ -97,20 +97,20 @@ public class ReadModelLoader {
 		// folded before the ledger recorded either learn them here
 		for (int i = 0; i < states.size(); i += 500) {
 			List<ProvisionState> chunk = states.subList(i, Math.min(states.size(), i + 500));
-			this.store.writeStates(chunk);
+			this.mirror.writeStates(chunk);
 			this.ledger.recordProviders(chunk);
 			this.ledger.recordStates(chunk);
 		}
 		latest.forEach((id, value) -> {
 			if (value == null) {
-				this.store.remove(id);
+				this.mirror.remove(id);
 			}
 		});
 		List<LedgerRow> rows = this.ledger.all();
 		for (int i = 0; i < rows.size(); i += 500) {
-			this.store.mirror(rows.subList(i, Math.min(rows.size(), i + 500)));
+			this.mirror.mirror(rows.subList(i, Math.min(rows.size(), i + 500)));
 		}
-		this.store.markReady();
+		this.mirror.markReady();
 		log.info(
 				"Read model rebuilt from {} provisions and {} ledger rows in {} ms ({} records that can never be "
 						+ "applied skipped); searches are served again",

@@ -30,7 +30,9 @@ class ReadModelReconciler {
 
 	private static final int PAGE = 500;
 
-	private final AvailabilityStore store;
+	private final ProvisionMirror mirror;
+
+	private final AvailableBeds beds;
 
 	private final BedLedgerRepository ledger;
 
@@ -38,8 +40,10 @@ class ReadModelReconciler {
 
 	private final AtomicBoolean statesBackfilled = new AtomicBoolean();
 
-	ReadModelReconciler(AvailabilityStore store, BedLedgerRepository ledger, ReadModelLoader loader) {
-		this.store = store;
+	ReadModelReconciler(ProvisionMirror mirror, AvailableBeds beds, BedLedgerRepository ledger,
+			ReadModelLoader loader) {
+		this.mirror = mirror;
+		this.beds = beds;
 		this.ledger = ledger;
 		this.loader = loader;
 	}
@@ -48,7 +52,7 @@ class ReadModelReconciler {
 			initialDelayString = "${noddfa.matcher.read-model.reconcile-period:30s}")
 	void reconcileOnSchedule() {
 		// an empty Redis is the rebuild's to fill
-		if (this.loader.isRunning() || !this.store.isReady()) {
+		if (this.loader.isRunning() || !this.beds.isReady()) {
 			return;
 		}
 		try {
@@ -75,7 +79,7 @@ class ReadModelReconciler {
 			if (ids.isEmpty()) {
 				break;
 			}
-			List<MirroredVersions> mirrored = this.store.versions(ids);
+			List<MirroredVersions> mirrored = this.mirror.versions(ids);
 			List<RecordedProvision> recorded = this.ledger.provisions(ids);
 			for (int i = 0; i < ids.size(); i++) {
 				if (recorded.get(i).state() == null && !recorded.get(i).deleted()
@@ -86,7 +90,7 @@ class ReadModelReconciler {
 					this.loader.rebuildInBackground();
 				}
 				if (recorded.get(i).isAheadOf(mirrored.get(i))) {
-					this.store.write(recorded.get(i));
+					this.mirror.write(recorded.get(i));
 					rewritten.add(ids.get(i));
 				}
 			}

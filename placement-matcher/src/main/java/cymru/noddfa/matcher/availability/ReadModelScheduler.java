@@ -15,18 +15,21 @@ class ReadModelScheduler {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadModelScheduler.class);
 
-	private final AvailabilityStore store;
+	private final AvailableBeds beds;
+
+	private final ReadModelRedis redis;
 
 	private final ReadModelLoader loader;
 
-	ReadModelScheduler(AvailabilityStore store, ReadModelLoader loader) {
-		this.store = store;
+	ReadModelScheduler(AvailableBeds beds, ReadModelRedis redis, ReadModelLoader loader) {
+		this.beds = beds;
+		this.redis = redis;
 		this.loader = loader;
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.check-interval:1s}", initialDelay = 0)
 	void rebuildWhenEmpty() {
-		if (!this.loader.isRunning() && !this.store.isReady() && this.store.isReachable()
+		if (!this.loader.isRunning() && !this.beds.isReady() && this.redis.isReachable()
 				&& this.loader.rebuildInBackground()) {
 			log.warn("Read model in Redis is empty or unreachable; rebuilding it from the provision-state topic");
 		}

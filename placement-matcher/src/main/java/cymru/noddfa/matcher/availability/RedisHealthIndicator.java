@@ -13,17 +13,17 @@ class RedisHealthIndicator extends AbstractHealthIndicator {
 
 	private final UnifiedJedis redis;
 
-	private final AvailabilityStore store;
+	private final AvailableBeds beds;
 
-	RedisHealthIndicator(UnifiedJedis redis, AvailabilityStore store) {
+	RedisHealthIndicator(UnifiedJedis redis, AvailableBeds beds) {
 		super("Redis health check failed");
 		this.redis = redis;
-		this.store = store;
+		this.beds = beds;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		builder.up().withDetail("ping", this.redis.ping()).withDetail("readModelReady", this.store.isReady());
+		builder.up().withDetail("ping", this.redis.ping()).withDetail("readModelReady", this.beds.isReady());
 	}
 
 }

@@ -2,8 +2,8 @@ package cymru.noddfa.matcher.referral;
 
 import java.util.List;
 
-import cymru.noddfa.matcher.availability.AvailabilityStore;
 import cymru.noddfa.matcher.availability.LedgerRow;
+import cymru.noddfa.matcher.availability.ProvisionMirror;
 import cymru.noddfa.matcher.availability.ProvisionAvailabilityChanged;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 import org.slf4j.Logger;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * announced, so waiting referrals may be matched to it.
  */
 @Component
-record LedgerChangePublisher(AvailabilityStore availability, ApplicationEventPublisher applicationEvents) {
+record LedgerChangePublisher(ProvisionMirror availability, ApplicationEventPublisher applicationEvents) {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerChangePublisher.class);
 
@@ -44,9 +44,9 @@ record LedgerChangePublisher(AvailabilityStore availability, ApplicationEventPub
 			this.availability.mirror(List.of(row));
 		}
 		catch (ReadModelUnavailable ex) {
-			// Redis only mirrors; the rebuild restores these figures from the ledger
-			log.warn("Could not mirror the ledger row of provision {} to Redis; the next rebuild restores it",
-					row.provisionId());
+			// Redis only mirrors; the reconcile restores these figures from the ledger
+			log.warn("Could not mirror the ledger row of provision {} to Redis; the read model's reconcile writes it "
+					+ "again within noddfa.matcher.read-model.reconcile-period", row.provisionId());
 		}
 	}
 

@@ -2,7 +2,7 @@ package cymru.noddfa.matcher.search;
 
 import java.time.Clock;
 
-import cymru.noddfa.matcher.availability.AvailabilityStore;
+import cymru.noddfa.matcher.availability.AvailableBeds;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class SearchConfiguration {
 
 	@Bean
-	Searching searching(AvailabilityStore store, SearchProperties properties, Clock clock) {
-		return new Searching(store, properties, clock);
+	Searching searching(AvailableBeds beds, SearchProperties properties, Clock clock) {
+		return new Searching(beds, properties, clock);
 	}
 
 }

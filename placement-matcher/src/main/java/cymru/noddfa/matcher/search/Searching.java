@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import cymru.noddfa.matcher.availability.AvailabilityStore;
+import cymru.noddfa.matcher.availability.AvailableBeds;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 
 /**
@@ -21,14 +21,14 @@ import cymru.noddfa.matcher.availability.ReadModelUnavailable;
  */
 public class Searching {
 
-	private final AvailabilityStore store;
+	private final AvailableBeds beds;
 
 	private final SearchProperties properties;
 
 	private final Clock clock;
 
-	public Searching(AvailabilityStore store, SearchProperties properties, Clock clock) {
-		this.store = store;
+	public Searching(AvailableBeds beds, SearchProperties properties, Clock clock) {
+		this.beds = beds;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -38,7 +38,7 @@ public class Searching {
 	}
 
 	public SearchResult search(SearchCriteria criteria) {
-		if (!this.store.isReady()) {
+		if (!this.beds.isReady()) {
 			throw new ReadModelUnavailable();
 		}
 		Instant now = this.clock.instant();
@@ -61,10 +61,10 @@ public class Searching {
 	 * that picks a provision itself, and for re-checking waiting referrals.
 	 */
 	public Optional<Matching.Verdict> judge(SearchCriteria criteria, String provisionId) {
-		if (!this.store.isReady()) {
+		if (!this.beds.isReady()) {
 			throw new ReadModelUnavailable();
 		}
-		return this.store.load(List.of(provisionId), criteria.bedType()).get(0).map((stored) -> {
+		return this.beds.load(List.of(provisionId), criteria.bedType()).get(0).map((stored) -> {
 			double km = Matching.distanceKm(criteria.lat(), criteria.lon(), stored.state().location().lat(),
 					stored.state().location().lon());
 			return Matching.judge(criteria, stored.state(), stored.free(), km, this.clock.instant());
@@ -76,16 +76,16 @@ public class Searching {
 	 * model once per bed type: the waiting list re-check after a vacancy change.
 	 */
 	public List<Optional<Matching.Verdict>> judgeAll(List<SearchCriteria> criteria, String provisionId) {
-		if (!this.store.isReady()) {
+		if (!this.beds.isReady()) {
 			throw new ReadModelUnavailable();
 		}
 		Instant now = this.clock.instant();
-		Map<cymru.noddfa.matcher.availability.BedType, Optional<AvailabilityStore.Stored>> loaded = new EnumMap<>(
+		Map<cymru.noddfa.matcher.availability.BedType, Optional<AvailableBeds.Stored>> loaded = new EnumMap<>(
 				cymru.noddfa.matcher.availability.BedType.class);
 		List<Optional<Matching.Verdict>> verdicts = new ArrayList<>(criteria.size());
 		for (SearchCriteria c : criteria) {
-			Optional<AvailabilityStore.Stored> stored = loaded.computeIfAbsent(c.bedType(),
-					(bedType) -> this.store.load(List.of(provisionId), bedType).get(0));
+			Optional<AvailableBeds.Stored> stored = loaded.computeIfAbsent(c.bedType(),
+					(bedType) -> this.beds.load(List.of(provisionId), bedType).get(0));
 			verdicts.add(stored.map((s) -> Matching.judge(c, s.state(), s.free(),
 					Matching.distanceKm(c.lat(), c.lon(), s.state().location().lat(), s.state().location().lon()),
 					now)));
@@ -105,21 +105,21 @@ public class Searching {
 		int found = 0;
 		boolean full;
 		do {
-			List<AvailabilityStore.Nearby> hits = this.store.nearest(criteria.bedType(), region, criteria.lat(),
+			List<AvailableBeds.Nearby> hits = this.beds.nearest(criteria.bedType(), region, criteria.lat(),
 					criteria.lon(), widening.reach(), widening.count());
-			List<AvailabilityStore.Nearby> fresh = new ArrayList<>();
-			for (AvailabilityStore.Nearby hit : hits) {
+			List<AvailableBeds.Nearby> fresh = new ArrayList<>();
+			for (AvailableBeds.Nearby hit : hits) {
 				if (seen.add(hit.provisionId())) {
 					fresh.add(hit);
 				}
 			}
-			List<Optional<AvailabilityStore.Stored>> loaded = this.store
-				.load(fresh.stream().map(AvailabilityStore.Nearby::provisionId).toList(), criteria.bedType());
+			List<Optional<AvailableBeds.Stored>> loaded = this.beds
+				.load(fresh.stream().map(AvailableBeds.Nearby::provisionId).toList(), criteria.bedType());
 			for (int i = 0; i < fresh.size() && found < wanted; i++) {
 				if (loaded.get(i).isEmpty()) {
 					continue;
 				}
-				AvailabilityStore.Stored stored = loaded.get(i).get();
+				AvailableBeds.Stored stored = loaded.get(i).get();
 				switch (Matching.judge(criteria, stored.state(), stored.free(), fresh.get(i).distanceKm(), now)) {
 					case Matching.Fit fit -> {
 						candidates.add(fit.candidate());

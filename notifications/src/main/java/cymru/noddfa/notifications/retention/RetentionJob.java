@@ -26,11 +26,8 @@ class RetentionJob extends AnonymisingJob {
 
 	static final int BATCH = 500;
 
-	private final JdbcClient jdbc;
-
 	RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
-		super(transactions, clock, properties.period(), BATCH);
-		this.jdbc = jdbc;
+		super(jdbc, transactions, clock, properties.period(), BATCH);
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.notifications.retention.check-interval:1h}", initialDelay = 60_000)
@@ -49,7 +46,7 @@ class RetentionJob extends AnonymisingJob {
 	}
 
 	private int deliveries(Instant cutoff, Instant now, int batch) {
-		return this.jdbc.sql("""
+		return jdbc().sql("""
 				with old as (
 				    select id from deliveries
 				    where referral_id is not null and anonymised_at is null and status <> 'PENDING'
@@ -71,7 +68,7 @@ class RetentionJob extends AnonymisingJob {
 	}
 
 	private int alerts(Instant cutoff, Instant now, int batch) {
-		return this.jdbc.sql("""
+		return jdbc().sql("""
 				with old as (
 				    select id from alerts
 				    where referral_id is not null and anonymised_at is null and next_escalation_at is null

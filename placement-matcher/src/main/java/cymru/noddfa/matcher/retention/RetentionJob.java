@@ -33,11 +33,8 @@ class RetentionJob extends AnonymisingJob {
 
 	static final int BATCH = 500;
 
-	private final JdbcClient jdbc;
-
 	RetentionJob(JdbcClient jdbc, TransactionTemplate transactions, RetentionProperties properties, Clock clock) {
-		super(transactions, clock, properties.period(), BATCH);
-		this.jdbc = jdbc;
+		super(jdbc, transactions, clock, properties.period(), BATCH);
 	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.retention.check-interval:1h}",
@@ -57,7 +54,7 @@ class RetentionJob extends AnonymisingJob {
 	}
 
 	private int referrals(Instant cutoff, Instant now, int batch) {
-		return this.jdbc.sql("""
+		return jdbc().sql("""
 				with closed as (
 				    select id from referrals
 				    where anonymised_at is null and status in ('ENDED', 'CANCELLED') and updated_at < :cutoff

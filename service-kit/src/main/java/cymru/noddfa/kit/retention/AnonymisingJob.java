@@ -9,6 +9,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,6 +24,8 @@ public abstract class AnonymisingJob {
 
 	private static final Logger log = LoggerFactory.getLogger(AnonymisingJob.class);
 
+	private final JdbcClient jdbc;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -31,11 +34,18 @@ public abstract class AnonymisingJob {
 
 	private final int batchSize;
 
-	protected AnonymisingJob(TransactionTemplate transactions, Clock clock, TemporalAmount period, int batchSize) {
+	protected AnonymisingJob(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, TemporalAmount period,
+			int batchSize) {
+		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.period = period;
 		this.batchSize = batchSize;
+	}
+
+	/** The service's database, for the steps' statements. */
+	protected final JdbcClient jdbc() {
+		return this.jdbc;
 	}
 
 	/** The tables to anonymise, in order. */

@@ -49,7 +49,8 @@ class CrisisBedJourneyTest {
 	@EnumSource(Language.class)
 	void a_crisis_team_holds_a_bed_and_sees_the_provider_accept_it_without_reloading(Language language) {
 		String provisionId = "web-journey-" + language.code + "-" + UUID.randomUUID().toString().substring(0, 8);
-		WebStack.register(crisisUnitNearBridgend(provisionId));
+		WebStack.register(
+				WebStack.unitNearBridgend(provisionId, "Uned Argyfwng Pen-y-bont", "CRISIS_UNIT", "CRISIS", 2, 1));
 		try (Browser team = new Browser("crisis-team", language.suffix);
 				Browser provider = new Browser("provider", language.suffix)) {
 			team.chooseLanguage(language.code);
@@ -127,17 +128,6 @@ class CrisisBedJourneyTest {
 			team.find(By.id("sign-in"));
 			team.screenshot("signed-out");
 		}
-	}
-
-	/** A 24/7 crisis unit of the demo provider, a few hundred metres from Bridgend. */
-	private static String crisisUnitNearBridgend(String id) {
-		return """
-				{"id": "%s", "providerId": "%s", "name": "Uned Argyfwng Pen-y-bont", "kind": "CRISIS_UNIT",
-				 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5080, "lon": -3.5850},
-				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS", "SELF_HARM"],
-				 "exclusions": [], "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
-				 "vacancies": [{"bedType": "CRISIS", "total": 2, "available": 1}]}
-				""".formatted(id, WebStack.PROVIDER);
 	}
 
 }

@@ -69,7 +69,8 @@ class PanelApprovalJourneyTest {
 	void a_powys_escalation_reaches_the_panel_which_approves_a_bed_out_of_region_that_the_team_then_holds(
 			Language language) {
 		String unit = "panel-web-" + language.code + "-" + UUID.randomUUID().toString().substring(0, 8);
-		WebStack.register(assessmentUnitNearBridgend(unit));
+		WebStack
+			.register(WebStack.unitNearBridgend(unit, "Uned Asesu Pen-y-bont", "ASSESSMENT_UNIT", "ASSESSMENT", 1, 1));
 		try (Browser team = new Browser("powys-team", language.suffix);
 				Browser panel = new Browser("powys-panel", language.suffix)) {
 			team.chooseLanguage(language.code);
@@ -134,17 +135,6 @@ class PanelApprovalJourneyTest {
 			team.awaitText(By.id("hold-out-of-region"), language.outOfRegion);
 			team.checkAndShoot("held-out-of-region");
 		}
-	}
-
-	/** A 24/7 assessment unit near Bridgend: over 100 km from Newtown, outside Powys. */
-	private static String assessmentUnitNearBridgend(String id) {
-		return """
-				{"id": "%s", "providerId": "%s", "name": "Uned Asesu Pen-y-bont", "kind": "ASSESSMENT_UNIT",
-				 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5080, "lon": -3.5850},
-				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS", "SELF_HARM"],
-				 "exclusions": [], "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
-				 "vacancies": [{"bedType": "ASSESSMENT", "total": 1, "available": 1}]}
-				""".formatted(id, WebStack.PROVIDER);
 	}
 
 }

@@ -67,6 +67,21 @@ final class WebStack {
 	}
 
 	/** Registers a provision as an administrator would, through the registry's API. */
+	/**
+	 * A 24/7 unit of the demo provider a few hundred metres from Bridgend (in Cwm Taf
+	 * Morgannwg, over 100 km from Newtown), taking 11 to 17-year-olds in mental-health
+	 * crisis, with one kind of bed.
+	 */
+	static String unitNearBridgend(String id, String name, String kind, String bedType, int total, int available) {
+		return """
+				{"id": "%s", "providerId": "%s", "name": "%s", "kind": "%s",
+				 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5080, "lon": -3.5850},
+				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS", "SELF_HARM"],
+				 "exclusions": [], "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
+				 "vacancies": [{"bedType": "%s", "total": %d, "available": %d}]}
+				""".formatted(id, PROVIDER, name, kind, bedType, total, available);
+	}
+
 	static void register(String provision) {
 		HttpResponse<String> created = http(HttpRequest.newBuilder(URI.create(app() + "/api/registry/v1/provisions"))
 			.header("Authorization", "Bearer " + token("{\"role\":\"ADMIN\"}"))

@@ -3,6 +3,7 @@ package cymru.noddfa.identity;
 import java.util.List;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -17,16 +18,12 @@ import org.springframework.web.util.HtmlUtils;
  * and no script on the page.
  */
 @RestController
+@RequiredArgsConstructor
 class SignInPage {
 
 	private final DevIdentityProperties properties;
 
 	private final MessageSource messages;
-
-	SignInPage(DevIdentityProperties properties, MessageSource messages) {
-		this.properties = properties;
-		this.messages = messages;
-	}
 
 	@GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
 	String page(CsrfToken csrf, Locale locale, @RequestParam(required = false) String error,

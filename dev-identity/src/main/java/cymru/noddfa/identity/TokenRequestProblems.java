@@ -3,6 +3,7 @@ package cymru.noddfa.identity;
 import java.net.URI;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.context.MessageSource;
@@ -18,15 +19,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * caller's language, as the gateway answered it before.
  */
 @RestControllerAdvice
+@RequiredArgsConstructor
 class TokenRequestProblems {
 
 	private static final String TYPE_BASE = "https://noddfa.cymru/problems/";
 
 	private final MessageSource messages;
-
-	TokenRequestProblems(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	@ExceptionHandler(InvalidFieldException.class)
 	ProblemDetail invalidField(InvalidFieldException ex, Locale locale) {

@@ -2,6 +2,7 @@ package cymru.noddfa.outbox;
 
 import java.sql.Timestamp;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.MDC;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * committed: concurrent writers of the same aggregate take turns from their append to
  * their commit.
  */
+@RequiredArgsConstructor
 public class Outbox {
 
 	/**
@@ -26,11 +28,6 @@ public class Outbox {
 	private final JdbcClient jdbc;
 
 	private final OutboxRelay relay;
-
-	public Outbox(JdbcClient jdbc, OutboxRelay relay) {
-		this.jdbc = jdbc;
-		this.relay = relay;
-	}
 
 	public void append(OutboxMessage message) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {

@@ -9,20 +9,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Import into a service to get an {@link Outbox} and its relay. The service's Flyway
- * locations must include {@code classpath:db/outbox}, which creates the table.
+ * Every service with this module on its classpath gets an {@link Outbox} and its relay.
+ * The service's Flyway locations must include {@code classpath:db/outbox}, which creates
+ * the table.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 

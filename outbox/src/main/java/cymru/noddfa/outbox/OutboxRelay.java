@@ -13,10 +13,9 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
@@ -32,9 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * least once: a crash between the send and the mark sends the rows again, and every
  * consumer deduplicates on the event id or the entity version.
  */
+@Slf4j
 public class OutboxRelay implements RunsOnWorkerLoop {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	/** Arbitrary but fixed: the advisory lock that elects the publishing relay. */
 	private static final long PUBLISHER_LOCK = 0x4e6f64646661L;

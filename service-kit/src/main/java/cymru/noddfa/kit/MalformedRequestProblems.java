@@ -5,8 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -40,9 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * naming the field, and anything unforeseen a 500 problem with no stack trace. A service
  * extends it and adds handlers for its own domain errors.
  */
+@Slf4j
 public abstract class MalformedRequestProblems extends ResponseEntityExceptionHandler {
-
-	private static final Logger log = LoggerFactory.getLogger(MalformedRequestProblems.class);
 
 	private static final Set<String> TIMED_OUT = Set.of("55P03", "57014");
 

@@ -24,8 +24,8 @@ import cymru.noddfa.registry.provision.ProvisionRequest.WindowBody;
 import cymru.noddfa.registry.provision.ProvisionStore;
 import cymru.noddfa.registry.reference.Csv;
 import cymru.noddfa.registry.reference.ReferenceData;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -38,9 +38,9 @@ import org.springframework.stereotype.Component;
  * exist already are left as they are, so a restart keeps what people changed.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class DemoDataLoader implements ApplicationRunner {
-
-	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
 	static final String ACTOR = "demo-data";
 
@@ -55,14 +55,6 @@ class DemoDataLoader implements ApplicationRunner {
 	private final ReferenceData reference;
 
 	private final ProvisionStore provisions;
-
-	DemoDataLoader(RegistryProperties properties, ResourceLoader resources, ReferenceData reference,
-			ProvisionStore provisions) {
-		this.properties = properties;
-		this.resources = resources;
-		this.reference = reference;
-		this.provisions = provisions;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {

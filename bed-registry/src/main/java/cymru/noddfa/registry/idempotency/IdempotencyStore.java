@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import cymru.noddfa.registry.RegistryProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes with it and the next attempt runs for real.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@Slf4j
 public class IdempotencyStore {
-
-	private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -36,12 +37,6 @@ public class IdempotencyStore {
 	private final TransactionTemplate transactions;
 
 	private final RegistryProperties properties;
-
-	IdempotencyStore(JdbcClient jdbc, TransactionTemplate transactions, RegistryProperties properties) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.properties = properties;
-	}
 
 	/**
 	 * Runs the write once per caller and key.

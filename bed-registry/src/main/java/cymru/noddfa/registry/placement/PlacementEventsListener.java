@@ -7,10 +7,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.registry.provision.BedType;
 import cymru.noddfa.registry.provision.InvalidValue;
 import cymru.noddfa.registry.provision.ProvisionStore;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction as the change, so a redelivery finds it there and changes nothing.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class PlacementEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(PlacementEventsListener.class);
 
 	static final String ACTOR = "placement-matcher";
 
@@ -37,14 +37,6 @@ class PlacementEventsListener {
 	private final ProvisionStore provisions;
 
 	private final JsonMapper json;
-
-	PlacementEventsListener(JdbcClient jdbc, TransactionTemplate transactions, ProvisionStore provisions,
-			JsonMapper json) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.provisions = provisions;
-		this.json = json;
-	}
 
 	@KafkaListener(id = "bed-registry-placements", groupId = "bed-registry",
 			topics = "${noddfa.registry.topics.referral-events:matching.referral-events.v1}")

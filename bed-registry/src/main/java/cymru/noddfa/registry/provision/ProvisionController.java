@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping(path = "/v1/provisions", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "provisions", description = "Provisions, their vacancies per bed type, status and history")
+@RequiredArgsConstructor
 class ProvisionController {
 
 	private static final String IDEMPOTENCY_KEY = ProvisionWrites.IDEMPOTENCY_KEY;
@@ -67,14 +69,6 @@ class ProvisionController {
 	private final ReferenceData reference;
 
 	private final RegistryProperties properties;
-
-	ProvisionController(ProvisionStore provisions, ProvisionWrites writes, ReferenceData reference,
-			RegistryProperties properties) {
-		this.provisions = provisions;
-		this.writes = writes;
-		this.reference = reference;
-		this.properties = properties;
-	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a provision, optionally with its vacancies",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,16 +26,12 @@ import org.springframework.stereotype.Component;
  * reads and writes them; {@link ProvisionStore} decides when, in one transaction.
  */
 @Component
+@RequiredArgsConstructor
 class ProvisionRows {
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	ProvisionRows(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	Optional<Provision> load(String id, boolean forUpdate) {
 		List<Provision> found = withVacancies(

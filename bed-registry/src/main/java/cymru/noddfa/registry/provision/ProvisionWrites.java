@@ -10,6 +10,7 @@ import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.idempotency.IdempotencyStore;
 import cymru.noddfa.registry.idempotency.StoredResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * and its version as the ETag; {@code If-Match} is read as the version the writer saw.
  */
 @Component
+@RequiredArgsConstructor
 class ProvisionWrites {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -34,12 +36,6 @@ class ProvisionWrites {
 	private final IdempotencyStore idempotency;
 
 	private final JsonMapper json;
-
-	ProvisionWrites(ProvisionStore provisions, IdempotencyStore idempotency, JsonMapper json) {
-		this.provisions = provisions;
-		this.idempotency = idempotency;
-		this.json = json;
-	}
 
 	/** Runs the write once for the caller's key and request; a retry gets its answer. */
 	ResponseEntity<String> once(Caller caller, String key, HttpServletRequest http, String ifMatch, Object body,

@@ -5,6 +5,7 @@ import java.util.List;
 import cymru.noddfa.registry.reference.ReferenceData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "reference", description = "Regions, needs, bed types and provision kinds")
+@RequiredArgsConstructor
 class ReferenceController {
 
 	private final ReferenceData reference;
-
-	ReferenceController(ReferenceData reference) {
-		this.reference = reference;
-	}
 
 	/** What {@code GET /v1/reference} answers. */
 	record ReferenceLists(List<ReferenceData.Region> regions, List<ReferenceData.Need> needs, List<BedType> bedTypes,

@@ -5,10 +5,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import cymru.noddfa.gateway.problem.GatewayProblems;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -37,9 +37,9 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-50)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@Slf4j
 public class RateLimitFilter implements WebFilter {
-
-	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
 	private static final String ROLE_PREFIX = "ROLE_";
 
@@ -54,12 +54,6 @@ public class RateLimitFilter implements WebFilter {
 	private final TokenBucketStore buckets;
 
 	private final GatewayProblems problems;
-
-	RateLimitFilter(RateLimitProperties limits, TokenBucketStore buckets, GatewayProblems problems) {
-		this.limits = limits;
-		this.buckets = buckets;
-		this.problems = problems;
-	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -30,9 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * command timeout.
  */
 @Component
+@Slf4j
 class TokenBucketStore implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(TokenBucketStore.class);
 
 	private static final String KEY_PREFIX = "noddfa:gateway:rate:";
 

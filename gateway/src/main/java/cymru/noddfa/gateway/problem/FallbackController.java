@@ -3,9 +3,8 @@ package cymru.noddfa.gateway.problem;
 import java.net.URI;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
@@ -20,17 +19,13 @@ import reactor.core.publisher.Mono;
  * forward; asked for directly it does not exist.
  */
 @RestController
+@RequiredArgsConstructor
+@Slf4j
 class FallbackController {
 
 	static final String PATH = "/fallback";
 
-	private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
-
 	private final GatewayProblems problems;
-
-	FallbackController(GatewayProblems problems) {
-		this.problems = problems;
-	}
 
 	@RequestMapping(PATH)
 	Mono<Void> fallback(ServerWebExchange exchange) {

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import tools.jackson.databind.json.JsonMapper;
 
 import cymru.noddfa.gateway.GatewayProperties;
@@ -42,23 +43,17 @@ import reactor.core.publisher.Mono;
  * way, to try again shortly.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@Slf4j
 public class GatewayProblems implements ErrorWebExceptionHandler, Ordered {
 
 	public static final String TYPE_BASE = "https://noddfa.cymru/problems/";
-
-	private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
 
 	private final MessageSource messages;
 
 	private final JsonMapper json;
 
 	private final GatewayProperties properties;
-
-	GatewayProblems(MessageSource messages, JsonMapper json, GatewayProperties properties) {
-		this.messages = messages;
-		this.json = json;
-		this.properties = properties;
-	}
 
 	/**
 	 * @param kind the stable last segment of the type URI, also the message key stem:

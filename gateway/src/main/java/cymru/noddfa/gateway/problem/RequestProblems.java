@@ -1,6 +1,7 @@
 package cymru.noddfa.gateway.problem;
 
 import cymru.noddfa.edge.FieldPath;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -19,13 +20,10 @@ import org.springframework.web.server.ServerWebInputException;
  * is missing or a service that is down, are answered by {@link GatewayProblems}.
  */
 @RestControllerAdvice
+@RequiredArgsConstructor
 class RequestProblems {
 
 	private final GatewayProblems problems;
-
-	RequestProblems(GatewayProblems problems) {
-		this.problems = problems;
-	}
 
 	@ExceptionHandler(ServerWebInputException.class)
 	ResponseEntity<ProblemDetail> malformed(ServerWebInputException ex, ServerWebExchange exchange) {

@@ -4,8 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
@@ -30,6 +29,7 @@ import reactor.util.context.Context;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@Slf4j
 public class RequestIdFilter implements WebFilter {
 
 	public static final String HEADER = "X-Request-Id";
@@ -39,8 +39,6 @@ public class RequestIdFilter implements WebFilter {
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-	private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
 	static {
 		ContextRegistry.getInstance()

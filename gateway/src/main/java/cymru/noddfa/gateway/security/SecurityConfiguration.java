@@ -7,9 +7,7 @@ import java.util.List;
 import cymru.noddfa.edge.TokenChecks;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -76,9 +74,8 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Slf4j
 class SecurityConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String ROLES_CLAIM = "roles";
 

@@ -14,8 +14,7 @@ import cymru.noddfa.notifications.contact.Role;
 import cymru.noddfa.notifications.delivery.DeliveryEventPublisher;
 import cymru.noddfa.notifications.delivery.DeliveryScheduler;
 import cymru.noddfa.notifications.delivery.Notification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and records acknowledgements.
  */
 @Component
+@Slf4j
 public class AlertPublisher {
-
-	private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
 
 	private final AlertRepository alerts;
 

@@ -10,22 +10,19 @@ import java.util.UUID;
 
 import cymru.noddfa.notifications.contact.Role;
 import cymru.noddfa.notifications.delivery.Notification;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class AlertRepository {
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	AlertRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	/**
 	 * Keeps the alert with the notification it tells; {@code false} when the event

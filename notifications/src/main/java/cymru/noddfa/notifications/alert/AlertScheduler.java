@@ -1,22 +1,17 @@
 package cymru.noddfa.notifications.alert;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Looks for unacknowledged alerts due to climb the rota. */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class AlertScheduler {
 
-	private static final Logger log = LoggerFactory.getLogger(AlertScheduler.class);
-
 	private final AlertPublisher alerts;
-
-	AlertScheduler(AlertPublisher alerts) {
-		this.alerts = alerts;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.notifications.alerts.check-interval:1s}")
 	void escalate() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ContactRepository {
 
 	private static final TypeReference<List<Contact.Reach>> REACHES = new TypeReference<>() {
@@ -24,11 +27,6 @@ public class ContactRepository {
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	ContactRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	void add(Contact contact) {
 		this.jdbc.sql("""

@@ -8,22 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	DeliveryRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	/**
 	 * Queues a notification for one recipient on one channel, due at {@code dueAt}. A

@@ -15,8 +15,7 @@ import cymru.noddfa.outbox.RunsOnWorkerLoop;
 import cymru.noddfa.outbox.WorkerLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -34,9 +33,8 @@ import org.springframework.stereotype.Component;
  * timeout, and every other delivery goes out meanwhile.
  */
 @Component
+@Slf4j
 public class DeliveryScheduler implements RunsOnWorkerLoop, DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(DeliveryScheduler.class);
 
 	private final DeliveryRepository deliveries;
 

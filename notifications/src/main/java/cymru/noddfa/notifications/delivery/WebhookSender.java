@@ -11,6 +11,7 @@ import cymru.noddfa.notifications.webhook.RefusedWebhookAddress;
 import cymru.noddfa.notifications.webhook.WebhookAddressPolicy;
 import cymru.noddfa.notifications.webhook.WebhookProperties;
 import cymru.noddfa.notifications.webhook.WebhookSignature;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -23,8 +24,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -36,9 +35,8 @@ import org.springframework.stereotype.Component;
  * decides when to try again).
  */
 @Component
+@Slf4j
 class WebhookSender implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
 	private final WebhookAddressPolicy policy;
 

@@ -2,6 +2,7 @@ package cymru.noddfa.notifications.feed;
 
 import cymru.noddfa.kit.security.AccessRefused;
 import cymru.noddfa.kit.security.Caller;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,13 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
+@RequiredArgsConstructor
 class FeedController {
 
 	private final FeedPublisher feed;
-
-	FeedController(FeedPublisher feed) {
-		this.feed = feed;
-	}
 
 	/**
 	 * The caller's live feed as Server-Sent Events: one event per referral event or

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.notifications.message.Templates;
 import cymru.noddfa.notifications.panel.PanelAlerts;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,9 +22,8 @@ import org.springframework.stereotype.Component;
  * missed is in the notification log.
  */
 @Component
+@Slf4j
 class FeedListener {
-
-	private static final Logger log = LoggerFactory.getLogger(FeedListener.class);
 
 	private final FeedPublisher feed;
 

@@ -7,8 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -22,11 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * group of its own), so a user gets the feed whichever instance they are connected to.
  */
 @Component
+@Slf4j
 class FeedPublisher implements SmartLifecycle {
 
 	private volatile boolean running;
-
-	private static final Logger log = LoggerFactory.getLogger(FeedPublisher.class);
 
 	private final Map<Audience, Set<Connection>> byAudience = new ConcurrentHashMap<>();
 

@@ -1,21 +1,19 @@
 package cymru.noddfa.notifications.message;
 
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Renders each kind of message in English and Welsh from the message bundles
  * ({@code notification.<kind>}), so every message a person reads exists in both
  * languages. Arguments are references and codes, never details of a child.
  */
+@RequiredArgsConstructor
 public final class Templates {
 
 	public static final Locale WELSH = Locale.forLanguageTag("cy");
 
 	private final Wording wording;
-
-	public Templates(Wording wording) {
-		this.wording = wording;
-	}
 
 	/**
 	 * @param args values for the template; a {@link Label} among them is itself looked up

@@ -5,9 +5,8 @@ import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.subscription.EventType;
 import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,9 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * tells nobody twice.
  */
 @Component
+@RequiredArgsConstructor
 class PanelCaseEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(PanelCaseEventsListener.class);
 
 	static final String TOPIC = "panels.case-events.v1";
 
@@ -34,22 +32,12 @@ class PanelCaseEventsListener {
 
 	private final JsonMapper json;
 
-	PanelCaseEventsListener(ConsumedEvents consumed, ReferralRegionRepository regions, AlertingThePanel alerting,
-			JsonMapper json) {
-		this.consumed = consumed;
-		this.regions = regions;
-		this.alerting = alerting;
-		this.json = json;
-	}
-
 	@KafkaListener(id = "panel-case-events", topics = TOPIC,
 			groupId = "${spring.kafka.consumer.group-id:notifications}")
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
 		PanelCaseEvent event = read(record);
-		if (!this.consumed.firstTime(event.eventId(), record.topic(), event.type())) {
-			log.info("Panel event {} ({}) for case {} was already handled; skipped", event.eventId(), event.type(),
-					event.caseId());
+		if (!this.consumed.firstTime(event.eventId(), record.topic(), event.type(), "case " + event.caseId())) {
 			return;
 		}
 		// the case's referral is the home region's: who may read what it causes

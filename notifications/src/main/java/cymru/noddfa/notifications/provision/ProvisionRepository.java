@@ -4,17 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor
 class ProvisionRepository {
 
 	private final JdbcClient jdbc;
-
-	ProvisionRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Takes the state if it is newer than the one held; {@code false} for an old or

@@ -3,9 +3,9 @@ package cymru.noddfa.notifications.provision;
 import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,21 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
  * also remembers each provision's provider, whose staff alone may see its alerts.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ProvisionStateListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ProvisionStateListener.class);
 
 	private final ProvisionRepository provisions;
 
 	private final ProvisionOwnerRepository owners;
 
 	private final JsonMapper json;
-
-	ProvisionStateListener(ProvisionRepository provisions, ProvisionOwnerRepository owners, JsonMapper json) {
-		this.provisions = provisions;
-		this.owners = owners;
-		this.json = json;
-	}
 
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
 			groupId = "${spring.kafka.consumer.group-id:notifications}")

@@ -11,8 +11,8 @@ import cymru.noddfa.notifications.alert.AlertPublisher;
 import cymru.noddfa.notifications.alert.Audience;
 import cymru.noddfa.notifications.delivery.Notification;
 import cymru.noddfa.notifications.message.Templates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * costs the provider referrals and the teams a true picture.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ReminderScheduler {
-
-	private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
 
 	static final String TYPE = "VacancyUnconfirmed";
 
@@ -39,15 +39,6 @@ class ReminderScheduler {
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
-
-	ReminderScheduler(ProvisionRepository provisions, AlertPublisher alerts, Templates templates,
-			TransactionTemplate transactions, Clock clock) {
-		this.provisions = provisions;
-		this.alerts = alerts;
-		this.templates = templates;
-		this.transactions = transactions;
-		this.clock = clock;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.notifications.reminders.check-interval:1m}")
 	void remind() {

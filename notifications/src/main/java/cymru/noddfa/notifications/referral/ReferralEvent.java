@@ -12,4 +12,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 record ReferralEvent(String type, String referralId, long referralVersion, Instant occurredAt, String regionCode,
 		String reference, String provisionId, String bedType) {
 
+	static final String TOPIC = "matching.referral-events.v1";
+
 }

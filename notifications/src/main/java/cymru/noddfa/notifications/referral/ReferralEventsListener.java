@@ -7,9 +7,9 @@ import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.subscription.EventType;
 import cymru.noddfa.notifications.tenancy.ReferralRegionRepository;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,11 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * region is remembered too: it decides who may read the referral's notifications.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ReferralEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
-
-	static final String TOPIC = "matching.referral-events.v1";
 
 	private final ConsumedEvents consumed;
 
@@ -37,23 +35,15 @@ class ReferralEventsListener {
 
 	private final JsonMapper json;
 
-	ReferralEventsListener(ConsumedEvents consumed, ReferralRegionRepository regions,
-			NotifyingOfReferralEvents notifying, JsonMapper json) {
-		this.consumed = consumed;
-		this.regions = regions;
-		this.notifying = notifying;
-		this.json = json;
-	}
-
-	@KafkaListener(id = "referral-events", topics = TOPIC, groupId = "${spring.kafka.consumer.group-id:notifications}")
+	@KafkaListener(id = "referral-events", topics = ReferralEvent.TOPIC,
+			groupId = "${spring.kafka.consumer.group-id:notifications}")
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
 		UUID eventId = EventRecords.cloudEventId(record)
 			.orElseThrow(() -> new UnreadableEvent("record without ce_id at offset " + record.offset(), null));
 		ReferralEvent event = read(record);
-		if (!this.consumed.firstTime(eventId, record.topic(), String.valueOf(event.type()))) {
-			log.info("Event {} ({}) for referral {} was already handled; skipped", eventId, event.type(),
-					event.referralId());
+		if (!this.consumed.firstTime(eventId, record.topic(), String.valueOf(event.type()),
+				"referral " + event.referralId())) {
 			return;
 		}
 		// whose the referral is: who may read its notifications is decided against this

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import cymru.noddfa.notifications.webhook.SigningSecrets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,18 +21,13 @@ import org.springframework.stereotype.Component;
  * operator: its deliveries fail until the key is put back.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class SecretSealingJob implements ApplicationRunner {
-
-	private static final Logger log = LoggerFactory.getLogger(SecretSealingJob.class);
 
 	private final JdbcClient jdbc;
 
 	private final SigningSecrets secrets;
-
-	SecretSealingJob(JdbcClient jdbc, SigningSecrets secrets) {
-		this.jdbc = jdbc;
-		this.secrets = secrets;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

@@ -12,21 +12,19 @@ import java.util.Set;
 import java.util.UUID;
 
 import cymru.noddfa.notifications.webhook.SigningSecrets;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SubscriptionRepository {
 
 	private final JdbcClient jdbc;
 
 	private final SigningSecrets secrets;
-
-	SubscriptionRepository(JdbcClient jdbc, SigningSecrets secrets) {
-		this.jdbc = jdbc;
-		this.secrets = secrets;
-	}
 
 	/** Keeps the subscription with its secret sealed; the plaintext is never stored. */
 	void add(Subscription subscription) {

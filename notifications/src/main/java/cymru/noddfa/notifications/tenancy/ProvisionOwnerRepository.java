@@ -3,6 +3,8 @@ package cymru.noddfa.notifications.tenancy;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Repository;
  * registry published rather than an id in a request.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProvisionOwnerRepository {
 
 	private final JdbcClient jdbc;
-
-	ProvisionOwnerRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** Records (or corrects) who provides a provision. */
 	public void record(String provisionId, String providerId) {

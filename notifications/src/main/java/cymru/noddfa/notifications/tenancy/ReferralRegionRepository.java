@@ -2,6 +2,8 @@ package cymru.noddfa.notifications.tenancy;
 
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Repository;
  * published.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReferralRegionRepository {
 
 	private final JdbcClient jdbc;
-
-	ReferralRegionRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** A referral's region never changes: the first event to name it stands. */
 	public void record(String referralId, String regionCode) {

@@ -10,6 +10,7 @@ import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.kit.security.Role;
 import cymru.noddfa.panels.PanelsProperties;
 import cymru.noddfa.panels.referral.ReferralEventsRepository;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/cases")
+@RequiredArgsConstructor
 class CaseController {
 
 	private final CasesRepository cases;
@@ -35,15 +37,6 @@ class CaseController {
 	private final Clock clock;
 
 	private final PanelsProperties properties;
-
-	CaseController(CasesRepository cases, DecisionsRepository decisions, ReferralEventsRepository events, Clock clock,
-			PanelsProperties properties) {
-		this.cases = cases;
-		this.decisions = decisions;
-		this.events = events;
-		this.clock = clock;
-		this.properties = properties;
-	}
 
 	/**
 	 * The caller's region's cases, optionally of one status; naming another region is

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Panel cases in PostgreSQL, one per referral. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CasesRepository {
 
 	private static final String COLUMNS = """
@@ -22,10 +25,6 @@ public class CasesRepository {
 			status, funding_since, funding_agreed_on, closed_at, version""";
 
 	private final JdbcClient jdbc;
-
-	CasesRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Stores a newly opened case; {@code false} when the referral already has one (the

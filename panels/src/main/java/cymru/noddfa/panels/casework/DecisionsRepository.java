@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * both, whoever asks).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DecisionsRepository {
 
 	private static final String COLUMNS = """
@@ -24,10 +27,6 @@ public class DecisionsRepository {
 			hb_share_percent, agreed_on, agreement_reference, information_from, information_by, supersedes""";
 
 	private final JdbcClient jdbc;
-
-	DecisionsRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public void append(Decision decision) {
 		this.jdbc.sql("insert into decisions (" + COLUMNS + """

@@ -8,9 +8,9 @@ import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.panels.referral.ReferralEvent;
 import cymru.noddfa.panels.referral.ReferralEventsRepository;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * having consumed the event: a redelivered record finds its id there and changes nothing.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ReferralEventsListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ReferralEventsListener.class);
 
 	static final String TOPIC = "matching.referral-events.v1";
 
@@ -39,23 +39,12 @@ class ReferralEventsListener {
 
 	private final JsonMapper json;
 
-	ReferralEventsListener(ConsumedEvents consumed, ReferralEventsRepository events, CasesRepository cases,
-			CaseEventsPublisher publisher, JsonMapper json) {
-		this.consumed = consumed;
-		this.events = events;
-		this.cases = cases;
-		this.publisher = publisher;
-		this.json = json;
-	}
-
 	@KafkaListener(id = "referral-events", topics = TOPIC, groupId = "${spring.kafka.consumer.group-id:panels}")
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
 		ReferralEvent event = read(record);
 		UUID eventId = eventId(record, event);
-		if (!this.consumed.firstTime(eventId, record.topic(), event.type())) {
-			log.info("Event {} ({}) for referral {} was already handled; skipped", eventId, event.type(),
-					event.referralId());
+		if (!this.consumed.firstTime(eventId, record.topic(), event.type(), "referral " + event.referralId())) {
 			return;
 		}
 		this.events.store(eventId, event);

@@ -7,6 +7,7 @@ import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.panels.casework.CaseId;
 import cymru.noddfa.panels.casework.Decision;
 import cymru.noddfa.panels.casework.DecisionRequest;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  * the one it {@code supersedes}.
  */
 @RestController
+@RequiredArgsConstructor
 class DecisionController {
 
 	private final DecisionStore store;
-
-	DecisionController(DecisionStore store) {
-		this.store = store;
-	}
 
 	@PostMapping("/v1/cases/{id}/decisions")
 	ResponseEntity<Decision> record(Caller caller, @PathVariable UUID id, @RequestBody DecisionRequest request) {

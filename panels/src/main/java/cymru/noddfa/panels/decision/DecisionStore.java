@@ -18,8 +18,8 @@ import cymru.noddfa.panels.casework.NotYourCase;
 import cymru.noddfa.panels.casework.PanelCase;
 import cymru.noddfa.panels.provision.KnownProvision;
 import cymru.noddfa.panels.provision.ProvisionsRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (through the outbox), commit. Any refusal leaves nothing written.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class DecisionStore {
-
-	private static final Logger log = LoggerFactory.getLogger(DecisionStore.class);
 
 	private final TransactionTemplate transactions;
 
@@ -46,16 +46,6 @@ class DecisionStore {
 	private final CaseEventsPublisher publisher;
 
 	private final Clock clock;
-
-	DecisionStore(TransactionTemplate transactions, CasesRepository cases, DecisionsRepository decisions,
-			ProvisionsRepository provisions, CaseEventsPublisher publisher, Clock clock) {
-		this.transactions = transactions;
-		this.cases = cases;
-		this.decisions = decisions;
-		this.provisions = provisions;
-		this.publisher = publisher;
-		this.clock = clock;
-	}
 
 	Decision record(CaseId caseId, DecisionRequest request, Caller caller) {
 		Decision decision = this.transactions.execute((tx) -> {

@@ -22,6 +22,7 @@ import cymru.noddfa.panels.outcome.OutcomeFigures;
 import cymru.noddfa.panels.outcome.OutcomesRepository;
 import cymru.noddfa.panels.outcome.Period;
 import cymru.noddfa.panels.referral.ReferralEventsRepository;
+import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -46,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/exports")
+@RequiredArgsConstructor
 class ExportController {
 
 	static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
@@ -59,15 +61,6 @@ class ExportController {
 	private final DecisionsRepository decisions;
 
 	private final MessageSource messages;
-
-	ExportController(OutcomesRepository outcomes, CasesRepository cases, ReferralEventsRepository events,
-			DecisionsRepository decisions, MessageSource messages) {
-		this.outcomes = outcomes;
-		this.cases = cases;
-		this.events = events;
-		this.decisions = decisions;
-		this.messages = messages;
-	}
 
 	@GetMapping("/outcomes.csv")
 	ResponseEntity<String> outcomes(@RequestParam(required = false) RegionCode regionCode,

@@ -4,19 +4,17 @@ import java.sql.Date;
 import java.time.LocalDate;
 
 import cymru.noddfa.panels.casework.CaseId;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The days on which each case's overdue funding was announced. */
 @Repository
+@RequiredArgsConstructor
 class FundingAlertsRepository {
 
 	private final JdbcClient jdbc;
-
-	FundingAlertsRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Claims the day for the case's announcement; {@code false} when it was already made

@@ -10,8 +10,8 @@ import cymru.noddfa.panels.casework.CaseEvent;
 import cymru.noddfa.panels.casework.CaseEventsPublisher;
 import cymru.noddfa.panels.casework.CasesRepository;
 import cymru.noddfa.panels.casework.PanelCase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction, so a crash between them announces again rather than never.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class FundingScheduler {
-
-	private static final Logger log = LoggerFactory.getLogger(FundingScheduler.class);
 
 	static final ZoneId WALES = ZoneId.of("Europe/London");
 
@@ -42,16 +42,6 @@ class FundingScheduler {
 	private final Clock clock;
 
 	private final PanelsProperties properties;
-
-	FundingScheduler(CasesRepository cases, FundingAlertsRepository alerts, CaseEventsPublisher publisher,
-			TransactionTemplate transactions, Clock clock, PanelsProperties properties) {
-		this.cases = cases;
-		this.alerts = alerts;
-		this.publisher = publisher;
-		this.transactions = transactions;
-		this.clock = clock;
-		this.properties = properties;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.panels.funding.check-interval:15m}", initialDelayString = "10s")
 	void check() {

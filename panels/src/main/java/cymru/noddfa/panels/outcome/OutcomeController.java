@@ -3,6 +3,7 @@ package cymru.noddfa.panels.outcome;
 import java.time.LocalDate;
 
 import cymru.noddfa.panels.casework.RegionCode;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
  * read them for any region.
  */
 @RestController
+@RequiredArgsConstructor
 class OutcomeController {
 
 	private final OutcomesRepository outcomes;
-
-	OutcomeController(OutcomesRepository outcomes) {
-		this.outcomes = outcomes;
-	}
 
 	@GetMapping("/v1/outcomes")
 	OutcomeFigures figures(@RequestParam(required = false) RegionCode regionCode,

@@ -7,6 +7,8 @@ import cymru.noddfa.panels.casework.PanelCase;
 import cymru.noddfa.panels.casework.RegionCode;
 import cymru.noddfa.panels.referral.ReferralEvent;
 import cymru.noddfa.panels.referral.ReferralEventsRepository;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.stereotype.Repository;
 
@@ -15,16 +17,12 @@ import org.springframework.stereotype.Repository;
  * folds them ({@link OutcomeFigures#of}).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OutcomesRepository {
 
 	private final ReferralEventsRepository events;
 
 	private final CasesRepository cases;
-
-	OutcomesRepository(ReferralEventsRepository events, CasesRepository cases) {
-		this.events = events;
-		this.cases = cases;
-	}
 
 	/** The figures of a region, or Wales-wide for {@code null}. */
 	public OutcomeFigures figures(RegionCode region, Period period) {

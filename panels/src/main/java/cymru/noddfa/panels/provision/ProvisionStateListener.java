@@ -5,9 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.UnreadableEvent;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,18 +18,13 @@ import org.springframework.stereotype.Component;
  * region, status and bed types. Versions make it idempotent.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ProvisionStateListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ProvisionStateListener.class);
 
 	private final ProvisionsRepository provisions;
 
 	private final JsonMapper json;
-
-	ProvisionStateListener(ProvisionsRepository provisions, JsonMapper json) {
-		this.provisions = provisions;
-		this.json = json;
-	}
 
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
 			groupId = "${spring.kafka.consumer.group-id:panels}")

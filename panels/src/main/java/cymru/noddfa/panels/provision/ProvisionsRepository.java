@@ -3,6 +3,8 @@ package cymru.noddfa.panels.provision;
 import java.util.Arrays;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,13 +13,10 @@ import org.springframework.stereotype.Repository;
  * state not newer than the one held changes nothing.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProvisionsRepository {
 
 	private final JdbcClient jdbc;
-
-	ProvisionsRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public Optional<KnownProvision> find(String provisionId) {
 		return this.jdbc.sql("""

@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Every referral event this service has consumed: a case opened later shows them all. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReferralEventsRepository {
 
 	private static final String COLUMNS = """
@@ -23,10 +26,6 @@ public class ReferralEventsRepository {
 			out_of_region_reason""";
 
 	private final JdbcClient jdbc;
-
-	ReferralEventsRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public void store(UUID eventId, ReferralEvent event) {
 		this.jdbc.sql("insert into referral_events (" + COLUMNS + """

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,16 +13,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiredArgsConstructor
 class AvailabilityController {
 
 	private final AvailableBeds beds;
 
 	private final ReadModelLoader loader;
-
-	AvailabilityController(AvailableBeds beds, ReadModelLoader loader) {
-		this.beds = beds;
-		this.loader = loader;
-	}
 
 	/** What the read model holds for one provision: the figures searches use. */
 	@GetMapping("/v1/availability/{provisionId}")

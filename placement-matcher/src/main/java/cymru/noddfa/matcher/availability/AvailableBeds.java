@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
 import redis.clients.jedis.resps.GeoRadiusResponse;
@@ -19,16 +21,12 @@ import org.springframework.stereotype.Component;
  * with a bed free after holds, so a nearest-first search reads only what it will use.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AvailableBeds {
 
 	private final ReadModelRedis redis;
 
 	private final JsonMapper json;
-
-	AvailableBeds(ReadModelRedis redis, JsonMapper json) {
-		this.redis = redis;
-		this.json = json;
-	}
 
 	/** A provision as the read model holds it, with its figures for one bed type. */
 	public record Stored(ProvisionState state, int available, int spokenFor) {

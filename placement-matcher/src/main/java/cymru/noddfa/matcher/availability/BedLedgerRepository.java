@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Repository;
  * or behind can be written again whole ({@link RecordedProvision}).
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BedLedgerRepository {
 
 	private static final String COLUMNS = "provision_id, bed_type, available, held, placed, provision_version, revision";
@@ -31,11 +34,6 @@ public class BedLedgerRepository {
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	BedLedgerRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	/**
 	 * Folds a provision's new state in, unless a version as new is already recorded.

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
  * change. Redis only mirrors the bed ledger; it never decides a hold.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProvisionMirror {
 
 	private static final List<String> BED_TYPES = Arrays.stream(BedType.values()).map(BedType::name).toList();
@@ -33,11 +36,6 @@ public class ProvisionMirror {
 	private final JsonMapper json;
 
 	private final Map<String, String> shas = new ConcurrentHashMap<>();
-
-	ProvisionMirror(ReadModelRedis redis, JsonMapper json) {
-		this.redis = redis;
-		this.json = json;
-	}
 
 	/** Searches are served again: a rebuild has finished. */
 	void markReady() {

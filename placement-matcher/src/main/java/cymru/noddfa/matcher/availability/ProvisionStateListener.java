@@ -2,9 +2,9 @@ package cymru.noddfa.matcher.availability;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the dead-letter topic; see {@link ReadModelConfiguration#kafkaErrorHandler}.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ProvisionStateListener {
-
-	private static final Logger log = LoggerFactory.getLogger(ProvisionStateListener.class);
 
 	private final JsonMapper json;
 
@@ -38,15 +38,6 @@ class ProvisionStateListener {
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
-
-	ProvisionStateListener(JsonMapper json, BedLedgerRepository ledger, ProvisionMirror mirror,
-			TransactionTemplate transactions, ApplicationEventPublisher events) {
-		this.json = json;
-		this.ledger = ledger;
-		this.mirror = mirror;
-		this.transactions = transactions;
-		this.events = events;
-	}
 
 	@KafkaListener(id = "provision-state", topics = "${noddfa.matcher.read-model.topic:registry.provision-state.v1}",
 			groupId = "placement-matcher")

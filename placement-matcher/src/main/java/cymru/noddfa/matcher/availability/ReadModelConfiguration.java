@@ -6,10 +6,9 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Set;
 
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import tools.jackson.core.JacksonException;
@@ -30,9 +29,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReadModelProperties.class)
+@Slf4j
 class ReadModelConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
 
 	/** Named {@code redis} so the readiness group can include it by that name. */
 	@Bean(name = "redis")

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Component;
  * while the listener keeps folding: every write is version- or revision-guarded.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
+@Slf4j
 public class ReadModelLoader {
-
-	private static final Logger log = LoggerFactory.getLogger(ReadModelLoader.class);
 
 	private final KafkaProperties kafka;
 
@@ -43,15 +44,6 @@ public class ReadModelLoader {
 	private final BedLedgerRepository ledger;
 
 	private final AtomicBoolean running = new AtomicBoolean();
-
-	ReadModelLoader(KafkaProperties kafka, ReadModelProperties properties, JsonMapper json, ProvisionMirror mirror,
-			BedLedgerRepository ledger) {
-		this.kafka = kafka;
-		this.properties = properties;
-		this.json = json;
-		this.mirror = mirror;
-		this.ledger = ledger;
-	}
 
 	public boolean isRunning() {
 		return this.running.get();

@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,9 +23,9 @@ import org.springframework.stereotype.Component;
  * another instance or a rebuild is harmless.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ReadModelReconciler {
-
-	private static final Logger log = LoggerFactory.getLogger(ReadModelReconciler.class);
 
 	private static final int PAGE = 500;
 
@@ -39,14 +38,6 @@ class ReadModelReconciler {
 	private final ReadModelLoader loader;
 
 	private final AtomicBoolean statesBackfilled = new AtomicBoolean();
-
-	ReadModelReconciler(ProvisionMirror mirror, AvailableBeds beds, BedLedgerRepository ledger,
-			ReadModelLoader loader) {
-		this.mirror = mirror;
-		this.beds = beds;
-		this.ledger = ledger;
-		this.loader = loader;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.reconcile-period:30s}",
 			initialDelayString = "${noddfa.matcher.read-model.reconcile-period:30s}")

@@ -1,7 +1,6 @@
 package cymru.noddfa.matcher.availability;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -11,21 +10,15 @@ import org.springframework.stereotype.Component;
  * and starts the rebuild by itself; until it finishes, searches answer 503.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class ReadModelScheduler {
-
-	private static final Logger log = LoggerFactory.getLogger(ReadModelScheduler.class);
 
 	private final AvailableBeds beds;
 
 	private final ReadModelRedis redis;
 
 	private final ReadModelLoader loader;
-
-	ReadModelScheduler(AvailableBeds beds, ReadModelRedis redis, ReadModelLoader loader) {
-		this.beds = beds;
-		this.redis = redis;
-		this.loader = loader;
-	}
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.check-interval:1s}", initialDelay = 0)
 	void rebuildWhenEmpty() {

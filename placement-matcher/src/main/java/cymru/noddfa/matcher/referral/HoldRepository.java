@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.search.Sex;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,13 +26,10 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * answers to one hold cannot both win.
  */
 @Repository
+@RequiredArgsConstructor
 class HoldRepository {
 
 	private final JdbcClient jdbc;
-
-	HoldRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(Hold h) {
 		Hold.Bed bed = h.bed();

@@ -3,6 +3,7 @@ package cymru.noddfa.matcher.referral;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +14,10 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * so a fit is announced once while it lasts.
  */
 @Repository
+@RequiredArgsConstructor
 class MatchAnnouncementRepository {
 
 	private final JdbcClient jdbc;
-
-	MatchAnnouncementRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** True when this is the first announcement of the fit. */
 	boolean announce(ReferralId referral, String provisionId, Instant at) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,13 +18,10 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * ({@code consumed_panel_events}).
  */
 @Repository
+@RequiredArgsConstructor
 class PanelApprovals {
 
 	private final JdbcClient jdbc;
-
-	PanelApprovals(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	boolean isApproved(ReferralId referral, String provisionId) {
 		return this.jdbc

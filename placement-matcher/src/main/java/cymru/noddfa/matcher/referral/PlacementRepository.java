@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cymru.noddfa.matcher.availability.BedType;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,13 +20,10 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * The {@code placements} table: a placement ends once, and an overrun is reported once.
  */
 @Repository
+@RequiredArgsConstructor
 class PlacementRepository {
 
 	private final JdbcClient jdbc;
-
-	PlacementRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	void insert(Placement p) {
 		Hold.Bed bed = p.bed();

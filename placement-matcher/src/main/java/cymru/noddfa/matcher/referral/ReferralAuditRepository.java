@@ -15,6 +15,7 @@ import cymru.noddfa.matcher.referral.ReferralEvent.PlacementStarted;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCancelled;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralCreated;
 import cymru.noddfa.matcher.referral.ReferralEvent.ReferralEscalated;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.MDC;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * under which request, in the transaction of the read or change.
  */
 @Repository
+@RequiredArgsConstructor
 class ReferralAuditRepository {
 
 	/** What was done to the referral, as the trail names it. */
@@ -40,11 +42,6 @@ class ReferralAuditRepository {
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
-
-	ReferralAuditRepository(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	/** {@code actor} read the referral now. */
 	void read(ReferralId referral, Action action, String actor) {

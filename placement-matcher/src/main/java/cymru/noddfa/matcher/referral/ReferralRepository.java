@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.search.Sex;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,7 @@ import static cymru.noddfa.kit.jdbc.SqlTimestamps.timestamp;
  * move it on.
  */
 @Repository
+@RequiredArgsConstructor
 class ReferralRepository {
 
 	private static final TypeReference<List<Referral.Option>> OPTIONS = new TypeReference<>() {
@@ -32,11 +34,6 @@ class ReferralRepository {
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
-
-	ReferralRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
 
 	void insert(Referral r) {
 		Referral.Asked asked = r.asked();

@@ -1,4 +1,5 @@
 package cymru.noddfa.matcher.referral;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -7,13 +8,10 @@ import org.springframework.stereotype.Repository;
  * The {@code team_holds} table: how many beds each team holds right now, below its cap.
  */
 @Repository
+@RequiredArgsConstructor
 class TeamHoldRepository {
 
 	private final JdbcClient jdbc;
-
-	TeamHoldRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * Counts one more hold for the team unless it is at its cap: one guarded increment.

@@ -4,8 +4,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import cymru.noddfa.matcher.availability.ProvisionAvailabilityChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
@@ -16,18 +16,14 @@ import org.springframework.stereotype.Component;
  * thread so the read model never waits for the waiting list.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class WaitingListListener implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(WaitingListListener.class);
 
 	private final RematchingWaitingReferrals rematching;
 
 	private final ExecutorService executor = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("waiting-list").factory());
-
-	WaitingListListener(RematchingWaitingReferrals rematching) {
-		this.rematching = rematching;
-	}
 
 	@EventListener
 	void on(ProvisionAvailabilityChanged changed) {

@@ -7,6 +7,7 @@ import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.reference.Gazetteer;
 import cymru.noddfa.matcher.reference.Needs;
 import cymru.noddfa.matcher.reference.Regions;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiredArgsConstructor
 class SearchController {
 
 	private final Searching searching;
@@ -26,15 +28,6 @@ class SearchController {
 	private final Gazetteer gazetteer;
 
 	private final Needs needs;
-
-	SearchController(Searching searching, SearchResultMapper mapper, Regions regions, Gazetteer gazetteer,
-			Needs needs) {
-		this.searching = searching;
-		this.mapper = mapper;
-		this.regions = regions;
-		this.gazetteer = gazetteer;
-		this.needs = needs;
-	}
 
 	@PostMapping("/v1/searches")
 	SearchResultMapper.Answer search(@RequestBody SearchRequest request) {

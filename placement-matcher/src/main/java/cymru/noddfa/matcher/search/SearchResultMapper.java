@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import cymru.noddfa.matcher.reference.Needs;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,16 +17,12 @@ import org.springframework.stereotype.Component;
  * Turns a result into the JSON answer, with every explanation in the caller's language.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SearchResultMapper {
 
 	private final MessageSource messages;
 
 	private final Needs needs;
-
-	SearchResultMapper(MessageSource messages, Needs needs) {
-		this.messages = messages;
-		this.needs = needs;
-	}
 
 	public Answer answer(SearchResult result) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -13,12 +13,14 @@ import java.util.Set;
 
 import cymru.noddfa.matcher.availability.AvailableBeds;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
+import lombok.RequiredArgsConstructor;
 
 /**
  * Finds candidates nearest first: the small per-region index of the child's region, then
  * the bed type's index for the rest of the country, each asked for a few members and
  * widened only while the filters leave too few.
  */
+@RequiredArgsConstructor
 public class Searching {
 
 	private final AvailableBeds beds;
@@ -26,12 +28,6 @@ public class Searching {
 	private final SearchProperties properties;
 
 	private final Clock clock;
-
-	public Searching(AvailableBeds beds, SearchProperties properties, Clock clock) {
-		this.beds = beds;
-		this.properties = properties;
-		this.clock = clock;
-	}
 
 	public Instant now() {
 		return this.clock.instant();

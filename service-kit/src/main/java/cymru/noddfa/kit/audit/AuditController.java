@@ -3,6 +3,7 @@ package cymru.noddfa.kit.audit;
 import java.time.Instant;
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,15 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
  * else), newest first.
  */
 @RestController
+@RequiredArgsConstructor
 class AuditController {
 
 	static final int MAX_LIMIT = 1000;
 
 	private final AuditTrail trail;
-
-	AuditController(AuditTrail trail) {
-		this.trail = trail;
-	}
 
 	@GetMapping("/v1/audit")
 	List<AuditEntry> audit(@RequestParam(required = false) String subject, @RequestParam(required = false) String path,

@@ -6,8 +6,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -20,15 +20,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * client still gets the true outcome: a change that happened must never be answered as a
  * failure.
  */
+@RequiredArgsConstructor
+@Slf4j
 public class AuditFilter extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
-
 	private final AuditTrail trail;
-
-	public AuditFilter(AuditTrail trail) {
-		this.trail = trail;
-	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

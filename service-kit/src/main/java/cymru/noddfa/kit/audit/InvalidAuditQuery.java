@@ -1,17 +1,12 @@
 package cymru.noddfa.kit.audit;
 
-/** An audit query parameter out of range: a 400 naming the field. */
-public class InvalidAuditQuery extends RuntimeException {
+import cymru.noddfa.kit.FieldProblem;
 
-	private final String field;
+/** An audit query parameter out of range: a 400 naming the field. */
+public class InvalidAuditQuery extends FieldProblem {
 
 	public InvalidAuditQuery(String field) {
-		super("Invalid audit query parameter " + field);
-		this.field = field;
-	}
-
-	public String field() {
-		return this.field;
+		super(field, "out-of-range");
 	}
 
 }

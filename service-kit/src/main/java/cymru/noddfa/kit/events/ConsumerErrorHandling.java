@@ -1,8 +1,7 @@
 package cymru.noddfa.kit.events;
 
+import lombok.extern.slf4j.Slf4j;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,9 +27,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaOperations.class)
+@Slf4j
 public class ConsumerErrorHandling {
-
-	private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
 
 	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)

@@ -6,9 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAmount;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,9 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch. A service says what to clear, one {@link Step} per table, and when to run (its
  * own {@code @Scheduled} calling {@link #runLogged()}).
  */
+@Slf4j
 public abstract class AnonymisingJob {
-
-	private static final Logger log = LoggerFactory.getLogger(AnonymisingJob.class);
 
 	private final JdbcClient jdbc;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 import cymru.noddfa.kit.Problems;
@@ -19,15 +20,12 @@ import org.springframework.http.ProblemDetail;
  * Writes the 401 and 403 problems of the security filters, which answer before any
  * controller advice could.
  */
+@RequiredArgsConstructor
 class ProblemResponses {
 
 	private final MessageSource messages;
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	ProblemResponses(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind)
 			throws IOException {

@@ -1,10 +1,12 @@
 package cymru.noddfa.kit.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
 import cymru.noddfa.edge.TokenChecks;
+import cymru.noddfa.edge.VerifiedTokens;
 import cymru.noddfa.kit.audit.AuditFilter;
 import cymru.noddfa.kit.audit.AuditTrail;
 
@@ -16,6 +18,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,6 +34,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Every HTTP service checks the token again (DESIGN §5): signature by the issuer's key
@@ -46,6 +50,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityConfiguration {
 
+	/**
+	 * Far more than all the users awake at once; a verified token with its claims is a
+	 * kilobyte or two.
+	 */
+	private static final long MAX_REMEMBERED_TOKENS = 10_000;
+
 	@Bean
 	SecurityFilterChain serviceSecurity(HttpSecurity http, JwtDecoder jwtDecoder, MessageSource messages,
 			ObjectProvider<AccessRules> serviceRules, ObjectProvider<AuditTrail> auditTrail) throws Exception {
@@ -57,9 +67,16 @@ public class ServiceSecurityConfiguration {
 		};
 		AuditTrail audit = auditTrail.getIfAvailable();
 		AccessDeniedHandler forbidden = (request, response, ex) -> {
-			problems.send(request, response, HttpStatus.FORBIDDEN, "forbidden");
-			if (audit != null) {
-				audit.recordRefusal(request, HttpStatus.FORBIDDEN.value());
+			// in the trail before the caller hears the answer, as every recorded write
+			// is;
+			// a trail that cannot be written still leaves the caller refused
+			try {
+				if (audit != null) {
+					audit.recordRefusal(request, HttpStatus.FORBIDDEN.value());
+				}
+			}
+			finally {
+				problems.send(request, response, HttpStatus.FORBIDDEN, "forbidden");
 			}
 		};
 		http.csrf((csrf) -> csrf.disable())
@@ -88,12 +105,16 @@ public class ServiceSecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecurityProperties security) {
+	JwtDecoder jwtDecoder(SecurityProperties security, Clock clock) {
+		SimpleClientHttpRequestFactory keySetRequests = new SimpleClientHttpRequestFactory();
+		keySetRequests.setConnectTimeout(security.jwkSetConnectTimeout());
+		keySetRequests.setReadTimeout(security.jwkSetReadTimeout());
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri().toString())
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.restOperations(new RestTemplate(keySetRequests))
 			.build();
 		decoder.setJwtValidator(TokenChecks.issuerAudienceAndExpiry(security.issuer(), security.audience()));
-		return decoder;
+		return new VerifiedTokens(clock, security.rememberVerifiedTokensFor(), MAX_REMEMBERED_TOKENS).around(decoder);
 	}
 
 	@Bean

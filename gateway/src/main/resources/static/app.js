@@ -770,7 +770,8 @@ async function renderProvisions() {
 			const holds = Array.isArray(body) ? body : (body.items || []);
 			const state = holds.map((hold) => hold.holdId).join(',');
 			if (state !== shown) {
-				if (shown !== null && holds.length) {
+				// only an arrival is news: a request answered here or elsewhere just leaves
+				if (shown !== null && holds.some((hold) => !shown.includes(hold.holdId))) {
 					say(t('app.holds.new'));
 				}
 				shown = state;
@@ -864,14 +865,16 @@ function provisionCard(provision) {
 		el('h3', { class: 'govuk-heading-s' }, provision.name),
 		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag' },
 			t('app.provision-status.' + provision.status))),
-		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy' },
+		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy', 'data-bed-type': vacancy.bedType },
 			el('h4', { class: 'govuk-heading-s' }, bedTypeName(vacancy.bedType)),
-			el('p', { class: 'govuk-body app-count' }, t('app.provisions.free-of', vacancy.available, vacancy.total)),
+			el('p', { class: 'govuk-body app-count', 'data-available': vacancy.available, 'data-total': vacancy.total },
+				t('app.provisions.free-of', vacancy.available, vacancy.total)),
 			el('div', { class: 'govuk-button-group' },
 				button('\u2212', () => changeVacancy(provision, vacancy, -1), { class: 'govuk-button govuk-button--secondary app-step',
-					'aria-label': t('app.provisions.fewer', bedTypeName(vacancy.bedType)), disabled: vacancy.available === 0 }),
+					'data-step': 'fewer', 'aria-label': t('app.provisions.fewer', bedTypeName(vacancy.bedType)),
+					disabled: vacancy.available === 0 }),
 				button('+', () => changeVacancy(provision, vacancy, 1), { class: 'govuk-button govuk-button--secondary app-step',
-					'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
+					'data-step': 'more', 'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
 					disabled: vacancy.available >= vacancy.total }),
 				button(t('app.provisions.still-accurate'), () => changeProvision(provision, 'POST', '/confirmations',
 					{ bedType: vacancy.bedType }, 'app.provisions.confirmed'), { class: 'govuk-button govuk-button--secondary' })),
@@ -911,9 +914,19 @@ async function changeProvision(provision, method, path, body, doneKey) {
 		say(t(doneKey, changed.name));
 	}
 	catch (error) {
-		if (error instanceof Problem && error.status === 412) {
-			showErrors([{ text: t('app.provisions.changed-elsewhere') }]);
-			loadProvisions();
+		if (error instanceof Problem && (error.status === 412 || error.status === 409)) {
+			// someone else's change came first: show theirs (a 412 carries it), never retry ours
+			const current = error.body.current;
+			const card = document.getElementById('provision-' + provision.provisionId);
+			if (error.status === 412 && current && current.provisionId === provision.provisionId && card) {
+				provisions[provisions.findIndex((p) => p.provisionId === current.provisionId)] = current;
+				card.replaceWith(provisionCard(current));
+			}
+			else {
+				await loadProvisions();
+			}
+			showErrors([{ text: t(error.status === 412 ? 'app.provisions.changed-elsewhere'
+				: 'app.provisions.status-changed-elsewhere') }]);
 		}
 		else {
 			report(error);

@@ -360,6 +360,9 @@ async function render() {
 	if (name === 'provisions' && has('PROVIDER')) {
 		return renderProvisions();
 	}
+	if (name === 'history' && id && has('PROVIDER')) {
+		return renderHistory(decodeURIComponent(id), Number(hash.split('/')[3]) || 0);
+	}
 	if (name === 'panel' && has('PANEL')) {
 		return renderPanel();
 	}
@@ -865,6 +868,9 @@ function provisionCard(provision) {
 		el('h3', { class: 'govuk-heading-s' }, provision.name),
 		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag' },
 			t('app.provision-status.' + provision.status))),
+		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', 'data-history': provision.provisionId,
+			href: '#/history/' + encodeURIComponent(provision.provisionId) }, t('app.history.link'),
+		el('span', { class: 'govuk-visually-hidden' }, ' ' + t('app.history.of', provision.name)))),
 		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy', 'data-bed-type': vacancy.bedType },
 			el('h4', { class: 'govuk-heading-s' }, bedTypeName(vacancy.bedType)),
 			el('p', { class: 'govuk-body app-count', 'data-available': vacancy.available, 'data-total': vacancy.total },
@@ -932,6 +938,59 @@ async function changeProvision(provision, method, path, body, doneKey) {
 			report(error);
 		}
 	}
+}
+
+const HISTORY_PAGE = 20;
+
+/** The provision's recorded changes, newest first: what changed last, and who changed it. */
+async function renderHistory(id, pageNumber) {
+	page(el('a', { class: 'govuk-back-link', href: '#/provisions' }, t('app.history.back')),
+		heading('app.history.heading'), el('div', { id: 'history' }));
+	try {
+		const base = '/api/registry/v1/provisions/' + encodeURIComponent(id);
+		const [{ body: provision }, { body: history }] = await Promise.all([api('GET', base),
+			api('GET', base + '/history?order=NEWEST&size=' + HISTORY_PAGE + '&page=' + pageNumber)]);
+		const link = (to, key) => el('a', { class: 'govuk-link', href: '#/history/' + encodeURIComponent(id) + '/' + to },
+			t(key));
+		document.getElementById('history').replaceChildren(history.items.length === 0
+			? el('p', { class: 'govuk-body' }, t('app.history.none'))
+			: el('table', { class: 'govuk-table govuk-table--small-text-until-tablet app-history', id: 'history-table' },
+				el('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, provision.name),
+				el('thead', { class: 'govuk-table__head' }, el('tr', { class: 'govuk-table__row' },
+					['app.history.when', 'app.history.what'].map((key) =>
+						el('th', { scope: 'col', class: 'govuk-table__header' }, t(key))))),
+				el('tbody', { class: 'govuk-table__body' }, history.items.map((item) =>
+					el('tr', { class: 'govuk-table__row', 'data-change': item.change, 'data-version': item.version },
+						el('td', { class: 'govuk-table__cell' }, new Date(item.at).toLocaleString(lang === 'cy' ? 'cy-GB'
+							: 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })),
+						el('td', { class: 'govuk-table__cell' }, historyChange(item)))))),
+		el('p', { class: 'govuk-body app-pages' },
+			pageNumber > 0 ? link(pageNumber - 1, 'app.history.newer') : null,
+			pageNumber + 1 < history.totalPages ? link(pageNumber + 1, 'app.history.older') : null));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+/** One change in words: what it was, to which beds, and the numbers or status before and after. */
+function historyChange(item) {
+	const counts = (c) => (c ? t('app.provisions.free-of', c.available, c.total) : t('app.none'));
+	const status = (s) => (s ? tOr('app.provision-status.' + s.status, s.status) : t('app.none'));
+	const parts = [el('strong', {}, tOr('app.history.change.' + item.change, item.change))];
+	if (item.bedType) {
+		parts.push(el('br'), bedTypeName(item.bedType));
+	}
+	const vacancy = item.after && item.after.available !== undefined;
+	if (item.change !== 'CREATED' && item.change !== 'DETAILS_UPDATED' && (item.before || item.after)) {
+		parts.push(el('br'), t('app.history.from-to', vacancy ? counts(item.before) : status(item.before),
+			vacancy ? counts(item.after) : status(item.after)));
+	}
+	if (item.reason) {
+		parts.push(el('br'), t('app.history.reason', item.reason));
+	}
+	parts.push(el('br'), t('app.history.by', item.actor));
+	return parts;
 }
 
 // ---- panel: the region's queue, a case and its decisions ---------------------------------------

@@ -1,5 +1,6 @@
 package cymru.noddfa.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -144,6 +145,17 @@ class CrisisBedJourneyTest {
 			provider.awaitAttribute(count, "data-total", "3");
 			provider.awaitAttribute(count, "data-available", "2");
 			provider.checkAndShoot("changed-elsewhere");
+
+			// the provision's history lists those changes, the last first
+			provider.click(By.cssSelector("a[data-history='" + provisionId + "']"));
+			By rows = By.cssSelector("#history-table tbody tr");
+			provider.find(rows);
+			Object changes = provider.script("return [...document.querySelectorAll('#history-table tbody tr')]"
+					+ ".map((row) => row.dataset.change + ' ' + row.dataset.version)");
+			// created as version 1; the page's +, its -, then the other change
+			assertThat(changes).as("newest first")
+				.isEqualTo(List.of("VACANCY_SET 4", "VACANCY_SET 3", "VACANCY_SET 2", "VACANCY_SET 1", "CREATED 1"));
+			provider.checkAndShoot("history");
 
 			// the team's page follows, without a reload
 			team.awaitAttribute(By.id("referral-status"), "data-status", "ACCEPTED");

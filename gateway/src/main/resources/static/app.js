@@ -1035,13 +1035,63 @@ async function renderPanel() {
 					t('app.panel.opened-because.' + item.openedBecause))),
 				caseSummary(item)))));
 		const { body: figures } = await api('GET', '/api/panels/v1/outcomes?' + period);
-		document.getElementById('outcomes').replaceChildren(summary(FIGURES.map((name) =>
+		document.getElementById('outcomes').replaceChildren(...outcomeCharts(figures), summary(FIGURES.map((name) =>
 			[t('app.outcomes.' + name), figures[name] === null || figures[name] === undefined ? t('app.none')
 				: String(figures[name])])));
 	}
 	catch (error) {
 		report(error);
 	}
+}
+
+// ---- charts: SVG drawn here, each named by its title and described in words -----------------
+
+function svg(tag, attributes, ...children) {
+	const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+	Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, String(value)));
+	children.flat().forEach((child) => node.append(child));
+	return node;
+}
+
+/**
+ * A horizontal bar chart of [label, value] rows. One colour only: every bar carries its
+ * label and number as text, and the chart's title and description say it all in words,
+ * so nothing rests on colour or on seeing the picture.
+ */
+function barChart(id, title, rows) {
+	const width = 300;
+	const most = Math.max(1, ...rows.map(([, value]) => value || 0));
+	const shown = (value) => (value === null || value === undefined ? t('app.none') : String(value));
+	const description = rows.map(([label, value]) => label + ': ' + shown(value)).join('; ');
+	const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (rows.length * 48 + 4), width: '100%',
+		role: 'img', 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc', class: 'app-chart__svg',
+		'data-chart': id },
+	svg('title', { id: id + '-title' }, title),
+	svg('desc', { id: id + '-desc' }, description),
+	rows.map(([label, value], i) => {
+		// the bars leave room after them for the number they stand for
+		const bar = Math.round((width - 60) * (value || 0) / most);
+		return svg('g', { transform: 'translate(0 ' + (i * 48) + ')' },
+			svg('text', { x: 0, y: 16, class: 'app-chart__label' }, label),
+			svg('rect', { x: 0, y: 24, height: 16, width: bar, class: 'app-chart__bar' }),
+			svg('text', { x: bar + 6, y: 37, class: 'app-chart__value' }, shown(value)));
+	}));
+	return el('figure', { class: 'app-chart' }, el('h3', { class: 'govuk-heading-s' }, title),
+		chart);
+}
+
+/** Where the region's children were placed, and how long they waited. */
+function outcomeCharts(figures) {
+	const inRegion = Math.round(figures.placed * Number(figures.placedInRegionPercent || 0) / 100);
+	return [
+		barChart('chart-placements', t('app.chart.placements'), [
+			[t('app.chart.placements.in-region'), inRegion],
+			[t('app.chart.placements.out-of-area'), figures.placed - inRegion]]),
+		barChart('chart-waits', t('app.chart.waits'), [
+			[t('app.chart.waits.hold-median'), figures.minutesToFirstHoldMedian],
+			[t('app.chart.waits.hold-p90'), figures.minutesToFirstHoldP90],
+			[t('app.chart.waits.placement-median'), figures.minutesToPlacementMedian],
+			[t('app.chart.waits.placement-p90'), figures.minutesToPlacementP90]])];
 }
 
 function caseSummary(item) {

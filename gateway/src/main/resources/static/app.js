@@ -1026,14 +1026,10 @@ async function renderPanel() {
 		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', download: 'outcomes.csv',
 			href: '/api/panels/v1/exports/outcomes.csv?' + period }, t('app.outcomes.csv'))));
 	try {
-		const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
-		const cases = Array.isArray(body) ? body : (body.items || []);
-		document.getElementById('queue').replaceChildren(cases.length === 0
-			? el('p', { class: 'govuk-body' }, t('app.panel.none'))
-			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id, 'data-referral': item.referralId },
-				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
-					t('app.panel.opened-because.' + item.openedBecause))),
-				caseSummary(item)))));
+		await refreshQueue();
+		every(QUEUE_MS, () => refreshQueue().catch(() => {
+			// a missed refresh is tried again at the next one
+		}));
 		const { body: figures } = await api('GET', '/api/panels/v1/outcomes?' + period);
 		document.getElementById('outcomes').replaceChildren(...outcomeCharts(figures), summary(FIGURES.map((name) =>
 			[t('app.outcomes.' + name), figures[name] === null || figures[name] === undefined ? t('app.none')
@@ -1092,6 +1088,39 @@ function outcomeCharts(figures) {
 			[t('app.chart.waits.hold-p90'), figures.minutesToFirstHoldP90],
 			[t('app.chart.waits.placement-median'), figures.minutesToPlacementMedian],
 			[t('app.chart.waits.placement-p90'), figures.minutesToPlacementP90]])];
+}
+
+const QUEUE_MS = 15000;
+
+/**
+ * The queue as it stands. Redrawn only when what it shows has changed, and the link that
+ * had the keyboard focus has it again afterwards, so a refresh never moves a panel
+ * member's place on the page.
+ */
+async function refreshQueue() {
+	const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
+	const cases = Array.isArray(body) ? body : (body.items || []);
+	const box = document.getElementById('queue');
+	if (!box) {
+		return;
+	}
+	const state = JSON.stringify(cases.map((item) => [item.id, item.flags, waited(item.minutesSinceReferral || 0)]));
+	if (box.dataset.state === state) {
+		return;
+	}
+	const focused = box.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
+	box.dataset.state = state;
+	box.replaceChildren(cases.length === 0
+		? el('p', { class: 'govuk-body' }, t('app.panel.none'))
+		: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id,
+			'data-referral': item.referralId },
+		el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
+			t('app.panel.opened-because.' + item.openedBecause))),
+		caseSummary(item)))));
+	const again = focused ? box.querySelector('a[href="' + focused + '"]') : null;
+	if (again) {
+		again.focus();
+	}
 }
 
 function caseSummary(item) {

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's panel journey in two real browsers against the whole running stack, in
  * English and in Welsh: a Powys child needs an assessment bed and Powys has none, so the
  * referral is escalated; the Powys crisis team may not hold the assessment bed near
- * Bridgend until the Powys panel approves it; the panel finds the child in its queue,
- * beside the region's outcome charts, opens the case and approves that bed out of region;
- * the team then holds it.
+ * Bridgend until the Powys panel approves it; the child appears in the panel's open queue
+ * without a reload, beside the region's outcome charts; the panel opens the case and
+ * approves that bed out of region; the team then holds it.
  */
 class PanelApprovalJourneyTest {
 
@@ -87,6 +87,12 @@ class PanelApprovalJourneyTest {
 			team.awaitText(By.cssSelector("h1"), language.searchHeading);
 			team.assertNoTokenReadableByScript();
 
+			// the Powys panel has its queue open, before the child is referred
+			panel.chooseLanguage(language.code);
+			panel.signIn("dev:panel:POW");
+			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
+			panel.script("window.noddfaNotReloaded = true");
+
 			// an assessment bed for a Powys child: the nearest is in Cwm Taf Morgannwg
 			team.type(By.id("f-place"), "Newtown");
 			team.type(By.id("f-age"), "15");
@@ -115,13 +121,12 @@ class PanelApprovalJourneyTest {
 			team.awaitText(By.id("error-summary"), language.approvalPending);
 			team.checkAndShoot("approval-pending");
 
-			// the Powys panel finds the child in its queue, with how long the child has
-			// waited
-			panel.chooseLanguage(language.code);
-			panel.signIn("dev:panel:POW");
-			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
+			// the child appears in the panel's queue by itself, with how long the child
+			// has waited
 			By queued = By.cssSelector("li[data-referral='" + referralId + "']");
 			panel.awaitText(queued, language.waited);
+			assertThat(panel.script("return window.noddfaNotReloaded === true")).as("the queue was not reloaded")
+				.isEqualTo(true);
 			// the region's outcomes drawn as charts, each named and described in words
 			WebElement placements = panel.find(By.cssSelector("#outcomes svg[data-chart='chart-placements']"));
 			assertThat(placements.getAccessibleName()).isEqualTo(language.placementsChart);

@@ -360,6 +360,9 @@ async function render() {
 	if (name === 'provisions' && has('PROVIDER')) {
 		return renderProvisions();
 	}
+	if (name === 'history' && id && has('PROVIDER')) {
+		return renderHistory(decodeURIComponent(id), Number(hash.split('/')[3]) || 0);
+	}
 	if (name === 'panel' && has('PANEL')) {
 		return renderPanel();
 	}
@@ -770,7 +773,8 @@ async function renderProvisions() {
 			const holds = Array.isArray(body) ? body : (body.items || []);
 			const state = holds.map((hold) => hold.holdId).join(',');
 			if (state !== shown) {
-				if (shown !== null && holds.length) {
+				// only an arrival is news: a request answered here or elsewhere just leaves
+				if (shown !== null && holds.some((hold) => !shown.includes(hold.holdId))) {
 					say(t('app.holds.new'));
 				}
 				shown = state;
@@ -864,14 +868,19 @@ function provisionCard(provision) {
 		el('h3', { class: 'govuk-heading-s' }, provision.name),
 		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag' },
 			t('app.provision-status.' + provision.status))),
-		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy' },
+		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', 'data-history': provision.provisionId,
+			href: '#/history/' + encodeURIComponent(provision.provisionId) }, t('app.history.link'),
+		el('span', { class: 'govuk-visually-hidden' }, ' ' + t('app.history.of', provision.name)))),
+		(provision.vacancies || []).map((vacancy) => el('div', { class: 'app-vacancy', 'data-bed-type': vacancy.bedType },
 			el('h4', { class: 'govuk-heading-s' }, bedTypeName(vacancy.bedType)),
-			el('p', { class: 'govuk-body app-count' }, t('app.provisions.free-of', vacancy.available, vacancy.total)),
+			el('p', { class: 'govuk-body app-count', 'data-available': vacancy.available, 'data-total': vacancy.total },
+				t('app.provisions.free-of', vacancy.available, vacancy.total)),
 			el('div', { class: 'govuk-button-group' },
 				button('\u2212', () => changeVacancy(provision, vacancy, -1), { class: 'govuk-button govuk-button--secondary app-step',
-					'aria-label': t('app.provisions.fewer', bedTypeName(vacancy.bedType)), disabled: vacancy.available === 0 }),
+					'data-step': 'fewer', 'aria-label': t('app.provisions.fewer', bedTypeName(vacancy.bedType)),
+					disabled: vacancy.available === 0 }),
 				button('+', () => changeVacancy(provision, vacancy, 1), { class: 'govuk-button govuk-button--secondary app-step',
-					'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
+					'data-step': 'more', 'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
 					disabled: vacancy.available >= vacancy.total }),
 				button(t('app.provisions.still-accurate'), () => changeProvision(provision, 'POST', '/confirmations',
 					{ bedType: vacancy.bedType }, 'app.provisions.confirmed'), { class: 'govuk-button govuk-button--secondary' })),
@@ -911,14 +920,77 @@ async function changeProvision(provision, method, path, body, doneKey) {
 		say(t(doneKey, changed.name));
 	}
 	catch (error) {
-		if (error instanceof Problem && error.status === 412) {
-			showErrors([{ text: t('app.provisions.changed-elsewhere') }]);
-			loadProvisions();
+		if (error instanceof Problem && (error.status === 412 || error.status === 409)) {
+			// someone else's change came first: show theirs (a 412 carries it), never retry ours
+			const current = error.body.current;
+			const card = document.getElementById('provision-' + provision.provisionId);
+			if (error.status === 412 && current && current.provisionId === provision.provisionId && card) {
+				provisions[provisions.findIndex((p) => p.provisionId === current.provisionId)] = current;
+				card.replaceWith(provisionCard(current));
+			}
+			else {
+				await loadProvisions();
+			}
+			showErrors([{ text: t(error.status === 412 ? 'app.provisions.changed-elsewhere'
+				: 'app.provisions.status-changed-elsewhere') }]);
 		}
 		else {
 			report(error);
 		}
 	}
+}
+
+const HISTORY_PAGE = 20;
+
+/** The provision's recorded changes, newest first: what changed last, and who changed it. */
+async function renderHistory(id, pageNumber) {
+	page(el('a', { class: 'govuk-back-link', href: '#/provisions' }, t('app.history.back')),
+		heading('app.history.heading'), el('div', { id: 'history' }));
+	try {
+		const base = '/api/registry/v1/provisions/' + encodeURIComponent(id);
+		const [{ body: provision }, { body: history }] = await Promise.all([api('GET', base),
+			api('GET', base + '/history?order=NEWEST&size=' + HISTORY_PAGE + '&page=' + pageNumber)]);
+		const link = (to, key) => el('a', { class: 'govuk-link', href: '#/history/' + encodeURIComponent(id) + '/' + to },
+			t(key));
+		document.getElementById('history').replaceChildren(history.items.length === 0
+			? el('p', { class: 'govuk-body' }, t('app.history.none'))
+			: el('table', { class: 'govuk-table govuk-table--small-text-until-tablet app-history', id: 'history-table' },
+				el('caption', { class: 'govuk-table__caption govuk-table__caption--m' }, provision.name),
+				el('thead', { class: 'govuk-table__head' }, el('tr', { class: 'govuk-table__row' },
+					['app.history.when', 'app.history.what'].map((key) =>
+						el('th', { scope: 'col', class: 'govuk-table__header' }, t(key))))),
+				el('tbody', { class: 'govuk-table__body' }, history.items.map((item) =>
+					el('tr', { class: 'govuk-table__row', 'data-change': item.change, 'data-version': item.version },
+						el('td', { class: 'govuk-table__cell' }, new Date(item.at).toLocaleString(lang === 'cy' ? 'cy-GB'
+							: 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })),
+						el('td', { class: 'govuk-table__cell' }, historyChange(item)))))),
+		el('p', { class: 'govuk-body app-pages' },
+			pageNumber > 0 ? link(pageNumber - 1, 'app.history.newer') : null,
+			pageNumber + 1 < history.totalPages ? link(pageNumber + 1, 'app.history.older') : null));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
+/** One change in words: what it was, to which beds, and the numbers or status before and after. */
+function historyChange(item) {
+	const counts = (c) => (c ? t('app.provisions.free-of', c.available, c.total) : t('app.none'));
+	const status = (s) => (s ? tOr('app.provision-status.' + s.status, s.status) : t('app.none'));
+	const parts = [el('strong', {}, tOr('app.history.change.' + item.change, item.change))];
+	if (item.bedType) {
+		parts.push(el('br'), bedTypeName(item.bedType));
+	}
+	const vacancy = item.after && item.after.available !== undefined;
+	if (item.change !== 'CREATED' && item.change !== 'DETAILS_UPDATED' && (item.before || item.after)) {
+		parts.push(el('br'), t('app.history.from-to', vacancy ? counts(item.before) : status(item.before),
+			vacancy ? counts(item.after) : status(item.after)));
+	}
+	if (item.reason) {
+		parts.push(el('br'), t('app.history.reason', item.reason));
+	}
+	parts.push(el('br'), t('app.history.by', item.actor));
+	return parts;
 }
 
 // ---- panel: the region's queue, a case and its decisions ---------------------------------------
@@ -954,21 +1026,100 @@ async function renderPanel() {
 		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', download: 'outcomes.csv',
 			href: '/api/panels/v1/exports/outcomes.csv?' + period }, t('app.outcomes.csv'))));
 	try {
-		const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
-		const cases = Array.isArray(body) ? body : (body.items || []);
-		document.getElementById('queue').replaceChildren(cases.length === 0
-			? el('p', { class: 'govuk-body' }, t('app.panel.none'))
-			: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id, 'data-referral': item.referralId },
-				el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
-					t('app.panel.opened-because.' + item.openedBecause))),
-				caseSummary(item)))));
+		await refreshQueue();
+		every(QUEUE_MS, () => refreshQueue().catch(() => {
+			// a missed refresh is tried again at the next one
+		}));
 		const { body: figures } = await api('GET', '/api/panels/v1/outcomes?' + period);
-		document.getElementById('outcomes').replaceChildren(summary(FIGURES.map((name) =>
+		document.getElementById('outcomes').replaceChildren(...outcomeCharts(figures), summary(FIGURES.map((name) =>
 			[t('app.outcomes.' + name), figures[name] === null || figures[name] === undefined ? t('app.none')
 				: String(figures[name])])));
 	}
 	catch (error) {
 		report(error);
+	}
+}
+
+// ---- charts: SVG drawn here, each named by its title and described in words -----------------
+
+function svg(tag, attributes, ...children) {
+	const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+	Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, String(value)));
+	children.flat().forEach((child) => node.append(child));
+	return node;
+}
+
+/**
+ * A horizontal bar chart of [label, value] rows. One colour only: every bar carries its
+ * label and number as text, and the chart's title and description say it all in words,
+ * so nothing rests on colour or on seeing the picture.
+ */
+function barChart(id, title, rows) {
+	const width = 300;
+	const most = Math.max(1, ...rows.map(([, value]) => value || 0));
+	const shown = (value) => (value === null || value === undefined ? t('app.none') : String(value));
+	const description = rows.map(([label, value]) => label + ': ' + shown(value)).join('; ');
+	const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + (rows.length * 48 + 4), width: '100%',
+		role: 'img', 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc', class: 'app-chart__svg',
+		'data-chart': id },
+	svg('title', { id: id + '-title' }, title),
+	svg('desc', { id: id + '-desc' }, description),
+	rows.map(([label, value], i) => {
+		// the bars leave room after them for the number they stand for
+		const bar = Math.round((width - 60) * (value || 0) / most);
+		return svg('g', { transform: 'translate(0 ' + (i * 48) + ')' },
+			svg('text', { x: 0, y: 16, class: 'app-chart__label' }, label),
+			svg('rect', { x: 0, y: 24, height: 16, width: bar, class: 'app-chart__bar' }),
+			svg('text', { x: bar + 6, y: 37, class: 'app-chart__value' }, shown(value)));
+	}));
+	return el('figure', { class: 'app-chart' }, el('h3', { class: 'govuk-heading-s' }, title),
+		chart);
+}
+
+/** Where the region's children were placed, and how long they waited. */
+function outcomeCharts(figures) {
+	const inRegion = Math.round(figures.placed * Number(figures.placedInRegionPercent || 0) / 100);
+	return [
+		barChart('chart-placements', t('app.chart.placements'), [
+			[t('app.chart.placements.in-region'), inRegion],
+			[t('app.chart.placements.out-of-area'), figures.placed - inRegion]]),
+		barChart('chart-waits', t('app.chart.waits'), [
+			[t('app.chart.waits.hold-median'), figures.minutesToFirstHoldMedian],
+			[t('app.chart.waits.hold-p90'), figures.minutesToFirstHoldP90],
+			[t('app.chart.waits.placement-median'), figures.minutesToPlacementMedian],
+			[t('app.chart.waits.placement-p90'), figures.minutesToPlacementP90]])];
+}
+
+const QUEUE_MS = 15000;
+
+/**
+ * The queue as it stands. Redrawn only when what it shows has changed, and the link that
+ * had the keyboard focus has it again afterwards, so a refresh never moves a panel
+ * member's place on the page.
+ */
+async function refreshQueue() {
+	const { body } = await api('GET', '/api/panels/v1/cases?status=OPEN&regionCode=' + encodeURIComponent(user.region));
+	const cases = Array.isArray(body) ? body : (body.items || []);
+	const box = document.getElementById('queue');
+	if (!box) {
+		return;
+	}
+	const state = JSON.stringify(cases.map((item) => [item.id, item.flags, waited(item.minutesSinceReferral || 0)]));
+	if (box.dataset.state === state) {
+		return;
+	}
+	const focused = box.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
+	box.dataset.state = state;
+	box.replaceChildren(cases.length === 0
+		? el('p', { class: 'govuk-body' }, t('app.panel.none'))
+		: el('ul', { class: 'app-cards' }, cases.map((item) => el('li', { class: 'app-card', 'data-case': item.id,
+			'data-referral': item.referralId },
+		el('h2', { class: 'govuk-heading-s' }, el('a', { class: 'govuk-link', href: '#/case/' + item.id },
+			t('app.panel.opened-because.' + item.openedBecause))),
+		caseSummary(item)))));
+	const again = focused ? box.querySelector('a[href="' + focused + '"]') : null;
+	if (again) {
+		again.focus();
 	}
 }
 

@@ -137,7 +137,9 @@ class BadInputTest extends RegistryComponentTest {
 				bad("list page size zero", "GET", "/v1/provisions?size=0", null, 400, "size"),
 				bad("list page size huge", "GET", "/v1/provisions?size=100000", null, 400, "size"),
 				bad("list page not a number", "GET", "/v1/provisions?page=first", null, 400, "page"),
-				bad("history page negative", "GET", "/v1/provisions/" + REF + "/history?page=-1", null, 400, "page"));
+				bad("history page negative", "GET", "/v1/provisions/" + REF + "/history?page=-1", null, 400, "page"),
+				bad("history in no known order", "GET", "/v1/provisions/" + REF + "/history?order=SIDEWAYS", null, 400,
+						"order"));
 	}
 
 	@ParameterizedTest(name = "{0}")

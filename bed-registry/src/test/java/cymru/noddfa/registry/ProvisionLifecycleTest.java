@@ -131,6 +131,25 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void the_history_newest_first_starts_with_the_last_change_and_pages_back() {
+		String id = unique("newest");
+		create(id);
+		String path = "/v1/provisions/" + id;
+		assertThat(this.api.put(path + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}", "If-Match", "\"1\"")
+			.status()).isEqualTo(200);
+		assertThat(this.api.post(path + "/pause", "{\"reason\": \"staffing\"}").status()).isEqualTo(200);
+
+		JsonNode first = this.api.get(path + "/history?order=NEWEST&size=2").json();
+		assertThat(first.get("items")).extracting((item) -> item.get("change").asString())
+			.containsExactly("PAUSED", "VACANCY_SET");
+		assertThat(first.get("totalItems").asLong()).isEqualTo(4);
+		JsonNode second = this.api.get(path + "/history?order=NEWEST&size=2&page=1").json();
+		assertThat(second.get("items")).extracting((item) -> item.get("change").asString())
+			.as("registered with its vacancies")
+			.containsExactly("VACANCY_SET", "CREATED");
+	}
+
+	@Test
 	void the_history_of_an_unknown_provision_is_a_404() {
 		assertThat(this.api.get("/v1/provisions/" + unique("none") + "/history").status()).isEqualTo(404);
 	}

@@ -1,5 +1,6 @@
 package cymru.noddfa.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -12,18 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
- * and holds it; the provider sees the request arrive and accepts it; the team's page
- * shows the acceptance without being reloaded, and the team records the placement. In
- * English and in Welsh.
+ * and holds it; the provider sees the request arrive and declines it with a reason, which
+ * the team's page shows; the team holds the bed for another child and the provider
+ * accepts; the team's page shows the acceptance without being reloaded while the provider
+ * changes its free beds, meeting someone else's change on the way; the team records the
+ * placement. In English and in Welsh.
  */
 class CrisisBedJourneyTest {
 
 	/** What the pages say, from messages.properties and messages_cy.properties. */
 	enum Language {
 
-		ENGLISH("en", "", "Search for a bed", "You accepted the request", "Placed"),
+		ENGLISH("en", "", "Search for a bed", "You accepted the request", "Placed", "You declined the request",
+				"Not enough staff", "Someone else changed this provision first"),
 
-		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli");
+		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli", "Rydych wedi gwrthod y cais",
+				"Dim digon o staff", "Newidiodd rhywun arall y ddarpariaeth hon yn gyntaf");
 
 		final String code;
 
@@ -35,12 +40,22 @@ class CrisisBedJourneyTest {
 
 		final String placed;
 
-		Language(String code, String suffix, String searchHeading, String accepted, String placed) {
+		final String declined;
+
+		final String notEnoughStaff;
+
+		final String changedElsewhere;
+
+		Language(String code, String suffix, String searchHeading, String accepted, String placed, String declined,
+				String notEnoughStaff, String changedElsewhere) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
 			this.accepted = accepted;
 			this.placed = placed;
+			this.declined = declined;
+			this.notEnoughStaff = notEnoughStaff;
+			this.changedElsewhere = changedElsewhere;
 		}
 
 	}
@@ -80,24 +95,67 @@ class CrisisBedJourneyTest {
 			team.checkAndShoot("results");
 
 			// refer and hold that bed in one step
+			By refer = By.cssSelector("button[data-refer='" + provisionId + "']");
 			team.type(By.id("f-reference"), "WEB-1401-" + language.code.toUpperCase(Locale.ROOT));
-			team.click(By.cssSelector("button[data-refer='" + provisionId + "']"));
+			team.click(refer);
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
-			team.script("window.noddfaNotReloaded = true");
 			team.checkAndShoot("held");
 
-			// the provider sees the request arrive and accepts it
+			// the provider sees the request arrive and declines it, with a reason
 			provider.chooseLanguage(language.code);
 			provider.signIn("dev:provider:" + WebStack.PROVIDER);
 			provider.assertNoTokenReadableByScript();
 			// the request on this crisis unit (the panel journey's holds may wait too)
-			By accept = By.xpath("//li[@data-hold][.//h3[contains(., 'Uned Argyfwng')]]//button[@data-accept]");
-			provider.find(accept);
+			String request = "//li[@data-hold][.//h3[contains(., 'Uned Argyfwng')]]";
+			provider.find(By.xpath(request + "//button[@data-decline]"));
 			provider.checkAndShoot("hold-request");
+			provider.choose(By.xpath(request + "//select"), "NO_STAFF");
+			provider.click(By.xpath(request + "//button[@data-decline]"));
+			provider.awaitText(By.id("status"), language.declined);
+			team.awaitAttribute(By.id("hold"), "data-hold-status", "DECLINED");
+			team.awaitText(By.id("hold"), language.notEnoughStaff);
+			team.checkAndShoot("declined");
+
+			// the team holds the same bed for another child; the provider accepts that
+			team.click(By.cssSelector("#nav-list a[href='#/search']"));
+			team.type(By.id("f-reference"), "WEB-1402-" + language.code.toUpperCase(Locale.ROOT));
+			team.click(refer);
+			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
+			team.script("window.noddfaNotReloaded = true");
+			By accept = By.xpath(request + "//button[@data-accept]");
+			provider.find(accept);
 			provider.click(accept);
 			provider.awaitText(By.id("status"), language.accepted);
 			provider.checkAndShoot("accepted");
+
+			// the provider's board: one more free bed, one fewer, each saved at once
+			String vacancy = "#provision-" + provisionId + " [data-bed-type='CRISIS'] ";
+			By count = By.cssSelector(vacancy + "[data-available]");
+			provider.awaitAttribute(count, "data-available", "1");
+			provider.click(By.cssSelector(vacancy + "button[data-step='more']"));
+			provider.awaitAttribute(count, "data-available", "2");
+			provider.click(By.cssSelector(vacancy + "button[data-step='fewer']"));
+			provider.awaitAttribute(count, "data-available", "1");
+			// someone else changes the beds behind the page's back: the page's next
+			// change is refused, says so, and shows their numbers
+			WebStack.setVacancy(provisionId, "CRISIS", 3, 2);
+			provider.click(By.cssSelector(vacancy + "button[data-step='more']"));
+			provider.awaitText(By.id("error-summary"), language.changedElsewhere);
+			provider.awaitAttribute(count, "data-total", "3");
+			provider.awaitAttribute(count, "data-available", "2");
+			provider.checkAndShoot("changed-elsewhere");
+
+			// the provision's history lists those changes, the last first
+			provider.click(By.cssSelector("a[data-history='" + provisionId + "']"));
+			By rows = By.cssSelector("#history-table tbody tr");
+			provider.find(rows);
+			Object changes = provider.script("return [...document.querySelectorAll('#history-table tbody tr')]"
+					+ ".map((row) => row.dataset.change + ' ' + row.dataset.version)");
+			// created as version 1; the page's +, its -, then the other change
+			assertThat(changes).as("newest first")
+				.isEqualTo(List.of("VACANCY_SET 4", "VACANCY_SET 3", "VACANCY_SET 2", "VACANCY_SET 1", "CREATED 1"));
+			provider.checkAndShoot("history");
 
 			// the team's page follows, without a reload
 			team.awaitAttribute(By.id("referral-status"), "data-status", "ACCEPTED");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's panel journey in two real browsers against the whole running stack, in
  * English and in Welsh: a Powys child needs an assessment bed and Powys has none, so the
  * referral is escalated; the Powys crisis team may not hold the assessment bed near
- * Bridgend until the Powys panel approves it; the panel finds the child in its queue,
- * opens the case and approves that bed out of region; the team then holds it.
+ * Bridgend until the Powys panel approves it; the child appears in the panel's open queue
+ * without a reload, beside the region's outcome charts; the panel opens the case and
+ * approves that bed out of region; the team then holds it.
  */
 class PanelApprovalJourneyTest {
 
@@ -22,11 +24,11 @@ class PanelApprovalJourneyTest {
 
 		ENGLISH("en", "", "Search for a bed", "Escalated to the panel", "The panel has not approved",
 				"Panel queue: Powys", "Waiting for", "Panel case", "The decision is recorded.",
-				"Outside the child's region"),
+				"Outside the child's region", "Where children were placed", "In their own region"),
 
 		WELSH("cy", "-cy", "Chwilio am wely", "Wedi'i uwchgyfeirio i'r panel", "Nid yw'r panel wedi cymeradwyo",
 				"Ciw'r panel: Powys", "Wedi aros am", "Achos y panel", "Mae'r penderfyniad wedi'i gofnodi.",
-				"Y tu allan i ranbarth y plentyn");
+				"Y tu allan i ranbarth y plentyn", "Ble cafodd plant eu lleoli", "Yn eu rhanbarth eu hunain");
 
 		final String code;
 
@@ -48,8 +50,13 @@ class PanelApprovalJourneyTest {
 
 		final String outOfRegion;
 
+		final String placementsChart;
+
+		final String placementsInRegion;
+
 		Language(String code, String suffix, String searchHeading, String escalated, String approvalPending,
-				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion) {
+				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion,
+				String placementsChart, String placementsInRegion) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
@@ -60,6 +67,8 @@ class PanelApprovalJourneyTest {
 			this.caseHeading = caseHeading;
 			this.decisionRecorded = decisionRecorded;
 			this.outOfRegion = outOfRegion;
+			this.placementsChart = placementsChart;
+			this.placementsInRegion = placementsInRegion;
 		}
 
 	}
@@ -77,6 +86,12 @@ class PanelApprovalJourneyTest {
 			team.signIn("dev:crisis-team:POW");
 			team.awaitText(By.cssSelector("h1"), language.searchHeading);
 			team.assertNoTokenReadableByScript();
+
+			// the Powys panel has its queue open, before the child is referred
+			panel.chooseLanguage(language.code);
+			panel.signIn("dev:panel:POW");
+			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
+			panel.script("window.noddfaNotReloaded = true");
 
 			// an assessment bed for a Powys child: the nearest is in Cwm Taf Morgannwg
 			team.type(By.id("f-place"), "Newtown");
@@ -106,13 +121,19 @@ class PanelApprovalJourneyTest {
 			team.awaitText(By.id("error-summary"), language.approvalPending);
 			team.checkAndShoot("approval-pending");
 
-			// the Powys panel finds the child in its queue, with how long the child has
-			// waited
-			panel.chooseLanguage(language.code);
-			panel.signIn("dev:panel:POW");
-			panel.awaitText(By.cssSelector("h1"), language.panelHeading);
+			// the child appears in the panel's queue by itself, with how long the child
+			// has waited
 			By queued = By.cssSelector("li[data-referral='" + referralId + "']");
 			panel.awaitText(queued, language.waited);
+			assertThat(panel.script("return window.noddfaNotReloaded === true")).as("the queue was not reloaded")
+				.isEqualTo(true);
+			// the region's outcomes drawn as charts, each named and described in words
+			WebElement placements = panel.find(By.cssSelector("#outcomes svg[data-chart='chart-placements']"));
+			assertThat(placements.getAccessibleName()).isEqualTo(language.placementsChart);
+			assertThat(panel.script("return document.getElementById('chart-placements-desc').textContent")).asString()
+				.contains(language.placementsInRegion + ": ");
+			assertThat(panel.find(By.cssSelector("#outcomes svg[data-chart='chart-waits']")).getAccessibleName())
+				.isNotBlank();
 			panel.checkAndShoot("queue");
 
 			// the case page: its timeline and the decision form

@@ -66,7 +66,6 @@ final class WebStack {
 		return app;
 	}
 
-	/** Registers a provision as an administrator would, through the registry's API. */
 	/**
 	 * A 24/7 unit of the demo provider a few hundred metres from Bridgend (in Cwm Taf
 	 * Morgannwg, over 100 km from Newtown), taking 11 to 17-year-olds in mental-health
@@ -82,6 +81,7 @@ final class WebStack {
 				""".formatted(id, PROVIDER, name, kind, bedType, total, available);
 	}
 
+	/** Registers a provision as an administrator would, through the registry's API. */
 	static void register(String provision) {
 		HttpResponse<String> created = http(HttpRequest.newBuilder(URI.create(app() + "/api/registry/v1/provisions"))
 			.header("Authorization", "Bearer " + token("{\"role\":\"ADMIN\"}"))
@@ -89,6 +89,25 @@ final class WebStack {
 			.POST(HttpRequest.BodyPublishers.ofString(provision))
 			.build());
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+	}
+
+	/**
+	 * Sets one bed type's counts as an administrator would, through the registry's API,
+	 * guarded by the provision's current ETag.
+	 */
+	static void setVacancy(String provisionId, String bedType, int total, int available) {
+		String provision = app() + "/api/registry/v1/provisions/" + provisionId;
+		String admin = "Bearer " + token("{\"role\":\"ADMIN\"}");
+		HttpResponse<String> current = http(
+				HttpRequest.newBuilder(URI.create(provision)).header("Authorization", admin).GET().build());
+		assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+		HttpResponse<String> changed = http(HttpRequest.newBuilder(URI.create(provision + "/vacancies/" + bedType))
+			.header("Authorization", admin)
+			.header("Content-Type", "application/json")
+			.header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"total\": %d, \"available\": %d}".formatted(total, available)))
+			.build());
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 	}
 
 	/** A development token for scripts, as the README describes. */

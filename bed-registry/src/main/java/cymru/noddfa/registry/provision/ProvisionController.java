@@ -237,13 +237,14 @@ class ProvisionController {
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Every vacancy and status change: who, when, before, after; oldest first, paged",
-			description = KEEPER)
-	ProvisionHistory history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "100") int size, Caller caller) {
+	@Operation(summary = "Every vacancy and status change: who, when, before, after; oldest first unless "
+			+ "order=NEWEST, paged", description = KEEPER)
+	ProvisionHistory history(@PathVariable String id,
+			@RequestParam(defaultValue = "OLDEST") ProvisionHistory.Order order,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size, Caller caller) {
 		checkPage(page, size);
 		this.provisions.find(id).orElseThrow(() -> new ProvisionNotFound(id)).requireKeeper(caller);
-		return this.provisions.history(id, page, size).orElseThrow(() -> new ProvisionNotFound(id));
+		return this.provisions.history(id, order, page, size).orElseThrow(() -> new ProvisionNotFound(id));
 	}
 
 	private void checkPage(int page, int size) {

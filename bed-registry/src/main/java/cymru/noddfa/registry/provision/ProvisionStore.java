@@ -178,7 +178,7 @@ public class ProvisionStore {
 				(int) ((total + size - 1) / size));
 	}
 
-	Optional<ProvisionHistory> history(String id, int page, int size) {
+	Optional<ProvisionHistory> history(String id, ProvisionHistory.Order order, int page, int size) {
 		if (find(id).isEmpty()) {
 			return Optional.empty();
 		}
@@ -186,11 +186,12 @@ public class ProvisionStore {
 			.param(id)
 			.query(Long.class)
 			.single();
-		List<ProvisionHistory.Item> items = this.jdbc
-			.sql("""
-					select version, changed_at, actor, change, bed_type, before::text as before, after::text as after, reason
-					from provision_history where provision_id = ? order by id limit ? offset ?
-					""")
+		String sql = """
+				select version, changed_at, actor, change, bed_type, before::text as before, after::text as after, reason
+				from provision_history where provision_id = ?
+				"""
+				+ ((order == ProvisionHistory.Order.NEWEST) ? "order by id desc" : "order by id") + " limit ? offset ?";
+		List<ProvisionHistory.Item> items = this.jdbc.sql(sql)
 			.params(id, size, (long) page * size)
 			.query(this.rows::historyItem)
 			.list();

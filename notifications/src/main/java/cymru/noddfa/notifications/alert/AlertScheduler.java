@@ -1,4 +1,5 @@
 package cymru.noddfa.notifications.alert;
+
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 

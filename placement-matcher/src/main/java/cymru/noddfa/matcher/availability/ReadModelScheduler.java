@@ -1,4 +1,5 @@
 package cymru.noddfa.matcher.availability;
+
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 

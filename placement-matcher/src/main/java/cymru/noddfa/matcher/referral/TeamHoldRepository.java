@@ -1,4 +1,5 @@
 package cymru.noddfa.matcher.referral;
+
 import lombok.RequiredArgsConstructor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,7 +6,8 @@
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 
 const LANG_KEY = 'noddfa.lang';
-const POLL_MS = 3000;
+// while the live feed is down, the pages that follow it read again this often
+const FALLBACK_POLL_MS = 30000;
 
 const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
 const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
@@ -214,6 +215,7 @@ function report(error) {
 	if (error instanceof Problem) {
 		if (error.status === 401) {
 			user = null;
+			closeFeed();
 			render();
 		}
 		const text = [error.body.title || t('app.problem.unexpected', error.status), error.body.detail]
@@ -321,6 +323,104 @@ function renderWho() {
 	nav.hidden = links.length === 0;
 }
 
+// ---- the live feed ------------------------------------------------------------------------
+// One EventSource on the notifications feed (through the gateway, with the session cookie)
+// for as long as someone is signed in. An event only says what happened to which referral
+// or bed: the page on show reads that again. While the stream is down the browser
+// reconnects by itself, the page reads every 30 s instead, and says so in words.
+
+const FEED_EVENTS = ['ReferralCreated', 'ReferralEscalated', 'MatchAvailable', 'HoldPlaced', 'HoldAccepted',
+	'HoldDeclined', 'HoldExpired', 'PlacementStarted', 'PlacementEnded', 'ReferralCancelled', 'CrisisStayOverran',
+	'OutOfRegionApprovalRequested', 'NotificationAcknowledged', 'CaseOpened', 'DecisionRecorded', 'FundingWaitOverdue'];
+
+let feed = null;
+let feedUp = false;
+let feedWasUp = false;
+// the current page's handler of feed events, null on pages that do not follow the feed
+let onLive = null;
+
+function openFeed() {
+	if (feed || !(has('CRISIS_TEAM') || has('PANEL') || has('PROVIDER'))) {
+		return;
+	}
+	feed = new EventSource('/api/notifications/v1/feed');
+	feed.onopen = () => feedChanged(true);
+	feed.onerror = () => {
+		feedChanged(false);
+		if (feed.readyState === EventSource.CLOSED) {
+			// refused, not a stream: the browser gives up, so try again later
+			feed = null;
+			setTimeout(openFeed, FALLBACK_POLL_MS);
+		}
+	};
+	FEED_EVENTS.forEach((type) => feed.addEventListener(type, heard));
+}
+
+function closeFeed() {
+	if (feed) {
+		feed.close();
+		feed = null;
+	}
+	feedChanged(false);
+}
+
+function heard(event) {
+	// counted for the browser tests, which prove that an update came over the stream
+	document.body.dataset.liveEvents = String(Number(document.body.dataset.liveEvents || 0) + 1);
+	let item;
+	try {
+		item = JSON.parse(event.data);
+	}
+	catch (ignored) {
+		return;
+	}
+	if (onLive) {
+		onLive(item);
+	}
+}
+
+function feedChanged(up) {
+	const catchUp = up && !feedUp && feedWasUp;
+	feedUp = up;
+	feedWasUp = feedWasUp || up;
+	showLive();
+	if (catchUp && onLive) {
+		// what happened while the stream was down
+		onLive(null);
+	}
+}
+
+/** Whether this page is live, in words: nothing is told by colour alone. */
+function liveStatus() {
+	return el('p', { class: 'govuk-body-s app-live', id: 'live-status' });
+}
+
+function showLive() {
+	const node = document.getElementById('live-status');
+	if (node) {
+		node.dataset.live = feedUp ? 'on' : 'off';
+		node.textContent = t(feedUp ? 'app.live.on' : 'app.live.off', FALLBACK_POLL_MS / 1000);
+	}
+}
+
+/**
+ * Keeps the page current: refresh('feed') on each feed event that concerns it, and
+ * refresh('poll') every 30 s while the feed is down.
+ */
+function follow(refresh, concerns) {
+	onLive = (item) => {
+		if (item === null || concerns(item)) {
+			refresh('feed');
+		}
+	};
+	every(FALLBACK_POLL_MS, () => {
+		if (!feedUp) {
+			refresh('poll');
+		}
+	});
+	showLive();
+}
+
 // ---- pages ------------------------------------------------------------------------------
 
 function stopTimers() {
@@ -342,6 +442,7 @@ function heading(key, ...args) {
 
 async function render() {
 	stopTimers();
+	onLive = null;
 	clearErrors();
 	say('');
 	renderWho();
@@ -600,9 +701,9 @@ async function referAndHold(provisionId) {
 // ---- a referral, live -----------------------------------------------------------------------
 
 async function renderReferral(id) {
-	page(heading('app.referral.heading'), el('div', { id: 'referral', 'aria-busy': 'true' }));
+	page(heading('app.referral.heading'), liveStatus(), el('div', { id: 'referral', 'aria-busy': 'true' }));
 	let shown = '';
-	const refresh = async () => {
+	const refresh = async (by) => {
 		try {
 			const base = '/api/matching/v1/referrals/' + encodeURIComponent(id);
 			const [{ body: referral }, { body: holds }] = await Promise.all([api('GET', base), api('GET', base + '/holds')]);
@@ -615,6 +716,8 @@ async function renderReferral(id) {
 				}
 				shown = state;
 				showReferral(referral, hold);
+				// what brought the change: the first read, the feed or the fallback poll
+				document.getElementById('referral').dataset.changedBy = by;
 			}
 		}
 		catch (error) {
@@ -622,8 +725,8 @@ async function renderReferral(id) {
 			report(error);
 		}
 	};
-	await refresh();
-	every(POLL_MS, refresh);
+	await refresh('load');
+	follow(refresh, (item) => item.referralId === id);
 	every(1000, tick);
 }
 
@@ -757,7 +860,7 @@ async function renderReferrals() {
 let provisions = [];
 
 async function renderProvisions() {
-	page(heading('app.provisions.heading'),
+	page(heading('app.provisions.heading'), liveStatus(),
 		el('h2', { class: 'govuk-heading-m' }, t('app.holds.heading')),
 		el('div', { id: 'holds', 'aria-live': 'polite' }, el('p', { class: 'govuk-body' }, t('app.holds.none'))),
 		el('h2', { class: 'govuk-heading-m' }, t('app.provisions.beds')),
@@ -768,12 +871,13 @@ async function renderProvisions() {
 		try {
 			const { body } = await api('GET', '/api/matching/v1/holds?status=ACTIVE');
 			const holds = Array.isArray(body) ? body : (body.items || []);
-			const state = holds.map((hold) => hold.holdId).join(',');
-			if (state !== shown) {
-				if (shown !== null && holds.length) {
+			const ids = holds.map((hold) => hold.holdId);
+			if (shown === null || ids.join(',') !== shown.join(',')) {
+				// only a request not shown before is news; one answered or expired is not
+				if (shown !== null && ids.some((holdId) => !shown.includes(holdId))) {
 					say(t('app.holds.new'));
 				}
-				shown = state;
+				shown = ids;
 				renderHolds(holds);
 			}
 		}
@@ -783,7 +887,8 @@ async function renderProvisions() {
 		}
 	};
 	await refreshHolds();
-	every(POLL_MS, refreshHolds);
+	// the feed brings this provider's own beds' events only
+	follow(refreshHolds, (item) => String(item.eventType).startsWith('Hold'));
 	every(1000, tick);
 }
 
@@ -1098,6 +1203,7 @@ async function start() {
 		return;
 	}
 	applyTexts();
+	openFeed();
 	document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => switchLanguage(b.dataset.lang)));
 	document.getElementById('sign-out').addEventListener('click', signOut);
 	document.getElementById('error-list').addEventListener('click', (event) => {

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
  * and holds it; the provider sees the request arrive and accepts it; the team's page
- * shows the acceptance without being reloaded, and the team records the placement. In
- * English and in Welsh.
+ * shows the acceptance without being reloaded, brought by the live feed, and the team
+ * records the placement. In English and in Welsh.
  */
 class CrisisBedJourneyTest {
 
@@ -84,6 +84,8 @@ class CrisisBedJourneyTest {
 			team.click(By.cssSelector("button[data-refer='" + provisionId + "']"));
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
+			// the page follows the live feed, and says so in words
+			team.awaitAttribute(By.id("live-status"), "data-live", "on");
 			team.script("window.noddfaNotReloaded = true");
 			team.checkAndShoot("held");
 
@@ -91,6 +93,7 @@ class CrisisBedJourneyTest {
 			provider.chooseLanguage(language.code);
 			provider.signIn("dev:provider:" + WebStack.PROVIDER);
 			provider.assertNoTokenReadableByScript();
+			provider.awaitAttribute(By.id("live-status"), "data-live", "on");
 			// the request on this crisis unit (the panel journey's holds may wait too)
 			By accept = By.xpath("//li[@data-hold][.//h3[contains(., 'Uned Argyfwng')]]//button[@data-accept]");
 			provider.find(accept);
@@ -104,6 +107,15 @@ class CrisisBedJourneyTest {
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACCEPTED");
 			assertThat(team.script("return window.noddfaNotReloaded === true")).as("the page was not reloaded")
 				.isEqualTo(true);
+			// brought by the feed: the fallback poll runs only while the feed is down,
+			// and
+			// every 30 s
+			assertThat(team.script("return document.getElementById('referral').dataset.changedBy"))
+				.as("what brought the acceptance")
+				.isEqualTo("feed");
+			assertThat(Long.parseLong((String) team.script("return document.body.dataset.liveEvents || '0'")))
+				.as("feed events heard")
+				.isPositive();
 			team.checkAndShoot("accepted-live");
 
 			// record the placement

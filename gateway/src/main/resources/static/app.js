@@ -377,6 +377,9 @@ function heard(event) {
 	if (onLive) {
 		onLive(item);
 	}
+	if (ALERTING_EVENTS.includes(item.eventType)) {
+		loadAlerts();
+	}
 }
 
 function feedChanged(up) {
@@ -384,9 +387,12 @@ function feedChanged(up) {
 	feedUp = up;
 	feedWasUp = feedWasUp || up;
 	showLive();
-	if (catchUp && onLive) {
+	if (catchUp) {
 		// what happened while the stream was down
-		onLive(null);
+		loadAlerts();
+		if (onLive) {
+			onLive(null);
+		}
 	}
 }
 
@@ -421,6 +427,73 @@ function follow(refresh, concerns) {
 	showLive();
 }
 
+// ---- alerts that need acknowledging ---------------------------------------------------------
+// A hold request for a provider, an escalation for a panel: the notifications service climbs
+// its rota of people until someone acknowledges the alert. Shown above every page as a
+// notification banner until someone of the same team or provider acknowledges it here (or
+// through the link in the message they were sent).
+
+// the events that raise or end such an alert
+const ALERTING_EVENTS = ['HoldPlaced', 'ReferralEscalated', 'CaseOpened', 'NotificationAcknowledged'];
+
+async function loadAlerts() {
+	const box = document.getElementById('alerts');
+	if (!user || !(has('PROVIDER') || has('CRISIS_TEAM') || has('PANEL'))) {
+		box.replaceChildren();
+		return;
+	}
+	try {
+		const { body } = await api('GET', '/api/notifications/v1/alerts?unacknowledged=true');
+		showAlerts((body || []).filter((alert) => alert.needsAcknowledgement && !alert.acknowledgedAt));
+	}
+	catch (ignored) {
+		// the page itself reports what is wrong; the banner waits for the next event
+	}
+}
+
+function showAlerts(alerts) {
+	const box = document.getElementById('alerts');
+	box.dataset.loaded = 'true';
+	if (!alerts.length) {
+		box.replaceChildren();
+		return;
+	}
+	box.replaceChildren(el('div', { class: 'govuk-notification-banner', role: 'region',
+		'aria-labelledby': 'alerts-title' },
+	el('div', { class: 'govuk-notification-banner__header' },
+		el('h2', { class: 'govuk-notification-banner__title', id: 'alerts-title' }, t('app.alerts.title'))),
+	el('div', { class: 'govuk-notification-banner__content' },
+		el('ul', { class: 'govuk-list app-alerts' }, alerts.map((alert) => el('li', { 'data-alert': alert.id },
+			el('p', { class: 'govuk-notification-banner__heading' }, alertText(alert)),
+			button(t('app.alerts.acknowledge'), () => acknowledge(alert), { class: 'govuk-button govuk-button--secondary',
+				'data-acknowledge': alert.id, 'aria-label': t('app.alerts.acknowledge.label', alert.reference) })))))));
+}
+
+function alertText(alert) {
+	const key = 'app.alert.' + alert.eventType;
+	const where = alert.provisionId ? (names[alert.provisionId] || provisionName(alert.provisionId)) : '';
+	return Object.prototype.hasOwnProperty.call(texts, key) ? t(key, alert.reference, where)
+		: t('app.alert.other', alert.reference);
+}
+
+async function acknowledge(alert) {
+	clearErrors();
+	try {
+		await api('POST', '/api/notifications/v1/alerts/' + encodeURIComponent(alert.id) + '/acknowledgement');
+		const item = document.querySelector('[data-alert="' + alert.id + '"]');
+		if (item && item.parentNode.children.length === 1) {
+			document.getElementById('alerts').replaceChildren();
+		}
+		else if (item) {
+			item.remove();
+		}
+		say(t('app.alerts.acknowledged', alert.reference));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
 // ---- pages ------------------------------------------------------------------------------
 
 function stopTimers() {
@@ -440,7 +513,13 @@ function heading(key, ...args) {
 	return el('h1', { class: 'govuk-heading-l' }, t(key, ...args));
 }
 
+/** The page for the address, then the alerts above it, which name what the page loaded. */
 async function render() {
+	await renderPage();
+	loadAlerts();
+}
+
+async function renderPage() {
 	stopTimers();
 	onLive = null;
 	clearErrors();

@@ -14,16 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
  * and holds it; the provider sees the request arrive and accepts it; the team's page
  * shows the acceptance without being reloaded, brought by the live feed, and the team
- * records the placement. In English and in Welsh.
+ * records the placement. The provider acknowledges the alert the request raised. In
+ * English and in Welsh.
  */
 class CrisisBedJourneyTest {
 
 	/** What the pages say, from messages.properties and messages_cy.properties. */
 	enum Language {
 
-		ENGLISH("en", "", "Search for a bed", "You accepted the request", "Placed"),
+		ENGLISH("en", "", "Search for a bed", "You accepted the request", "Placed", "You acknowledged the alert"),
 
-		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli");
+		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli",
+				"Rydych wedi cydnabod y rhybudd");
 
 		final String code;
 
@@ -35,12 +37,16 @@ class CrisisBedJourneyTest {
 
 		final String placed;
 
-		Language(String code, String suffix, String searchHeading, String accepted, String placed) {
+		final String acknowledged;
+
+		Language(String code, String suffix, String searchHeading, String accepted, String placed,
+				String acknowledged) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
 			this.accepted = accepted;
 			this.placed = placed;
+			this.acknowledged = acknowledged;
 		}
 
 	}
@@ -80,7 +86,8 @@ class CrisisBedJourneyTest {
 			team.checkAndShoot("results");
 
 			// refer and hold that bed in one step
-			team.type(By.id("f-reference"), "WEB-1401-" + language.code.toUpperCase(Locale.ROOT));
+			String reference = "WEB-1401-" + language.code.toUpperCase(Locale.ROOT);
+			team.type(By.id("f-reference"), reference);
 			team.click(By.cssSelector("button[data-refer='" + provisionId + "']"));
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
@@ -94,6 +101,20 @@ class CrisisBedJourneyTest {
 			provider.signIn("dev:provider:" + WebStack.PROVIDER);
 			provider.assertNoTokenReadableByScript();
 			provider.awaitAttribute(By.id("live-status"), "data-live", "on");
+
+			// the request raised an alert that the provider must acknowledge: it does so
+			// here, and the alert stays acknowledged
+			By alert = By.xpath("//li[@data-alert][contains(., '" + reference + "')]");
+			provider.find(alert);
+			provider.checkAndShoot("alert");
+			provider.click(By.xpath("//li[@data-alert][contains(., '" + reference + "')]//button[@data-acknowledge]"));
+			provider.awaitText(By.id("status"), language.acknowledged);
+			provider.awaitGone(alert);
+			provider.open(WebStack.app() + "/");
+			provider.awaitApp();
+			provider.awaitAttribute(By.id("alerts"), "data-loaded", "true");
+			assertThat(provider.count(alert)).as("the acknowledged alert after a reload").isZero();
+			provider.checkAndShoot("alert-acknowledged");
 			// the request on this crisis unit (the panel journey's holds may wait too)
 			By accept = By.xpath("//li[@data-hold][.//h3[contains(., 'Uned Argyfwng')]]//button[@data-accept]");
 			provider.find(accept);

@@ -59,7 +59,13 @@ class FeedListener {
 			}
 			if (record.topic().startsWith("panels.")) {
 				String kind = PanelAlerts.kind(event.type(), event.openedBecause());
-				if (kind != null && event.regionCode() != null) {
+				if ("DecisionRecorded".equals(event.type()) && event.regionCode() != null) {
+					// nobody is alerted (the panel made it), but a team waiting on the
+					// decision sees it on the referral's page as it is made
+					this.feed.publish(new FeedItem(event.eventId(), event.type(), event.referralId(), null,
+							event.regionCode(), event.provisionId(), event.occurredAt(), null, null), null);
+				}
+				else if (kind != null && event.regionCode() != null) {
 					this.feed
 						.publish(
 								new FeedItem(event.eventId(), event.type(), event.referralId(), null,

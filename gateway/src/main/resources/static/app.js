@@ -788,13 +788,17 @@ async function renderReferral(id) {
 			const [{ body: referral }, { body: holds }] = await Promise.all([api('GET', base), api('GET', base + '/holds')]);
 			const list = Array.isArray(holds) ? holds : (holds.items || []);
 			const hold = list.slice().sort((a, b) => String(b.placedAt).localeCompare(String(a.placedAt)))[0];
-			const state = referral.status + '|' + (hold ? hold.holdId + hold.status : '');
+			const decisions = await panelDecisions(referral, hold);
+			const state = referral.status + '|' + (hold ? hold.holdId + hold.status : '') + '|'
+				+ decisions.map((decision) => decision.id).join(',');
 			if (state !== shown) {
 				if (shown) {
+					// a problem with what the page showed before no longer stands
+					clearErrors();
 					say(t('app.referral-status.' + referral.status));
 				}
 				shown = state;
-				showReferral(referral, hold);
+				showReferral(referral, hold, decisions);
 				// what brought the change: the first read, the feed or the fallback poll
 				document.getElementById('referral').dataset.changedBy = by;
 			}
@@ -809,6 +813,47 @@ async function renderReferral(id) {
 	every(1000, tick);
 }
 
+/**
+ * What the panel decided about a referral that went to it (escalated, or a bed outside the
+ * region), newest first, leaving out decisions corrected by a later one. A team reads the
+ * panel cases of its region's children and of those it referred.
+ */
+async function panelDecisions(referral, hold) {
+	const wentToPanel = referral.status === 'ESCALATED' || (referral.outOfRegionOptions || []).length > 0
+		|| (hold && hold.inRegion === false);
+	if (!wentToPanel || !(has('CRISIS_TEAM') || has('PANEL'))) {
+		return [];
+	}
+	try {
+		const { body } = await api('GET', '/api/panels/v1/cases');
+		const cases = (Array.isArray(body) ? body : (body.items || [])).filter((c) => c.referralId === referral.id);
+		const details = await Promise.all(cases.map((c) => api('GET', '/api/panels/v1/cases/' + encodeURIComponent(c.id))));
+		const decisions = details.flatMap(({ body: one }) => (one.timeline || [])
+			.filter((entry) => entry.kind === 'DECISION' && entry.decision).map((entry) => entry.decision));
+		const corrected = new Set(decisions.map((decision) => decision.supersedes).filter(Boolean));
+		return decisions.filter((decision) => !corrected.has(decision.id))
+			.sort((a, b) => String(b.decidedAt).localeCompare(String(a.decidedAt)));
+	}
+	catch (ignored) {
+		// the referral shows without them; the next update tries again
+		return [];
+	}
+}
+
+function panelDecision(decision) {
+	const when = new Date(decision.decidedAt);
+	return el('li', { class: 'app-card', 'data-decision': decision.type },
+		summary([
+			[t('app.decision.type'), tOr('app.timeline.' + decision.type, decision.type)],
+			// numbers only: browsers do not all know Welsh month names
+			[t('app.decision.when'), el('time', { datetime: decision.decidedAt },
+				t('app.decision.at', String(when.getHours()).padStart(2, '0') + ':' + String(when.getMinutes()).padStart(2, '0'),
+					when.getDate() + '/' + (when.getMonth() + 1) + '/' + when.getFullYear(), ago(decision.decidedAt)))],
+			[t('app.decision.reason'), tOr('app.decision.reason.' + decision.reasonCode, decision.reasonCode)],
+			decision.provisionId ? [t('app.decision.provision'), names[decision.provisionId] || decision.provisionId] : null
+		]));
+}
+
 /** Counts every hold's time down, in place. */
 function tick() {
 	document.querySelectorAll('[data-expires]').forEach((node) => {
@@ -817,7 +862,7 @@ function tick() {
 	});
 }
 
-function showReferral(referral, hold) {
+function showReferral(referral, hold, decisions) {
 	const box = document.getElementById('referral');
 	if (!box) {
 		return;
@@ -850,6 +895,10 @@ function showReferral(referral, hold) {
 	if (referral.status === 'ACCEPTED') {
 		parts.push(button(t('app.referral.place'), () => referralAction(referral, '/placements', 'app.referral.placed'),
 			{ id: 'record-placement' }));
+	}
+	if (decisions.length) {
+		parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.referral.panel-decided')),
+			el('ul', { class: 'app-cards', id: 'panel-decisions' }, decisions.map(panelDecision)));
 	}
 	if (referral.status === 'ESCALATED') {
 		const options = referral.outOfRegionOptions || [];

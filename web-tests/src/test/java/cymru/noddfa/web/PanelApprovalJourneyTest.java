@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * English and in Welsh: a Powys child needs an assessment bed and Powys has none, so the
  * referral is escalated; the Powys crisis team may not hold the assessment bed near
  * Bridgend until the Powys panel approves it; the panel finds the child in its queue,
- * opens the case and approves that bed out of region; the team then holds it.
+ * opens the case and approves that bed out of region; the team's page shows that decision
+ * as it is made, and the team then holds the bed.
  */
 class PanelApprovalJourneyTest {
 
@@ -22,11 +23,13 @@ class PanelApprovalJourneyTest {
 
 		ENGLISH("en", "", "Search for a bed", "Escalated to the panel", "The panel has not approved",
 				"Panel queue: Powys", "Waiting for", "Panel case", "The decision is recorded.",
-				"Outside the child's region"),
+				"Outside the child's region", "Panel approved a placement outside the region",
+				"No suitable bed in the region"),
 
 		WELSH("cy", "-cy", "Chwilio am wely", "Wedi'i uwchgyfeirio i'r panel", "Nid yw'r panel wedi cymeradwyo",
 				"Ciw'r panel: Powys", "Wedi aros am", "Achos y panel", "Mae'r penderfyniad wedi'i gofnodi.",
-				"Y tu allan i ranbarth y plentyn");
+				"Y tu allan i ranbarth y plentyn", "Cymeradwyodd y panel leoliad y tu allan i'r rhanbarth",
+				"Dim gwely addas yn y rhanbarth");
 
 		final String code;
 
@@ -48,8 +51,13 @@ class PanelApprovalJourneyTest {
 
 		final String outOfRegion;
 
+		final String approvedByPanel;
+
+		final String noBedInRegion;
+
 		Language(String code, String suffix, String searchHeading, String escalated, String approvalPending,
-				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion) {
+				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion,
+				String approvedByPanel, String noBedInRegion) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
@@ -60,6 +68,8 @@ class PanelApprovalJourneyTest {
 			this.caseHeading = caseHeading;
 			this.decisionRecorded = decisionRecorded;
 			this.outOfRegion = outOfRegion;
+			this.approvedByPanel = approvedByPanel;
+			this.noBedInRegion = noBedInRegion;
 		}
 
 	}
@@ -127,6 +137,17 @@ class PanelApprovalJourneyTest {
 			panel.click(By.id("decision-submit"));
 			panel.awaitText(By.id("status"), language.decisionRecorded);
 			panel.checkAndShoot("approved");
+
+			// the team's page shows what the panel decided, when and why, as it is
+			// decided: the page follows the live feed
+			By decision = By.cssSelector("#panel-decisions li[data-decision='APPROVE_OUT_OF_REGION']");
+			team.awaitText(decision, language.approvedByPanel);
+			assertThat(team.find(decision).getText()).contains(language.noBedInRegion);
+			assertThat(team.find(By.cssSelector("#panel-decisions time[datetime]")).getText()).isNotBlank();
+			assertThat(team.script("return document.getElementById('referral').dataset.changedBy"))
+				.as("what brought the decision")
+				.isEqualTo("feed");
+			team.checkAndShoot("panel-decided");
 
 			// the team now holds that bed, out of region
 			team.clickUntilShown(holdOutOfRegion, By.id("hold"));

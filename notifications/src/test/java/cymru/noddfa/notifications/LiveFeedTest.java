@@ -113,6 +113,37 @@ class LiveFeedTest extends ServiceTest {
 	}
 
 	@Test
+	void a_crisis_team_hears_about_a_child_it_referred_from_another_region_and_its_own_panel_does_not()
+			throws Exception {
+		String home = "LH" + letters();
+		String referring = "LR" + letters();
+		HttpClient client = HttpClient.newHttpClient();
+		try {
+			List<String> referringTeam = connect(client, identity.crisisTeam(referring), "");
+			List<String> referringPanel = connect(client, identity.panel(referring), "");
+			List<String> homePanel = connect(client, identity.panel(home), "");
+			String referral = UUID.randomUUID().toString();
+
+			// the feed starts from the newest record: publish until it is listening
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				UUID eventId = UUID.randomUUID();
+				ReferralEvents.publish(eventId, "HoldAccepted", referral,
+						ReferralEvents.event(eventId, "HoldAccepted", referral, home, "REFERRED-1", "bridgend-hub")
+							.replace("\"regionCode\"",
+									"\"referringRegionCode\": \"" + referring + "\", \"regionCode\""));
+				return referringTeam.stream().anyMatch((line) -> line.contains("REFERRED-1"));
+			});
+
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> homePanel.stream().anyMatch((line) -> line.contains("REFERRED-1")));
+			assertThat(referringPanel).noneMatch((line) -> line.contains(referral));
+		}
+		finally {
+			client.shutdownNow();
+		}
+	}
+
+	@Test
 	void a_panel_decision_reaches_the_crisis_team_of_the_childs_region_so_its_referral_page_can_show_it()
 			throws Exception {
 		String ours = "LD" + letters();

@@ -83,7 +83,7 @@ class FeedListener {
 					new FeedItem(eventId(record), event.type(), event.referralId(), event.reference(),
 							event.regionCode(), event.provisionId(), event.occurredAt(),
 							this.templates.render(event.type(), event.reference(), event.regionCode()), null),
-					providerOf(event));
+					providerOf(event), event.referringRegionCode());
 		}
 		catch (RuntimeException ex) {
 			// the feed is best effort: a record it cannot show is left to the
@@ -105,7 +105,8 @@ class FeedListener {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Event(UUID eventId, String type, String referralId, String reference, String regionCode, String provisionId,
-			Instant occurredAt, String acknowledgedBy, String openedBecause, Integer daysWaiting) {
+			Instant occurredAt, String acknowledgedBy, String openedBecause, Integer daysWaiting,
+			String referringRegionCode) {
 
 	}
 

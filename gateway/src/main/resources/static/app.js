@@ -404,8 +404,11 @@ function liveStatus() {
 function showLive() {
 	const node = document.getElementById('live-status');
 	if (node) {
-		node.dataset.live = feedUp ? 'on' : 'off';
-		node.textContent = t(feedUp ? 'app.live.on' : 'app.live.off', FALLBACK_POLL_MS / 1000);
+		// until the stream first answers, it is connecting rather than down
+		const state = feedUp ? 'on' : (feed && !feedWasUp && feed.readyState === EventSource.CONNECTING
+			? 'connecting' : 'off');
+		node.dataset.live = state;
+		node.textContent = t('app.live.' + state, FALLBACK_POLL_MS / 1000);
 	}
 }
 

@@ -6,7 +6,8 @@
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 
 const LANG_KEY = 'noddfa.lang';
-const POLL_MS = 3000;
+// while the live feed is down, the pages that follow it read again this often
+const FALLBACK_POLL_MS = 30000;
 
 const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
 const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
@@ -214,6 +215,7 @@ function report(error) {
 	if (error instanceof Problem) {
 		if (error.status === 401) {
 			user = null;
+			closeFeed();
 			render();
 		}
 		const text = [error.body.title || t('app.problem.unexpected', error.status), error.body.detail]
@@ -321,6 +323,180 @@ function renderWho() {
 	nav.hidden = links.length === 0;
 }
 
+// ---- the live feed ------------------------------------------------------------------------
+// One EventSource on the notifications feed (through the gateway, with the session cookie)
+// for as long as someone is signed in. An event only says what happened to which referral
+// or bed: the page on show reads that again. While the stream is down the browser
+// reconnects by itself, the page reads every 30 s instead, and says so in words.
+
+const FEED_EVENTS = ['ReferralCreated', 'ReferralEscalated', 'MatchAvailable', 'HoldPlaced', 'HoldAccepted',
+	'HoldDeclined', 'HoldExpired', 'PlacementStarted', 'PlacementEnded', 'ReferralCancelled', 'CrisisStayOverran',
+	'OutOfRegionApprovalRequested', 'NotificationAcknowledged', 'CaseOpened', 'DecisionRecorded', 'FundingWaitOverdue'];
+
+let feed = null;
+let feedUp = false;
+let feedWasUp = false;
+// the current page's handler of feed events, null on pages that do not follow the feed
+let onLive = null;
+
+function openFeed() {
+	if (feed || !(has('CRISIS_TEAM') || has('PANEL') || has('PROVIDER'))) {
+		return;
+	}
+	feed = new EventSource('/api/notifications/v1/feed');
+	feed.onopen = () => feedChanged(true);
+	feed.onerror = () => {
+		feedChanged(false);
+		if (feed.readyState === EventSource.CLOSED) {
+			// refused, not a stream: the browser gives up, so try again later
+			feed = null;
+			setTimeout(openFeed, FALLBACK_POLL_MS);
+		}
+	};
+	FEED_EVENTS.forEach((type) => feed.addEventListener(type, heard));
+}
+
+function closeFeed() {
+	if (feed) {
+		feed.close();
+		feed = null;
+	}
+	feedChanged(false);
+}
+
+function heard(event) {
+	// counted for the browser tests, which prove that an update came over the stream
+	document.body.dataset.liveEvents = String(Number(document.body.dataset.liveEvents || 0) + 1);
+	let item;
+	try {
+		item = JSON.parse(event.data);
+	}
+	catch (ignored) {
+		return;
+	}
+	if (onLive) {
+		onLive(item);
+	}
+	if (ALERTING_EVENTS.includes(item.eventType)) {
+		loadAlerts();
+	}
+}
+
+function feedChanged(up) {
+	const catchUp = up && !feedUp && feedWasUp;
+	feedUp = up;
+	feedWasUp = feedWasUp || up;
+	showLive();
+	if (catchUp) {
+		// what happened while the stream was down
+		loadAlerts();
+		if (onLive) {
+			onLive(null);
+		}
+	}
+}
+
+/** Whether this page is live, in words: nothing is told by colour alone. */
+function liveStatus() {
+	return el('p', { class: 'govuk-body-s app-live', id: 'live-status' });
+}
+
+function showLive() {
+	const node = document.getElementById('live-status');
+	if (node) {
+		// until the stream first answers, it is connecting rather than down
+		const state = feedUp ? 'on' : (feed && !feedWasUp && feed.readyState === EventSource.CONNECTING
+			? 'connecting' : 'off');
+		node.dataset.live = state;
+		node.textContent = t('app.live.' + state, FALLBACK_POLL_MS / 1000);
+	}
+}
+
+/**
+ * Keeps the page current: refresh('feed') on each feed event that concerns it, and
+ * refresh('poll') every 30 s while the feed is down.
+ */
+function follow(refresh, concerns) {
+	onLive = (item) => {
+		if (item === null || concerns(item)) {
+			refresh('feed');
+		}
+	};
+	every(FALLBACK_POLL_MS, () => {
+		if (!feedUp) {
+			refresh('poll');
+		}
+	});
+	showLive();
+}
+
+// ---- alerts that need acknowledging ---------------------------------------------------------
+// A hold request for a provider, an escalation for a panel: the notifications service climbs
+// its rota of people until someone acknowledges the alert. Shown above every page as a
+// notification banner until someone of the same team or provider acknowledges it here (or
+// through the link in the message they were sent).
+
+// the events that raise or end such an alert
+const ALERTING_EVENTS = ['HoldPlaced', 'ReferralEscalated', 'CaseOpened', 'NotificationAcknowledged'];
+
+async function loadAlerts() {
+	const box = document.getElementById('alerts');
+	if (!user || !(has('PROVIDER') || has('CRISIS_TEAM') || has('PANEL'))) {
+		box.replaceChildren();
+		return;
+	}
+	try {
+		const { body } = await api('GET', '/api/notifications/v1/alerts?unacknowledged=true');
+		showAlerts((body || []).filter((alert) => alert.needsAcknowledgement && !alert.acknowledgedAt));
+	}
+	catch (ignored) {
+		// the page itself reports what is wrong; the banner waits for the next event
+	}
+}
+
+function showAlerts(alerts) {
+	const box = document.getElementById('alerts');
+	box.dataset.loaded = 'true';
+	if (!alerts.length) {
+		box.replaceChildren();
+		return;
+	}
+	box.replaceChildren(el('div', { class: 'govuk-notification-banner', role: 'region',
+		'aria-labelledby': 'alerts-title' },
+	el('div', { class: 'govuk-notification-banner__header' },
+		el('h2', { class: 'govuk-notification-banner__title', id: 'alerts-title' }, t('app.alerts.title'))),
+	el('div', { class: 'govuk-notification-banner__content' },
+		el('ul', { class: 'govuk-list app-alerts' }, alerts.map((alert) => el('li', { 'data-alert': alert.id },
+			el('p', { class: 'govuk-notification-banner__heading' }, alertText(alert)),
+			button(t('app.alerts.acknowledge'), () => acknowledge(alert), { class: 'govuk-button govuk-button--secondary',
+				'data-acknowledge': alert.id, 'aria-label': t('app.alerts.acknowledge.label', alert.reference) })))))));
+}
+
+function alertText(alert) {
+	const key = 'app.alert.' + alert.eventType;
+	const where = alert.provisionId ? (names[alert.provisionId] || provisionName(alert.provisionId)) : '';
+	return Object.prototype.hasOwnProperty.call(texts, key) ? t(key, alert.reference, where)
+		: t('app.alert.other', alert.reference);
+}
+
+async function acknowledge(alert) {
+	clearErrors();
+	try {
+		await api('POST', '/api/notifications/v1/alerts/' + encodeURIComponent(alert.id) + '/acknowledgement');
+		const item = document.querySelector('[data-alert="' + alert.id + '"]');
+		if (item && item.parentNode.children.length === 1) {
+			document.getElementById('alerts').replaceChildren();
+		}
+		else if (item) {
+			item.remove();
+		}
+		say(t('app.alerts.acknowledged', alert.reference));
+	}
+	catch (error) {
+		report(error);
+	}
+}
+
 // ---- pages ------------------------------------------------------------------------------
 
 function stopTimers() {
@@ -340,8 +516,15 @@ function heading(key, ...args) {
 	return el('h1', { class: 'govuk-heading-l' }, t(key, ...args));
 }
 
+/** The page for the address, then the alerts above it, which name what the page loaded. */
 async function render() {
+	await renderPage();
+	loadAlerts();
+}
+
+async function renderPage() {
 	stopTimers();
+	onLive = null;
 	clearErrors();
 	say('');
 	renderWho();
@@ -603,21 +786,27 @@ async function referAndHold(provisionId) {
 // ---- a referral, live -----------------------------------------------------------------------
 
 async function renderReferral(id) {
-	page(heading('app.referral.heading'), el('div', { id: 'referral', 'aria-busy': 'true' }));
+	page(heading('app.referral.heading'), liveStatus(), el('div', { id: 'referral', 'aria-busy': 'true' }));
 	let shown = '';
-	const refresh = async () => {
+	const refresh = async (by) => {
 		try {
 			const base = '/api/matching/v1/referrals/' + encodeURIComponent(id);
 			const [{ body: referral }, { body: holds }] = await Promise.all([api('GET', base), api('GET', base + '/holds')]);
 			const list = Array.isArray(holds) ? holds : (holds.items || []);
 			const hold = list.slice().sort((a, b) => String(b.placedAt).localeCompare(String(a.placedAt)))[0];
-			const state = referral.status + '|' + (hold ? hold.holdId + hold.status : '');
+			const decisions = await panelDecisions(referral, hold);
+			const state = referral.status + '|' + (hold ? hold.holdId + hold.status : '') + '|'
+				+ decisions.map((decision) => decision.id).join(',');
 			if (state !== shown) {
 				if (shown) {
+					// a problem with what the page showed before no longer stands
+					clearErrors();
 					say(t('app.referral-status.' + referral.status));
 				}
 				shown = state;
-				showReferral(referral, hold);
+				showReferral(referral, hold, decisions);
+				// what brought the change: the first read, the feed or the fallback poll
+				document.getElementById('referral').dataset.changedBy = by;
 			}
 		}
 		catch (error) {
@@ -625,9 +814,50 @@ async function renderReferral(id) {
 			report(error);
 		}
 	};
-	await refresh();
-	every(POLL_MS, refresh);
+	await refresh('load');
+	follow(refresh, (item) => item.referralId === id);
 	every(1000, tick);
+}
+
+/**
+ * What the panel decided about a referral that went to it (escalated, or a bed outside the
+ * region), newest first, leaving out decisions corrected by a later one. A team reads the
+ * panel cases of its region's children and of those it referred.
+ */
+async function panelDecisions(referral, hold) {
+	const wentToPanel = referral.status === 'ESCALATED' || (referral.outOfRegionOptions || []).length > 0
+		|| (hold && hold.inRegion === false);
+	if (!wentToPanel || !(has('CRISIS_TEAM') || has('PANEL'))) {
+		return [];
+	}
+	try {
+		const { body } = await api('GET', '/api/panels/v1/cases');
+		const cases = (Array.isArray(body) ? body : (body.items || [])).filter((c) => c.referralId === referral.id);
+		const details = await Promise.all(cases.map((c) => api('GET', '/api/panels/v1/cases/' + encodeURIComponent(c.id))));
+		const decisions = details.flatMap(({ body: one }) => (one.timeline || [])
+			.filter((entry) => entry.kind === 'DECISION' && entry.decision).map((entry) => entry.decision));
+		const corrected = new Set(decisions.map((decision) => decision.supersedes).filter(Boolean));
+		return decisions.filter((decision) => !corrected.has(decision.id))
+			.sort((a, b) => String(b.decidedAt).localeCompare(String(a.decidedAt)));
+	}
+	catch (ignored) {
+		// the referral shows without them; the next update tries again
+		return [];
+	}
+}
+
+function panelDecision(decision) {
+	const when = new Date(decision.decidedAt);
+	return el('li', { class: 'app-card', 'data-decision': decision.type },
+		summary([
+			[t('app.decision.type'), tOr('app.timeline.' + decision.type, decision.type)],
+			// numbers only: browsers do not all know Welsh month names
+			[t('app.decision.when'), el('time', { datetime: decision.decidedAt },
+				t('app.decision.at', String(when.getHours()).padStart(2, '0') + ':' + String(when.getMinutes()).padStart(2, '0'),
+					when.getDate() + '/' + (when.getMonth() + 1) + '/' + when.getFullYear(), ago(decision.decidedAt)))],
+			[t('app.decision.reason'), tOr('app.decision.reason.' + decision.reasonCode, decision.reasonCode)],
+			decision.provisionId ? [t('app.decision.provision'), names[decision.provisionId] || decision.provisionId] : null
+		]));
 }
 
 /** Counts every hold's time down, in place. */
@@ -638,7 +868,7 @@ function tick() {
 	});
 }
 
-function showReferral(referral, hold) {
+function showReferral(referral, hold, decisions) {
 	const box = document.getElementById('referral');
 	if (!box) {
 		return;
@@ -671,6 +901,10 @@ function showReferral(referral, hold) {
 	if (referral.status === 'ACCEPTED') {
 		parts.push(button(t('app.referral.place'), () => referralAction(referral, '/placements', 'app.referral.placed'),
 			{ id: 'record-placement' }));
+	}
+	if (decisions.length) {
+		parts.push(el('h2', { class: 'govuk-heading-m' }, t('app.referral.panel-decided')),
+			el('ul', { class: 'app-cards', id: 'panel-decisions' }, decisions.map(panelDecision)));
 	}
 	if (referral.status === 'ESCALATED') {
 		const options = referral.outOfRegionOptions || [];
@@ -760,7 +994,7 @@ async function renderReferrals() {
 let provisions = [];
 
 async function renderProvisions() {
-	page(heading('app.provisions.heading'),
+	page(heading('app.provisions.heading'), liveStatus(),
 		el('h2', { class: 'govuk-heading-m' }, t('app.holds.heading')),
 		el('div', { id: 'holds', 'aria-live': 'polite' }, el('p', { class: 'govuk-body' }, t('app.holds.none'))),
 		el('h2', { class: 'govuk-heading-m' }, t('app.provisions.beds')),
@@ -771,13 +1005,13 @@ async function renderProvisions() {
 		try {
 			const { body } = await api('GET', '/api/matching/v1/holds?status=ACTIVE');
 			const holds = Array.isArray(body) ? body : (body.items || []);
-			const state = holds.map((hold) => hold.holdId).join(',');
-			if (state !== shown) {
-				// only an arrival is news: a request answered here or elsewhere just leaves
-				if (shown !== null && holds.some((hold) => !shown.includes(hold.holdId))) {
+			const ids = holds.map((hold) => hold.holdId);
+			if (shown === null || ids.join(',') !== shown.join(',')) {
+				// only a request not shown before is news; one answered or expired is not
+				if (shown !== null && ids.some((holdId) => !shown.includes(holdId))) {
 					say(t('app.holds.new'));
 				}
-				shown = state;
+				shown = ids;
 				renderHolds(holds);
 			}
 		}
@@ -787,7 +1021,8 @@ async function renderProvisions() {
 		}
 	};
 	await refreshHolds();
-	every(POLL_MS, refreshHolds);
+	// the feed brings this provider's own beds' events only
+	follow(refreshHolds, (item) => String(item.eventType).startsWith('Hold'));
 	every(1000, tick);
 }
 
@@ -1249,6 +1484,7 @@ async function start() {
 		return;
 	}
 	applyTexts();
+	openFeed();
 	document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => switchLanguage(b.dataset.lang)));
 	document.getElementById('sign-out').addEventListener('click', signOut);
 	document.getElementById('error-list').addEventListener('click', (event) => {

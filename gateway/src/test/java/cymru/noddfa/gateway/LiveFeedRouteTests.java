@@ -1,7 +1,10 @@
 package cymru.noddfa.gateway;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,25 @@ class LiveFeedRouteTests extends GatewayTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> events = response.body().filter((line) -> line.startsWith("data:")).collect(Collectors.toList());
 		assertThat(events).containsExactly("data: first", "data: second");
+	}
+
+	@Test
+	void each_event_of_the_live_feed_is_passed_on_as_it_comes_not_when_the_stream_ends() throws Exception {
+		GatewayClient client = client();
+		HttpResponse<java.util.stream.Stream<String>> response = client.http()
+			.send(client.request("/api/notifications" + StubService.FEED)
+				.header("Accept", "text/event-stream")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofLines());
+
+		Map<String, Long> arrived = new LinkedHashMap<>();
+		response.body()
+			.filter((line) -> line.startsWith("data:"))
+			.forEach((line) -> arrived.put(line, System.nanoTime()));
+		// the service sends the second event a silence after the first: a buffering
+		// gateway would hand both over together
+		assertThat(Duration.ofNanos(arrived.get("data: second") - arrived.get("data: first")))
+			.isGreaterThan(StubService.FEED_SILENCE.dividedBy(2));
 	}
 
 }

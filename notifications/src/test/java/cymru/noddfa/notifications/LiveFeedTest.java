@@ -113,6 +113,78 @@ class LiveFeedTest extends ServiceTest {
 	}
 
 	@Test
+	void a_crisis_team_hears_about_a_child_it_referred_from_another_region_and_its_own_panel_does_not()
+			throws Exception {
+		String home = "LH" + letters();
+		String referring = "LR" + letters();
+		HttpClient client = HttpClient.newHttpClient();
+		try {
+			List<String> referringTeam = connect(client, identity.crisisTeam(referring), "");
+			List<String> referringPanel = connect(client, identity.panel(referring), "");
+			List<String> homePanel = connect(client, identity.panel(home), "");
+			String referral = UUID.randomUUID().toString();
+
+			// the feed starts from the newest record: publish until it is listening
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				UUID eventId = UUID.randomUUID();
+				ReferralEvents.publish(eventId, "HoldAccepted", referral,
+						ReferralEvents.event(eventId, "HoldAccepted", referral, home, "REFERRED-1", "bridgend-hub")
+							.replace("\"regionCode\"",
+									"\"referringRegionCode\": \"" + referring + "\", \"regionCode\""));
+				return referringTeam.stream().anyMatch((line) -> line.contains("REFERRED-1"));
+			});
+
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> homePanel.stream().anyMatch((line) -> line.contains("REFERRED-1")));
+			assertThat(referringPanel).noneMatch((line) -> line.contains(referral));
+		}
+		finally {
+			client.shutdownNow();
+		}
+	}
+
+	@Test
+	void a_panel_decision_reaches_the_crisis_team_of_the_childs_region_so_its_referral_page_can_show_it()
+			throws Exception {
+		String ours = "LD" + letters();
+		String theirs = "LE" + letters();
+		HttpClient client = HttpClient.newHttpClient();
+		try {
+			List<String> ourFeed = connect(client, identity.crisisTeam(ours), "");
+			List<String> theirFeed = connect(client, identity.crisisTeam(theirs), "");
+			String referral = UUID.randomUUID().toString();
+
+			// the feed starts from the newest record: decide until it is listening
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				decisionRecorded(UUID.randomUUID(), referral, ours);
+				return ourFeed.contains("event:DecisionRecorded");
+			});
+
+			int at = ourFeed.indexOf("event:DecisionRecorded");
+			assertThat(ourFeed.get(at + 1)).startsWith("data:")
+				.contains("\"referralId\":\"" + referral + "\"")
+				.contains("\"provisionId\":\"bridgend-hub\"")
+				.contains("\"regionCode\":\"" + ours + "\"");
+			assertThat(theirFeed).noneMatch((line) -> line.contains(referral));
+		}
+		finally {
+			client.shutdownNow();
+		}
+	}
+
+	private static void decisionRecorded(UUID eventId, String referral, String region) {
+		String caseId = UUID.randomUUID().toString();
+		ReferralEvents.send("panels.case-events.v1", referral, """
+				{"eventId": "%s", "type": "DecisionRecorded", "occurredAt": "%s", "caseId": "%s", "caseVersion": 2,
+				 "referralId": "%s", "regionCode": "%s", "decisionId": "%s", "decisionType": "APPROVE_OUT_OF_REGION",
+				 "reasonCode": "NO_SUITABLE_BED_IN_REGION", "provisionId": "bridgend-hub"}
+				""".formatted(eventId, java.time.Instant.now(), caseId, referral, region, UUID.randomUUID()),
+				java.util.Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type",
+						"cymru.noddfa.panels.DecisionRecorded.v1", "ce_source", "/noddfa/panels", "ce_subject", caseId,
+						"content-type", "application/json"));
+	}
+
+	@Test
 	void the_feed_needs_a_token_of_a_crisis_team_panel_or_provider() {
 		anonymous().get().uri("/v1/feed").exchange().expectStatus().isUnauthorized();
 		this.http.get()

@@ -128,6 +128,16 @@ final class Browser implements AutoCloseable {
 		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.attributeToBe(by, attribute, value));
 	}
 
+	/** Waits until nothing the locator finds is shown. */
+	void awaitGone(By by) {
+		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(by));
+	}
+
+	/** How many elements the locator finds now, without waiting. */
+	int count(By by) {
+		return this.driver.findElements(by).size();
+	}
+
 	Object script(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}

@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
- * and holds it; the provider sees the request arrive and declines it with a reason, which
- * the team's page shows; the team holds the bed for another child and the provider
- * accepts; the team's page shows the acceptance without being reloaded while the provider
- * changes its free beds, meeting someone else's change on the way; the team records the
- * placement. In English and in Welsh.
+ * and holds it; the provider acknowledges the alert the request raised, sees the request
+ * and declines it with a reason, which the team's page shows; the team holds the bed for
+ * another child and the provider accepts; the team's page shows the acceptance without
+ * being reloaded, brought by the live feed, while the provider changes its free beds,
+ * meeting someone else's change on the way; the team records the placement. In English
+ * and in Welsh.
  */
 class CrisisBedJourneyTest {
 
@@ -25,10 +26,10 @@ class CrisisBedJourneyTest {
 	enum Language {
 
 		ENGLISH("en", "", "Search for a bed", "You accepted the request", "Placed", "You declined the request",
-				"Not enough staff", "Someone else changed this provision first"),
+				"Not enough staff", "Someone else changed this provision first", "You acknowledged the alert"),
 
 		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli", "Rydych wedi gwrthod y cais",
-				"Dim digon o staff", "Newidiodd rhywun arall y ddarpariaeth hon yn gyntaf");
+				"Dim digon o staff", "Newidiodd rhywun arall y ddarpariaeth hon yn gyntaf", "Rydych wedi cydnabod y rhybudd");
 
 		final String code;
 
@@ -46,8 +47,10 @@ class CrisisBedJourneyTest {
 
 		final String changedElsewhere;
 
+		final String acknowledged;
+
 		Language(String code, String suffix, String searchHeading, String accepted, String placed, String declined,
-				String notEnoughStaff, String changedElsewhere) {
+				String notEnoughStaff, String changedElsewhere, String acknowledged) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
@@ -56,6 +59,7 @@ class CrisisBedJourneyTest {
 			this.declined = declined;
 			this.notEnoughStaff = notEnoughStaff;
 			this.changedElsewhere = changedElsewhere;
+			this.acknowledged = acknowledged;
 		}
 
 	}
@@ -96,16 +100,34 @@ class CrisisBedJourneyTest {
 
 			// refer and hold that bed in one step
 			By refer = By.cssSelector("button[data-refer='" + provisionId + "']");
-			team.type(By.id("f-reference"), "WEB-1401-" + language.code.toUpperCase(Locale.ROOT));
+			String reference = "WEB-1401-" + language.code.toUpperCase(Locale.ROOT);
+			team.type(By.id("f-reference"), reference);
 			team.click(refer);
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
+			// the page follows the live feed, and says so in words
+			team.awaitAttribute(By.id("live-status"), "data-live", "on");
 			team.checkAndShoot("held");
 
 			// the provider sees the request arrive and declines it, with a reason
 			provider.chooseLanguage(language.code);
 			provider.signIn("dev:provider:" + WebStack.PROVIDER);
 			provider.assertNoTokenReadableByScript();
+			provider.awaitAttribute(By.id("live-status"), "data-live", "on");
+
+			// the request raised an alert that the provider must acknowledge: it does so
+			// here, and the alert stays acknowledged
+			By alert = By.xpath("//li[@data-alert][contains(., '" + reference + "')]");
+			provider.find(alert);
+			provider.checkAndShoot("alert");
+			provider.click(By.xpath("//li[@data-alert][contains(., '" + reference + "')]//button[@data-acknowledge]"));
+			provider.awaitText(By.id("status"), language.acknowledged);
+			provider.awaitGone(alert);
+			provider.open(WebStack.app() + "/");
+			provider.awaitApp();
+			provider.awaitAttribute(By.id("alerts"), "data-loaded", "true");
+			assertThat(provider.count(alert)).as("the acknowledged alert after a reload").isZero();
+			provider.checkAndShoot("alert-acknowledged");
 			// the request on this crisis unit (the panel journey's holds may wait too)
 			String request = "//li[@data-hold][.//h3[contains(., 'Uned Argyfwng')]]";
 			provider.find(By.xpath(request + "//button[@data-decline]"));
@@ -162,6 +184,14 @@ class CrisisBedJourneyTest {
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACCEPTED");
 			assertThat(team.script("return window.noddfaNotReloaded === true")).as("the page was not reloaded")
 				.isEqualTo(true);
+			// brought by the feed: the fallback poll runs only while the feed is down, and
+			// every 30 s
+			assertThat(team.script("return document.getElementById('referral').dataset.changedBy"))
+				.as("what brought the acceptance")
+				.isEqualTo("feed");
+			assertThat(Long.parseLong((String) team.script("return document.body.dataset.liveEvents || '0'")))
+				.as("feed events heard")
+				.isPositive();
 			team.checkAndShoot("accepted-live");
 
 			// record the placement

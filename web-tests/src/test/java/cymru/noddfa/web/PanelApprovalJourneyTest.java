@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * referral is escalated; the Powys crisis team may not hold the assessment bed near
  * Bridgend until the Powys panel approves it; the child appears in the panel's open queue
  * without a reload, beside the region's outcome charts; the panel opens the case and
- * approves that bed out of region; the team then holds it.
+ * approves that bed out of region; the team's page shows that decision as it is made, and
+ * the team then holds the bed.
  */
 class PanelApprovalJourneyTest {
 
@@ -24,11 +25,13 @@ class PanelApprovalJourneyTest {
 
 		ENGLISH("en", "", "Search for a bed", "Escalated to the panel", "The panel has not approved",
 				"Panel queue: Powys", "Waiting for", "Panel case", "The decision is recorded.",
-				"Outside the child's region", "Where children were placed", "In their own region"),
+				"Outside the child's region", "Where children were placed", "In their own region",
+				"Panel approved a placement outside the region", "No suitable bed in the region"),
 
 		WELSH("cy", "-cy", "Chwilio am wely", "Wedi'i uwchgyfeirio i'r panel", "Nid yw'r panel wedi cymeradwyo",
 				"Ciw'r panel: Powys", "Wedi aros am", "Achos y panel", "Mae'r penderfyniad wedi'i gofnodi.",
-				"Y tu allan i ranbarth y plentyn", "Ble cafodd plant eu lleoli", "Yn eu rhanbarth eu hunain");
+				"Y tu allan i ranbarth y plentyn", "Ble cafodd plant eu lleoli", "Yn eu rhanbarth eu hunain",
+				"Cymeradwyodd y panel leoliad y tu allan i'r rhanbarth", "Dim gwely addas yn y rhanbarth");
 
 		final String code;
 
@@ -54,9 +57,13 @@ class PanelApprovalJourneyTest {
 
 		final String placementsInRegion;
 
+		final String approvedByPanel;
+
+		final String noBedInRegion;
+
 		Language(String code, String suffix, String searchHeading, String escalated, String approvalPending,
 				String panelHeading, String waited, String caseHeading, String decisionRecorded, String outOfRegion,
-				String placementsChart, String placementsInRegion) {
+				String placementsChart, String placementsInRegion, String approvedByPanel, String noBedInRegion) {
 			this.code = code;
 			this.suffix = suffix;
 			this.searchHeading = searchHeading;
@@ -69,6 +76,8 @@ class PanelApprovalJourneyTest {
 			this.outOfRegion = outOfRegion;
 			this.placementsChart = placementsChart;
 			this.placementsInRegion = placementsInRegion;
+			this.approvedByPanel = approvedByPanel;
+			this.noBedInRegion = noBedInRegion;
 		}
 
 	}
@@ -148,6 +157,17 @@ class PanelApprovalJourneyTest {
 			panel.click(By.id("decision-submit"));
 			panel.awaitText(By.id("status"), language.decisionRecorded);
 			panel.checkAndShoot("approved");
+
+			// the team's page shows what the panel decided, when and why, as it is
+			// decided: the page follows the live feed
+			By decision = By.cssSelector("#panel-decisions li[data-decision='APPROVE_OUT_OF_REGION']");
+			team.awaitText(decision, language.approvedByPanel);
+			assertThat(team.find(decision).getText()).contains(language.noBedInRegion);
+			assertThat(team.find(By.cssSelector("#panel-decisions time[datetime]")).getText()).isNotBlank();
+			assertThat(team.script("return document.getElementById('referral').dataset.changedBy"))
+				.as("what brought the decision")
+				.isEqualTo("feed");
+			team.checkAndShoot("panel-decided");
 
 			// the team now holds that bed, out of region
 			team.clickUntilShown(holdOutOfRegion, By.id("hold"));

@@ -18,16 +18,20 @@ class FeedController {
 	/**
 	 * The caller's live feed as Server-Sent Events: one event per referral event or
 	 * acknowledgement, named by its type, with a JSON body. Whose feed it is comes from
-	 * the token: a crisis team or panel hears its region's events, a provider those about
-	 * its own provisions.
+	 * the token: a crisis team or panel hears its region's events, and a crisis team also
+	 * those of the children it referred from elsewhere (as it reads and moves those
+	 * referrals); a provider hears those about its own provisions.
 	 */
 	@GetMapping(path = "/v1/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter feed(Caller caller) {
 		if (caller.providerId() != null && caller.actsForProvider(caller.providerId())) {
 			return this.feed.connect(FeedPublisher.Audience.provider(caller.providerId()), caller.subject());
 		}
-		if (caller.region() != null && caller.seesRegion(caller.region())) {
-			return this.feed.connect(FeedPublisher.Audience.region(caller.region()), caller.subject());
+		if (caller.isCrisisTeamOf(caller.region())) {
+			return this.feed.connect(FeedPublisher.Audience.team(caller.region()), caller.subject());
+		}
+		if (caller.isPanelOf(caller.region())) {
+			return this.feed.connect(FeedPublisher.Audience.panel(caller.region()), caller.subject());
 		}
 		throw new AccessRefused("feed");
 	}

@@ -57,7 +57,13 @@ class FeedListener {
 			}
 			if (record.topic().startsWith("panels.")) {
 				String kind = PanelAlerts.kind(event.type(), event.openedBecause());
-				if (kind != null && event.regionCode() != null) {
+				if ("DecisionRecorded".equals(event.type()) && event.regionCode() != null) {
+					// nobody is alerted (the panel made it), but a team waiting on the
+					// decision sees it on the referral's page as it is made
+					this.feed.publish(new FeedItem(event.eventId(), event.type(), event.referralId(), null,
+							event.regionCode(), event.provisionId(), event.occurredAt(), null, null), null);
+				}
+				else if (kind != null && event.regionCode() != null) {
 					this.feed
 						.publish(
 								new FeedItem(event.eventId(), event.type(), event.referralId(), null,
@@ -75,7 +81,7 @@ class FeedListener {
 					new FeedItem(eventId(record), event.type(), event.referralId(), event.reference(),
 							event.regionCode(), event.provisionId(), event.occurredAt(),
 							this.templates.render(event.type(), event.reference(), event.regionCode()), null),
-					providerOf(event));
+					providerOf(event), event.referringRegionCode());
 		}
 		catch (RuntimeException ex) {
 			// the feed is best effort: a record it cannot show is left to the
@@ -97,7 +103,8 @@ class FeedListener {
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Event(UUID eventId, String type, String referralId, String reference, String regionCode, String provisionId,
-			Instant occurredAt, String acknowledgedBy, String openedBecause, Integer daysWaiting) {
+			Instant occurredAt, String acknowledgedBy, String openedBecause, Integer daysWaiting,
+			String referringRegionCode) {
 
 	}
 

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open live-feed connections of this instance, by audience: a region (its crisis team
- * and panel) or a provider. Every instance hears every event (its feed listener has a
- * group of its own), so a user gets the feed whichever instance they are connected to.
+ * The open live-feed connections of this instance, by audience: a region's crisis team, a
+ * region's panel, or a provider. Every instance hears every event (its feed listener has
+ * a group of its own), so a user gets the feed whichever instance they are connected to.
  */
 @Component
 @Slf4j
@@ -57,13 +57,28 @@ class FeedPublisher implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends the item to its region's connections and, when it is about a provision, to
-	 * the connections of that provision's provider.
+	 * Sends the item to its region's crisis team and panel and, when it is about a
+	 * provision, to the connections of that provision's provider.
 	 * @param provider the provider of the item's provision, {@code null} if none or not
 	 * known
 	 */
 	void publish(FeedItem item, String provider) {
-		send(item, this.byAudience.get(Audience.region(item.regionCode())));
+		publish(item, provider, null);
+	}
+
+	/**
+	 * As {@link #publish(FeedItem, String)}, and to the crisis team of the region that
+	 * referred the child from elsewhere, which reads and moves the referral too; never to
+	 * that region's panel, which sees its own region's children only.
+	 * @param referringRegion the referring team's region when it is not the child's, else
+	 * {@code null}
+	 */
+	void publish(FeedItem item, String provider, String referringRegion) {
+		send(item, this.byAudience.get(Audience.team(item.regionCode())));
+		send(item, this.byAudience.get(Audience.panel(item.regionCode())));
+		if (referringRegion != null && !referringRegion.equals(item.regionCode())) {
+			send(item, this.byAudience.get(Audience.team(referringRegion)));
+		}
 		if (provider != null) {
 			send(item, this.byAudience.get(Audience.provider(provider)));
 		}
@@ -126,15 +141,22 @@ class FeedPublisher implements SmartLifecycle {
 	private record Connection(String user, SseEmitter emitter) {
 	}
 
-	/** Whose events a connection hears: a region's or a provider's. */
-	record Audience(String region, String provider) {
+	/**
+	 * Whose events a connection hears: a region's crisis team's, a region's panel's or a
+	 * provider's.
+	 */
+	record Audience(String team, String panel, String provider) {
 
-		static Audience region(String region) {
-			return new Audience(region, null);
+		static Audience team(String region) {
+			return new Audience(region, null, null);
+		}
+
+		static Audience panel(String region) {
+			return new Audience(null, region, null);
 		}
 
 		static Audience provider(String provider) {
-			return new Audience(null, provider);
+			return new Audience(null, null, provider);
 		}
 
 	}

@@ -129,6 +129,16 @@ class SearchApiTest extends MatcherComponentTest {
 	}
 
 	@Test
+	void the_api_description_shows_each_candidates_place_and_on_call_phone() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.schemas.CandidateView.properties.onCallPhone.type").value("string"))
+			.andExpect(jsonPath("$.components.schemas.CandidateView.properties.location").exists())
+			.andExpect(jsonPath("$.components.schemas.Answer.properties.searchedFrom").exists())
+			.andExpect(jsonPath("$.components.schemas.Point.properties.lat").exists());
+	}
+
+	@Test
 	void the_same_search_works_as_a_get_with_a_place_name_and_speaks_welsh_when_asked() throws Exception {
 		this.mvc
 			.perform(get("/v1/searches").param("place", "Bridgend")

@@ -665,20 +665,21 @@ async function drawMap(answer) {
 			weight: 1, fillColor: '#ffffff', fillOpacity: (user.map && user.map.tileUrl) ? 0 : 1 } }).addTo(map);
 		bounds.push(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast());
 	}
-	const marker = (lat, lon, className, text, data) => {
+	// the child's diamond lies under the beds' numbers, which stay readable however close
+	const marker = (lat, lon, className, text, data, zIndexOffset) => {
 		const icon = el('span', Object.assign({ class: 'app-map-marker ' + className }, data), text);
-		L.marker([lat, lon], { interactive: false, keyboard: false, icon: L.divIcon({ className: 'app-map-icon',
-			html: icon, iconSize: [28, 28], iconAnchor: [14, 14] }) }).addTo(map);
+		L.marker([lat, lon], { interactive: false, keyboard: false, zIndexOffset, icon: L.divIcon({
+			className: 'app-map-icon', html: icon, iconSize: [28, 28], iconAnchor: [14, 14] }) }).addTo(map);
 		bounds.push([lat, lon]);
 	};
 	answer.candidates.forEach((candidate, index) => {
 		if (candidate.location) {
 			marker(candidate.location.lat, candidate.location.lon, 'app-map-marker--bed', String(index + 1),
-				{ 'data-provision': candidate.provisionId });
+				{ 'data-provision': candidate.provisionId }, 1000 - index);
 		}
 	});
 	if (answer.searchedFrom) {
-		marker(answer.searchedFrom.lat, answer.searchedFrom.lon, 'app-map-marker--child', null, {});
+		marker(answer.searchedFrom.lat, answer.searchedFrom.lon, 'app-map-marker--child', null, {}, -1000);
 	}
 	if (bounds.length) {
 		map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });

@@ -719,6 +719,7 @@ function renderResults(answer) {
 				SETTINGS.map((code) => [code, t('app.setting.' + code)]), 'A_AND_E')),
 			button(t('app.refer.best'), () => referAndHold(null), { id: 'refer-best' })));
 		parts.push(el('ol', { class: 'app-cards', id: 'candidates' }, answer.candidates.map(candidateCard)));
+		parts.push(mapFigure(answer));
 	}
 	const excluded = answer.excluded || [];
 	const total = excluded.reduce((sum, item) => sum + item.count, 0);
@@ -728,11 +729,16 @@ function renderResults(answer) {
 			item.message || t('app.search.excluded.line', item.count, item.reason)))));
 	}
 	document.getElementById('search-results').replaceChildren(...parts);
+	if (answer.candidates.length) {
+		drawMap(answer);
+	}
 }
 
-function candidateCard(candidate) {
+function candidateCard(candidate, index) {
 	return el('li', { class: 'app-card', 'data-provision': candidate.provisionId },
-		el('h3', { class: 'govuk-heading-s' }, candidate.name),
+		el('h3', { class: 'govuk-heading-s' },
+			// the number its marker on the map carries; the list itself tells a screen reader
+			el('span', { class: 'app-card__number', 'aria-hidden': 'true' }, String(index + 1)), candidate.name),
 		summary([
 			[t('app.card.distance'), t('app.km', Number(candidate.distanceKm).toFixed(1))],
 			[t('app.card.region'), candidate.inRegion ? t('app.card.in-region')
@@ -740,12 +746,134 @@ function candidateCard(candidate) {
 			[t('app.card.beds-free'), String(candidate.bedsFree)],
 			[t('app.card.confirmed'), candidate.confirmed ? t('app.card.confirmed-ago', ago(candidate.confirmedAt))
 				: t('app.card.unconfirmed', ago(candidate.confirmedAt))],
+			phoneRow(candidate),
 			[t('app.card.why'), el('ul', { class: 'govuk-list' },
 				(candidate.reasons || []).map((reason) => el('li', {}, reason.message)))]
 		]),
 		button(t('app.refer.this'), () => referAndHold(candidate.provisionId),
 			{ class: 'govuk-button govuk-button--secondary', 'data-refer': candidate.provisionId,
 				'aria-label': t('app.refer.this.label', candidate.name) }));
+}
+
+/**
+ * The provider's on-call phone as a tap-to-call link, or no row at all when it gave none.
+ * The link dials the digits (and a leading +) of the number as the provider wrote it.
+ */
+function phoneRow(candidate) {
+	const phone = (candidate.onCallPhone || '').trim();
+	// "+44 (0)1656 …" is dialled +441656…
+	const dial = phone.replace(/\(0\)/g, '').replace(/(?!^\+)[^\d]/g, '');
+	if (!/\d{3,}/.test(dial)) {
+		return null;
+	}
+	return [t('app.card.phone'), el('a', { class: 'govuk-link app-phone', href: 'tel:' + dial,
+		'aria-label': t('app.card.phone.label', candidate.name, phone) }, phone)];
+}
+
+// ---- the map of the candidates --------------------------------------------------------------
+// Leaflet from its WebJar, loaded the first time a search finds something. By default no tile
+// server is asked for anything: an outline of Wales shipped with the app lies under the
+// markers. The map is a picture beside the list, which stays the way to read and act on the
+// results: one accessible name for the whole map, numbered markers matching the numbered cards,
+// a legend in words, and nothing to reach by keyboard inside it.
+
+let leaflet = null;
+let wales = null;
+let resultsMap = null;
+
+function loadLeaflet() {
+	if (!leaflet) {
+		leaflet = new Promise((resolve, reject) => {
+			const script = el('script', { src: '/webjars/leaflet/dist/leaflet.js' });
+			script.addEventListener('load', () => resolve(window.L));
+			script.addEventListener('error', () => {
+				leaflet = null;
+				reject(new Error('leaflet'));
+			});
+			document.head.append(script);
+		});
+	}
+	return leaflet;
+}
+
+function loadWales() {
+	if (!wales) {
+		wales = fetch('/map/wales.json', { headers: { Accept: 'application/json' } })
+			.then((response) => (response.ok ? response.json() : null))
+			.catch(() => null);
+	}
+	return wales;
+}
+
+function mapFigure(answer) {
+	const tiles = user.map && user.map.tileUrl;
+	return el('figure', { class: 'app-map-figure' },
+		el('h3', { class: 'govuk-heading-s' }, t('app.map.heading')),
+		el('div', { id: 'results-map', class: 'app-map', role: 'img',
+			'aria-label': t('app.map.label', answer.candidates.length) }),
+		el('figcaption', { class: 'govuk-body-s app-map-legend' },
+			el('span', { class: 'app-map-key' }, el('span', { class: 'app-map-marker app-map-marker--bed', 'aria-hidden': 'true' },
+				'1'), t('app.map.legend.beds')),
+			el('span', { class: 'app-map-key' }, el('span', { class: 'app-map-marker app-map-marker--child',
+				'aria-hidden': 'true' }), t('app.map.legend.child')),
+			tiles && user.map.tileAttribution ? el('span', { class: 'app-map-key' },
+				t('app.map.tiles', user.map.tileAttribution)) : null));
+}
+
+async function drawMap(answer) {
+	let L;
+	let outline;
+	try {
+		[L, outline] = await Promise.all([loadLeaflet(), loadWales()]);
+	}
+	catch (ignored) {
+		// the list says everything the map shows
+		return;
+	}
+	const box = document.getElementById('results-map');
+	if (!box || box.dataset.drawn) {
+		return;
+	}
+	if (resultsMap) {
+		resultsMap.remove();
+	}
+	// a picture: no controls, nothing focusable, no dragging that would trap a finger scrolling
+	// the page
+	const map = L.map(box, { zoomControl: false, attributionControl: false, keyboard: false, dragging: false,
+		touchZoom: false, scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, zoomSnap: 0.25 });
+	resultsMap = map;
+	if (user.map && user.map.tileUrl) {
+		L.tileLayer(user.map.tileUrl, { maxZoom: 18 }).addTo(map);
+	}
+	const bounds = [];
+	if (outline) {
+		const layer = L.geoJSON(outline, { interactive: false, className: 'app-map-wales', style: { color: '#505a5f',
+			weight: 1, fillColor: '#ffffff', fillOpacity: (user.map && user.map.tileUrl) ? 0 : 1 } }).addTo(map);
+		bounds.push(layer.getBounds().getSouthWest(), layer.getBounds().getNorthEast());
+	}
+	// the child's diamond lies under the beds' numbers, which stay readable however close
+	const marker = (lat, lon, className, text, data, zIndexOffset) => {
+		const icon = el('span', Object.assign({ class: 'app-map-marker ' + className }, data), text);
+		L.marker([lat, lon], { interactive: false, keyboard: false, zIndexOffset, icon: L.divIcon({
+			className: 'app-map-icon', html: icon, iconSize: [28, 28], iconAnchor: [14, 14] }) }).addTo(map);
+		bounds.push([lat, lon]);
+	};
+	answer.candidates.forEach((candidate, index) => {
+		if (candidate.location) {
+			marker(candidate.location.lat, candidate.location.lon, 'app-map-marker--bed', String(index + 1),
+				{ 'data-provision': candidate.provisionId }, 1000 - index);
+		}
+	});
+	if (answer.searchedFrom) {
+		marker(answer.searchedFrom.lat, answer.searchedFrom.lon, 'app-map-marker--child', null, {}, -1000);
+	}
+	if (bounds.length) {
+		map.fitBounds(L.latLngBounds(bounds), { padding: [20, 20] });
+	}
+	else {
+		map.setView([52.4, -3.8], 6);
+	}
+	box.dataset.drawn = 'true';
 }
 
 /** Refers the child and holds a bed in one step: the chosen one, or the matcher's best. */

@@ -24,7 +24,8 @@ class OpenPathsTests extends SignedInGatewayTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/app.js", "/app.css", "/app/messages", "/actuator/health" })
+	@ValueSource(strings = { "/", "/app.js", "/app.css", "/app/messages", "/map/wales.json",
+			"/webjars/leaflet/dist/leaflet.js", "/actuator/health" })
 	void the_web_app_and_health_need_no_token(String path) {
 		assertThat(client().get(path).statusCode()).isEqualTo(200);
 	}

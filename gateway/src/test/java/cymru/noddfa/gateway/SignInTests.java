@@ -55,6 +55,27 @@ class SignInTests extends SignedInGatewayTest {
 		assertThat(me.body()).as("no token leaves for the page").doesNotContain("eyJ");
 	}
 
+	/**
+	 * Where the deployment names a tile server, the page learns it from {@code /app/me}
+	 * and the policy lets images come from that server, and nothing else from it.
+	 */
+	@Test
+	void the_signed_in_page_learns_the_map_tile_server_and_the_policy_lets_its_images_in() {
+		Browser browser = new Browser();
+		browser.signInAs("dev:crisis-team:CTM");
+
+		HttpResponse<String> me = browser.get("/app/me");
+		HttpResponse<String> page = browser.get("/");
+
+		JsonNode map = GatewayClient.json(me).get("map");
+		assertThat(map.get("tileUrl").asString()).isEqualTo("https://{s}.tile.example.org/{z}/{x}/{y}.png");
+		assertThat(map.get("tileAttribution").asString()).isEqualTo("© Example contributors");
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'")
+				.contains("img-src 'self' https://*.tile.example.org")
+				.doesNotContainPattern("(script|style|connect)-src[^;]*example"));
+	}
+
 	@Test
 	void a_browser_call_with_the_session_and_its_csrf_header_reaches_the_service_with_the_relayed_token()
 			throws Exception {

@@ -30,6 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"noddfa.gateway.rate-limit.roles.CRISIS_TEAM.per-second=1",
 				"noddfa.gateway.rate-limit.roles.CRISIS_TEAM.burst=12",
 				"noddfa.gateway.cors.allowed-origins=https://app.noddfa.example",
+				// a deployment with internet access, whose map lays tiles under the
+				// outline
+				"noddfa.gateway.map.tile-url=https://{s}.tile.example.org/{z}/{x}/{y}.png",
+				"noddfa.gateway.map.tile-attribution=© Example contributors",
 				// as behind the TLS-terminating ingress of a deployment
 				"server.forward-headers-strategy=framework" })
 @ActiveProfiles("local")

@@ -53,7 +53,7 @@ class SignedInLimitsTests extends SignedInGatewayTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/index.html", "/app.js", "/app.css", "/app/messages" })
+	@ValueSource(strings = { "/", "/index.html", "/app.js", "/app.css", "/app/messages", "/map/wales.json" })
 	void the_web_apps_own_files_never_spend_the_anonymous_bucket(String path) {
 		GatewayClient browser = client();
 

@@ -37,7 +37,8 @@ class WebAppTests extends GatewayTest {
 		String html = response.body();
 		assertThat(html).contains("<script type=\"module\" src=\"/app.js\"></script>",
 				"<link rel=\"stylesheet\" href=\"/app.css\">",
-				"<link rel=\"stylesheet\" href=\"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css\">");
+				"<link rel=\"stylesheet\" href=\"/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css\">",
+				"<link rel=\"stylesheet\" href=\"/webjars/leaflet/dist/leaflet.css\">");
 		assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>").matcher(html).find()).as("a <script> without src")
 			.isFalse();
 		assertThat(html).doesNotContain(" style=", "<style", "javascript:", " onclick=", " onload=", " onsubmit=");
@@ -72,6 +73,69 @@ class WebAppTests extends GatewayTest {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
 		assertThat(script.statusCode()).isEqualTo(200);
 		assertThat(script.body()).contains("initAll");
+	}
+
+	@Test
+	void leaflet_is_served_from_its_webjar_and_the_wales_outline_from_the_app_same_origin() {
+		HttpResponse<String> script = client().get("/webjars/leaflet/dist/leaflet.js");
+		HttpResponse<String> style = client().get("/webjars/leaflet/dist/leaflet.css");
+		HttpResponse<String> outline = client().get("/map/wales.json");
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		assertThat(script.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(script.body()).contains("Leaflet");
+		assertThat(style.statusCode()).isEqualTo(200);
+		assertThat(style.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		assertThat(outline.statusCode()).isEqualTo(200);
+		assertThat(outline.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(outline.body().getBytes(StandardCharsets.UTF_8)).as("a small outline").hasSizeLessThan(8 * 1024);
+	}
+
+	/**
+	 * The outline is a GeoJSON MultiPolygon of the mainland and Anglesey, each ring
+	 * closed, every point in and around Wales, spanning it from Holyhead to the Severn.
+	 */
+	@Test
+	void the_wales_outline_is_closed_geojson_around_wales() {
+		JsonNode outline = GatewayClient.json(client().get("/map/wales.json"));
+
+		assertThat(outline.get("type").asString()).isEqualTo("FeatureCollection");
+		JsonNode geometry = outline.get("features").get(0).get("geometry");
+		assertThat(geometry.get("type").asString()).isEqualTo("MultiPolygon");
+		JsonNode polygons = geometry.get("coordinates");
+		assertThat(polygons.size()).isGreaterThanOrEqualTo(2);
+		double west = 180;
+		double east = -180;
+		double south = 90;
+		double north = -90;
+		for (JsonNode polygon : polygons) {
+			JsonNode ring = polygon.get(0);
+			assertThat(ring.size()).isGreaterThanOrEqualTo(4);
+			assertThat(ring.get(0)).as("a closed ring").isEqualTo(ring.get(ring.size() - 1));
+			for (JsonNode point : ring) {
+				west = Math.min(west, point.get(0).asDouble());
+				east = Math.max(east, point.get(0).asDouble());
+				south = Math.min(south, point.get(1).asDouble());
+				north = Math.max(north, point.get(1).asDouble());
+			}
+		}
+		assertThat(west).isBetween(-5.5, -5.1);
+		assertThat(east).isBetween(-2.8, -2.5);
+		assertThat(south).isBetween(51.3, 51.45);
+		assertThat(north).isBetween(53.35, 53.5);
+	}
+
+	@Test
+	void without_a_tile_server_the_policy_lets_images_come_from_the_gateway_alone() {
+		HttpResponse<String> response = client().get("/");
+
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'")
+				.doesNotContain("img-src")
+				.doesNotContain("http"));
 	}
 
 	@Test

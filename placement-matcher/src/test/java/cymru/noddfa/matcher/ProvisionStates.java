@@ -114,6 +114,8 @@ public final class ProvisionStates implements AutoCloseable {
 
 		public Instant confirmedAt = Instant.now();
 
+		public String onCallPhone;
+
 		Provision(String id) {
 			this.id = id;
 			this.name = "Provision " + id;
@@ -141,6 +143,11 @@ public final class ProvisionStates implements AutoCloseable {
 
 		public Provision region(String regionCode) {
 			this.regionCode = regionCode;
+			return this;
+		}
+
+		public Provision onCallPhone(String onCallPhone) {
+			this.onCallPhone = onCallPhone;
 			return this;
 		}
 
@@ -187,7 +194,7 @@ public final class ProvisionStates implements AutoCloseable {
 			map.put("exclusions", this.exclusions);
 			map.put("admissions", Map.of("always", this.always, "windows", this.windows));
 			map.put("regulatorReference", null);
-			map.put("onCallPhone", null);
+			map.put("onCallPhone", this.onCallPhone);
 			map.put("status", this.status);
 			map.put("statusReason", null);
 			map.put("stalenessWindowHours", this.stalenessWindowHours);

@@ -7,18 +7,20 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
- * and holds it; the provider acknowledges the alert the request raised, sees the request
- * and declines it with a reason, which the team's page shows; the team holds the bed for
- * another child and the provider accepts; the team's page shows the acceptance without
- * being reloaded, brought by the live feed, while the provider changes its free beds,
- * meeting someone else's change on the way; the team records the placement. In English
- * and in Welsh.
+ * and holds it; the results show each provider's on-call phone as a tap-to-call link and a
+ * map of the places found over the outline of Wales; the provider acknowledges the alert
+ * the request raised, sees the request and declines it with a reason, which the team's
+ * page shows; the team holds the bed for another child and the provider accepts; the
+ * team's page shows the acceptance without being reloaded, brought by the live feed,
+ * while the provider changes its free beds, meeting someone else's change on the way; the
+ * team records the placement. In English and in Welsh.
  */
 class CrisisBedJourneyTest {
 
@@ -93,9 +95,40 @@ class CrisisBedJourneyTest {
 			team.script("document.getElementById('f-sex').value = 'FEMALE'");
 			// GOV.UK checkboxes: the label is what a person taps
 			team.click(By.cssSelector("label[for='need-MH_CRISIS']"));
+			team.script("window.noddfaRefused = [];"
+					+ "document.addEventListener('securitypolicyviolation', (e) => window.noddfaRefused.push("
+					+ "e.violatedDirective + ' ' + e.blockedURI))");
 			team.click(By.id("search-submit"));
 			By card = By.cssSelector("li[data-provision='" + provisionId + "']");
 			team.find(card);
+			// the provider's on-call phone, one tap away, named for a screen reader
+			WebElement call = team.find(By.cssSelector("li[data-provision='" + provisionId + "'] a[href^='tel:']"));
+			assertThat(call.getAttribute("href")).isEqualTo("tel:" + WebStack.ON_CALL_PHONE.replace(" ", ""));
+			assertThat(call.getText()).isEqualTo(WebStack.ON_CALL_PHONE);
+			assertThat(call.getAttribute("aria-label")).contains(WebStack.ON_CALL_PHONE, "Uned Argyfwng Pen-y-bont");
+			// the map: the outline of Wales shipped with the app, one marker per card and the
+			// child's, and no tile server asked for anything
+			team.find(By.cssSelector("#results-map[data-drawn='true']"));
+			assertThat(team.script("return document.querySelectorAll('#results-map path.app-map-wales').length"))
+				.as("the outline of Wales")
+				.isEqualTo(1L);
+			assertThat(team.script("return document.querySelectorAll('#results-map .app-map-marker--bed').length"))
+				.as("one marker per card")
+				.isEqualTo(team.script("return document.querySelectorAll('#candidates > li').length"));
+			assertThat(team.script("return document.querySelector('#results-map .app-map-marker--bed[data-provision=\""
+					+ provisionId + "\"]') !== null"))
+				.isEqualTo(true);
+			assertThat(team.script("return document.querySelectorAll('#results-map .app-map-marker--child').length"))
+				.isEqualTo(1L);
+			assertThat(team.script("return document.querySelectorAll('#results-map img.leaflet-tile').length"))
+				.as("no tiles by default")
+				.isEqualTo(0L);
+			assertThat(team.script("return document.getElementById('results-map').getAttribute('aria-label')"))
+				.asString()
+				.isNotBlank();
+			assertThat(team.script("return window.noddfaRefused")).as("nothing the map loads breaks the policy")
+				.asList()
+				.isEmpty();
 			team.checkAndShoot("results");
 
 			// refer and hold that bed in one step

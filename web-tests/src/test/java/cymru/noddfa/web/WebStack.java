@@ -32,6 +32,12 @@ final class WebStack {
 	/** The demo provider whose on-call team answers the holds. */
 	static final String PROVIDER = "cwm-taf-morgannwg-partnership";
 
+	/**
+	 * The on-call phone of the units near Bridgend, from the range Ofcom keeps for drama
+	 * (never anyone's number).
+	 */
+	static final String ON_CALL_PHONE = "01632 960123";
+
 	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static String app;
@@ -69,7 +75,7 @@ final class WebStack {
 	/**
 	 * A 24/7 unit of the demo provider a few hundred metres from Bridgend (in Cwm Taf
 	 * Morgannwg, over 100 km from Newtown), taking 11 to 17-year-olds in mental-health
-	 * crisis, with one kind of bed.
+	 * crisis, with one kind of bed and an on-call phone ({@link #ON_CALL_PHONE}).
 	 */
 	static String unitNearBridgend(String id, String name, String kind, String bedType, int total, int available) {
 		return """
@@ -77,8 +83,8 @@ final class WebStack {
 				 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5080, "lon": -3.5850},
 				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS", "SELF_HARM"],
 				 "exclusions": [], "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
-				 "vacancies": [{"bedType": "%s", "total": %d, "available": %d}]}
-				""".formatted(id, PROVIDER, name, kind, bedType, total, available);
+				 "onCallPhone": "%s", "vacancies": [{"bedType": "%s", "total": %d, "available": %d}]}
+				""".formatted(id, PROVIDER, name, kind, ON_CALL_PHONE, bedType, total, available);
 	}
 
 	/** Registers a provision as an administrator would, through the registry's API. */

@@ -104,7 +104,7 @@ class DemoDataLoader implements ApplicationRunner {
 				new LocationBody(Double.valueOf(row.get("lat")), Double.valueOf(row.get("lon"))), null,
 				new AgeRangeBody(Integer.valueOf(row.get("min_age")), Integer.valueOf(row.get("max_age"))),
 				Accepts.valueOf(row.get("accepts")), Arrays.asList(row.get("needs_met").split(";")), List.of(), hours,
-				null, null, null, vacancies);
+				null, row.get("on_call_phone"), null, vacancies);
 	}
 
 	private static WindowBody window(String text) {

@@ -63,6 +63,8 @@ class DemoDataTest extends RegistryComponentTest {
 		assertThat(wrexham.get("admissions").get("windows").get(0).get("from").asString()).isEqualTo("18:00");
 		assertThat(wrexham.get("admissions").get("windows").get(0).get("to").asString()).isEqualTo("08:00");
 		assertThat(beds(wrexham)).containsExactly(Map.entry("SAFE_SPACE_PLACE", 6));
+		assertThat(wrexham.get("onCallPhone").asString()).as("a number Ofcom keeps for drama")
+			.isEqualTo("01632 960006");
 	}
 
 	@Test

@@ -47,7 +47,8 @@ public class RateLimitFilter implements WebFilter {
 	 * The web app's own files: static, cached and needed before anyone can sign in, so
 	 * they never spend from the anonymous bucket that a whole hospital's address shares.
 	 */
-	private static final Set<String> WEB_APP_FILES = Set.of("/", "/index.html", "/app.js", "/app.css", "/app/messages");
+	private static final Set<String> WEB_APP_FILES = Set.of("/", "/index.html", "/app.js", "/app.css", "/app/messages",
+			"/map/wales.json");
 
 	private final RateLimitProperties limits;
 

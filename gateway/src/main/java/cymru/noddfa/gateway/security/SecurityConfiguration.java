@@ -7,6 +7,7 @@ import java.util.List;
 import cymru.noddfa.edge.TokenChecks;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
+import cymru.noddfa.gateway.webapp.MapProperties;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,11 +95,11 @@ class SecurityConfiguration {
 	 */
 	static final String[] OPEN_PATHS = { "/actuator/health", "/actuator/health/**", "/dev-auth/token", "/dev-auth/jwks",
 			"/dev-auth/regions", "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/", "/index.html", "/app.js",
-			"/app.css", "/app/messages", "/oauth2/authorization/*", "/login/oauth2/code/*" };
+			"/app.css", "/app/messages", "/map/wales.json", "/oauth2/authorization/*", "/login/oauth2/code/*" };
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties security,
-			ObjectProvider<ReactiveJwtDecoder> decoder,
+			MapProperties map, ObjectProvider<ReactiveJwtDecoder> decoder,
 			ObjectProvider<ReactiveClientRegistrationRepository> registrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients, ObjectProvider<WebSessionIdResolver> sessionIds,
 			GatewayProblems problems, RateLimitFilter rateLimits) {
@@ -122,7 +123,8 @@ class SecurityConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(security.contentSecurityPolicy()))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(
+						ContentSecurityPolicy.allowingImagesFrom(security.contentSecurityPolicy(), map.tileSource())))
 				.frameOptions((frame) -> frame.mode(Mode.DENY))
 				.hsts((hsts) -> hsts.maxAge(security.hstsMaxAge()).includeSubdomains(true))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))

@@ -5,6 +5,11 @@ package cymru.noddfa.matcher.availability;
  * anything older than what is held (provision version, ledger revision) and keeps the GEO
  * indexes in step with the hash in the same atomic step: a provision is in its bed type's
  * index, and its region's, while it is open with a bed free after holds.
+ * <p>
+ * A state of the version held is written again only when it differs from the one held:
+ * the registry sends one state per version, so that happens only when a newer matcher
+ * reads more of the same record (the on-call phone, {@code V8}) and its rebuild brings
+ * the new fields in. A replay of what is held changes nothing.
  */
 final class MirrorScripts {
 
@@ -22,8 +27,9 @@ final class MirrorScripts {
 			  end
 			end
 			local function writeState(prefix, key, id, version, state, status, lon, lat, region, bedTypes)
-			  local current = redis.call('HGET', key, 'v')
-			  if current and tonumber(current) >= tonumber(version) then return 0 end
+			  local current = tonumber(redis.call('HGET', key, 'v'))
+			  if current and current > tonumber(version) then return 0 end
+			  if current == tonumber(version) and redis.call('HGET', key, 'state') == state then return 0 end
 			  local oldRegion = redis.call('HGET', key, 'region')
 			  redis.call('HSET', key, 'v', version, 'state', state, 'status', status, 'lon', lon, 'lat', lat,
 			    'region', region)

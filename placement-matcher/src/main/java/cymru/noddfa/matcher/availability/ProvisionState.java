@@ -9,13 +9,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * The fields of a {@code registry.provision-state.v1} value that matching reads. The
  * registry owns the contract; this is our own copy of the part we need, so new fields on
- * its side never break us.
+ * its side never break us. {@code onCallPhone} (null when the provider gave none) is not
+ * matched on: it is kept to be shown with each search result, so a crisis team can ring
+ * the unit at once.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ProvisionState(String provisionId, long version, String providerId, String name, String kind,
 		String regionCode, Location location, AgeRange ageRange, String accepts, List<String> needsMet,
 		List<String> exclusions, Admissions admissions, String status, Integer stalenessWindowHours,
-		List<Vacancy> vacancies) {
+		List<Vacancy> vacancies, String onCallPhone) {
 
 	/** The furthest from the equator Redis's GEO indexes reach (EPSG:3857). */
 	private static final double MAX_LATITUDE = 85.05112878;
@@ -27,6 +29,7 @@ public record ProvisionState(String provisionId, long version, String providerId
 		admissions = (admissions != null) ? admissions : new Admissions(true, List.of());
 		ageRange = (ageRange != null) ? ageRange : new AgeRange(0, 99);
 		accepts = (accepts != null) ? accepts : "ANY";
+		onCallPhone = (onCallPhone != null && !onCallPhone.isBlank()) ? onCallPhone.strip() : null;
 	}
 
 	/**

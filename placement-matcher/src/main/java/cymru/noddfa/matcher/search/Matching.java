@@ -111,7 +111,8 @@ public final class Matching {
 		}
 		return new Fit(
 				new Candidate(provision.provisionId(), provision.name(), provision.kind(), provision.regionCode(),
-						inRegion, oneDecimal(distanceKm), free, confirmed, confirmedAt, List.copyOf(reasons)));
+						inRegion, oneDecimal(distanceKm), free, confirmed, confirmedAt, List.copyOf(reasons),
+						new Point(provision.location().lat(), provision.location().lon()), provision.onCallPhone()));
 	}
 
 	/** ANY takes every child; FEMALE or MALE only children of that sex. */

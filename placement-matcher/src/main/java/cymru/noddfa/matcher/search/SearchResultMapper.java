@@ -32,7 +32,7 @@ public class SearchResultMapper {
 					this.messages.getMessage("excluded." + e.reason().name(),
 							new Object[] { e.count(), (e.need() != null) ? this.needs.label(e.need(), locale) : "" },
 							locale)))
-			.toList(), result.searchedAt());
+			.toList(), result.searchedAt(), result.searchedFrom());
 	}
 
 	public List<CandidateView> candidates(List<Candidate> candidates) {
@@ -44,15 +44,27 @@ public class SearchResultMapper {
 						.stream()
 						.map((r) -> new ReasonView(r.code(),
 								this.messages.getMessage("reason." + r.code(), r.args().toArray(), locale)))
-						.toList()))
+						.toList(),
+					c.location(), c.onCallPhone()))
 			.toList();
 	}
 
-	public record Answer(List<CandidateView> candidates, List<ExcludedView> excluded, Instant searchedAt) {
+	/**
+	 * @param searchedFrom the coarse point the distances are from (the child's, no finer
+	 * than the {@link LocationGrid}), for the map
+	 */
+	public record Answer(List<CandidateView> candidates, List<ExcludedView> excluded, Instant searchedAt,
+			Point searchedFrom) {
 	}
 
+	/**
+	 * @param location where the provision is, for the map
+	 * @param onCallPhone the provider's on-call phone as the registry holds it, null when
+	 * it gave none
+	 */
 	public record CandidateView(String provisionId, String name, String kind, String regionCode, boolean inRegion,
-			double distanceKm, int bedsFree, boolean confirmed, Instant confirmedAt, List<ReasonView> reasons) {
+			double distanceKm, int bedsFree, boolean confirmed, Instant confirmedAt, List<ReasonView> reasons,
+			Point location, String onCallPhone) {
 	}
 
 	public record ReasonView(String code, String message) {

@@ -49,7 +49,8 @@ public class Searching {
 					tally);
 		}
 		candidates.sort(Matching.RANKING);
-		return new SearchResult(List.copyOf(candidates), tally.exclusions(), now);
+		return new SearchResult(List.copyOf(candidates), tally.exclusions(), now,
+				new Point(criteria.lat(), criteria.lon()));
 	}
 
 	/**

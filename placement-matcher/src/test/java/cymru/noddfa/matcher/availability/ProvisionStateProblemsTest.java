@@ -18,7 +18,7 @@ class ProvisionStateProblemsTest {
 	private static final ProvisionState FINE = new ProvisionState("bridgend-hub", 3, "provider", "Hub", "CRISIS_UNIT",
 			"CTM", new ProvisionState.Location(51.5, -3.58), new ProvisionState.AgeRange(11, 17), "ANY",
 			List.of("MH_CRISIS"), List.of(), new ProvisionState.Admissions(true, List.of()), "OPEN", 12,
-			List.of(new ProvisionState.Vacancy("CRISIS", 3, 1, Instant.now(), Instant.now())));
+			List.of(new ProvisionState.Vacancy("CRISIS", 3, 1, Instant.now(), Instant.now())), "01656 752752");
 
 	@Test
 	void a_whole_state_under_its_own_key_has_none() {
@@ -67,7 +67,8 @@ class ProvisionStateProblemsTest {
 			ProvisionState.Location location, List<ProvisionState.Vacancy> vacancies,
 			ProvisionState.Admissions admissions) {
 		return new ProvisionState(id, version, s.providerId(), s.name(), s.kind(), region, location, s.ageRange(),
-				s.accepts(), s.needsMet(), s.exclusions(), admissions, status, s.stalenessWindowHours(), vacancies);
+				s.accepts(), s.needsMet(), s.exclusions(), admissions, status, s.stalenessWindowHours(), vacancies,
+				s.onCallPhone());
 	}
 
 }

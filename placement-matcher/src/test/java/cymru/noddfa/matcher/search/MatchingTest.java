@@ -164,10 +164,25 @@ class MatchingTest {
 		for (String spec : candidates.trim().split("\\s+")) {
 			String[] parts = spec.split("/");
 			list.add(new Candidate(parts[0], parts[0], "CRISIS_UNIT", "CTM", parts[1].equals("in"),
-					Double.parseDouble(parts[3]), 1, parts[2].equals("c"), NOW, List.of()));
+					Double.parseDouble(parts[3]), 1, parts[2].equals("c"), NOW, List.of(), new Point(51.5, -3.6),
+					null));
 		}
 		list.sort(Matching.RANKING);
 		assertThat(list).extracting(Candidate::provisionId).containsExactly(expected.trim().split("\\s+"));
+	}
+
+	@Test
+	void a_candidate_carries_where_the_provision_is_and_its_on_call_phone() {
+		Matching.Verdict verdict = Matching.judge(child(), provision((p) -> p.onCallPhone(" 01656 752752 ")), 1, 5.0,
+				NOW);
+
+		assertThat(verdict).isInstanceOfSatisfying(Matching.Fit.class, (fit) -> {
+			assertThat(fit.candidate().onCallPhone()).isEqualTo("01656 752752");
+			assertThat(fit.candidate().location()).isEqualTo(new Point(51.5, -3.6));
+		});
+		assertThat(Matching.judge(child(), provision((p) -> p.onCallPhone("  ")), 1, 5.0, NOW))
+			.as("a blank phone is no phone")
+			.isInstanceOfSatisfying(Matching.Fit.class, (fit) -> assertThat(fit.candidate().onCallPhone()).isNull());
 	}
 
 	@Test
@@ -199,6 +214,13 @@ class MatchingTest {
 		Instant confirmedAt = NOW.minus(Duration.ofMinutes(30));
 
 		int staleness = 12;
+
+		String onCallPhone;
+
+		Builder onCallPhone(String onCallPhone) {
+			this.onCallPhone = onCallPhone;
+			return this;
+		}
 
 		Builder status(String status) {
 			this.status = status;
@@ -246,7 +268,8 @@ class MatchingTest {
 					new ProvisionState.Location(51.5, -3.6), new ProvisionState.AgeRange(11, 17), this.accepts,
 					this.needs, this.exclusions, new ProvisionState.Admissions(this.always, this.windows), this.status,
 					this.staleness,
-					List.of(new ProvisionState.Vacancy(this.bedType, 3, 1, this.confirmedAt, this.confirmedAt)));
+					List.of(new ProvisionState.Vacancy(this.bedType, 3, 1, this.confirmedAt, this.confirmedAt)),
+					this.onCallPhone);
 		}
 
 	}

@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -79,6 +80,62 @@ class SearchApiTest extends MatcherComponentTest {
 						.andExpect(
 								jsonPath("$.excluded[0].message").value("1 excluded: no Learning disability support"))
 						.andExpect(jsonPath("$.searchedAt").isNotEmpty()));
+	}
+
+	/**
+	 * Issue 14: the registry's provision state carries the provider's on-call phone; the
+	 * matcher keeps it in its read model and gives it, with where the provision is, in
+	 * every search result, so a crisis team can ring the unit and see it on the map.
+	 */
+	@Test
+	void a_provision_with_an_on_call_phone_is_found_with_that_phone_and_its_place() throws Exception {
+		double[] child = ProvisionStates.somewhereApart();
+		var withPhone = ProvisionStates.provision(ProvisionStates.uniqueId("phone"))
+			.at(child[0] + 0.01, child[1])
+			.onCallPhone("01632 960123");
+		var withoutPhone = ProvisionStates.provision(ProvisionStates.uniqueId("no-phone"))
+			.at(child[0] + 0.02, child[1]);
+		this.registry.publish(withPhone);
+		this.registry.publish(withoutPhone);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.mvc
+				.perform(get("/v1/searches").param("lat", String.valueOf(child[0]))
+					.param("lon", String.valueOf(child[1]))
+					.param("regionCode", "CTM")
+					.param("age", "14")
+					.param("bedType", "CRISIS")
+					.param("maxKm", "10"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.candidates[*].provisionId").value(contains(withPhone.id(), withoutPhone.id())))
+				.andExpect(jsonPath("$.candidates[0].onCallPhone").value("01632 960123"))
+				.andExpect(jsonPath("$.candidates[0].location.lat").value(child[0] + 0.01))
+				.andExpect(jsonPath("$.candidates[0].location.lon").value(child[1]))
+				.andExpect(jsonPath("$.candidates[1].onCallPhone").value(nullValue()))
+				.andExpect(jsonPath("$.searchedFrom.lat").value(child[0]))
+				.andExpect(jsonPath("$.searchedFrom.lon").value(child[1])));
+
+		// a new number from the provider replaces the old one
+		this.registry.publish(withPhone.version(2).onCallPhone("01632 960456"));
+		String body = """
+				{"regionCode": "CTM", "location": {"lat": %s, "lon": %s}, "age": 14, "bedType": "CRISIS", "maxKm": 10}
+				""".formatted(child[0], child[1]);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> this.mvc.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON).content(body))
+						.andExpect(status().isOk())
+						.andExpect(jsonPath("$.candidates[0].provisionId").value(withPhone.id()))
+						.andExpect(jsonPath("$.candidates[0].onCallPhone").value("01632 960456")));
+	}
+
+	@Test
+	void the_api_description_shows_each_candidates_place_and_on_call_phone() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.schemas.CandidateView.properties.onCallPhone.type").value("string"))
+			.andExpect(jsonPath("$.components.schemas.CandidateView.properties.location").exists())
+			.andExpect(jsonPath("$.components.schemas.Answer.properties.searchedFrom").exists())
+			.andExpect(jsonPath("$.components.schemas.Point.properties.lat").exists());
 	}
 
 	@Test

@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
  * team signs in through the identity provider's page, finds a bed near Bridgend, refers
- * and holds it; the results show each provider's on-call phone as a tap-to-call link and a
- * map of the places found over the outline of Wales; the provider acknowledges the alert
- * the request raised, sees the request and declines it with a reason, which the team's
- * page shows; the team holds the bed for another child and the provider accepts; the
- * team's page shows the acceptance without being reloaded, brought by the live feed,
+ * and holds it; the results show each provider's on-call phone as a tap-to-call link and
+ * a map of the places found over the outline of Wales; the provider acknowledges the
+ * alert the request raised, sees the request and declines it with a reason, which the
+ * team's page shows; the team holds the bed for another child and the provider accepts;
+ * the team's page shows the acceptance without being reloaded, brought by the live feed,
  * while the provider changes its free beds, meeting someone else's change on the way; the
  * team records the placement. In English and in Welsh.
  */
@@ -31,7 +31,8 @@ class CrisisBedJourneyTest {
 				"Not enough staff", "Someone else changed this provision first", "You acknowledged the alert"),
 
 		WELSH("cy", "-cy", "Chwilio am wely", "Rydych wedi derbyn y cais", "Wedi'i leoli", "Rydych wedi gwrthod y cais",
-				"Dim digon o staff", "Newidiodd rhywun arall y ddarpariaeth hon yn gyntaf", "Rydych wedi cydnabod y rhybudd");
+				"Dim digon o staff", "Newidiodd rhywun arall y ddarpariaeth hon yn gyntaf",
+				"Rydych wedi cydnabod y rhybudd");
 
 		final String code;
 
@@ -106,7 +107,8 @@ class CrisisBedJourneyTest {
 			assertThat(call.getAttribute("href")).isEqualTo("tel:" + WebStack.ON_CALL_PHONE.replace(" ", ""));
 			assertThat(call.getText()).isEqualTo(WebStack.ON_CALL_PHONE);
 			assertThat(call.getAttribute("aria-label")).contains(WebStack.ON_CALL_PHONE, "Uned Argyfwng Pen-y-bont");
-			// the map: the outline of Wales shipped with the app, one marker per card and the
+			// the map: the outline of Wales shipped with the app, one marker per card and
+			// the
 			// child's, and no tile server asked for anything
 			team.find(By.cssSelector("#results-map[data-drawn='true']"));
 			assertThat(team.script("return document.querySelectorAll('#results-map path.app-map-wales').length"))
@@ -217,7 +219,8 @@ class CrisisBedJourneyTest {
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACCEPTED");
 			assertThat(team.script("return window.noddfaNotReloaded === true")).as("the page was not reloaded")
 				.isEqualTo(true);
-			// brought by the feed: the fallback poll runs only while the feed is down, and
+			// brought by the feed: the fallback poll runs only while the feed is down,
+			// and
 			// every 30 s
 			assertThat(team.script("return document.getElementById('referral').dataset.changedBy"))
 				.as("what brought the acceptance")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cymru.noddfa.gateway.webapp.MapProperties;
+import lombok.RequiredArgsConstructor;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -20,13 +21,10 @@ import reactor.core.publisher.Mono;
  * 401 problem.
  */
 @RestController
+@RequiredArgsConstructor
 class SignedInUserController {
 
 	private final MapProperties map;
-
-	SignedInUserController(MapProperties map) {
-		this.map = map;
-	}
 
 	/**
 	 * @param map the tile URL template and its attribution, both empty unless the

@@ -23,17 +23,17 @@ class SecurityDefaultsTests {
 	@Test
 	void an_issuers_keys_make_the_api_need_a_token_unless_told_otherwise() {
 		assertThat(new SecurityProperties(null, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
-				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT)
+				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT, Duration.ofMinutes(1))
 			.requireAuthentication()).isTrue();
 		assertThat(new SecurityProperties(false, JWKS, "https://login.example/realms/noddfa", "noddfa", CSP,
-				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT)
+				Duration.ofDays(365), KEY_SET_WAIT, KEY_SET_WAIT, KEY_SET_WAIT, Duration.ofMinutes(1))
 			.requireAuthentication()).isFalse();
 	}
 
 	@Test
 	void without_an_issuer_nothing_can_be_required() {
 		assertThat(new SecurityProperties(null, null, null, "noddfa", CSP, Duration.ofDays(365), KEY_SET_WAIT,
-				KEY_SET_WAIT, KEY_SET_WAIT)
+				KEY_SET_WAIT, KEY_SET_WAIT, Duration.ofMinutes(1))
 			.requireAuthentication()).isFalse();
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import cymru.noddfa.edge.TokenChecks;
+import cymru.noddfa.edge.VerifiedTokens;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
 import cymru.noddfa.gateway.webapp.MapProperties;
@@ -86,6 +87,12 @@ class SecurityConfiguration {
 	static final String REGISTRATION = "noddfa";
 
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	/**
+	 * Far more than all the callers at once; a verified token with its claims is a
+	 * kilobyte or two.
+	 */
+	private static final long MAX_REMEMBERED_TOKENS = 10_000;
 
 	/**
 	 * Open to anyone, whether or not the API needs a token: the probes, the development
@@ -262,7 +269,19 @@ class SecurityConfiguration {
 	@Bean
 	@ConditionalOnProperty("noddfa.gateway.security.jwk-set-uri")
 	ReactiveJwtDecoder jwtDecoder(SecurityProperties security) {
-		return decoder(security);
+		return remembering(decoder(security),
+				new VerifiedTokens(Clock.systemUTC(), security.rememberVerifiedTokensFor(), MAX_REMEMBERED_TOKENS));
+	}
+
+	/**
+	 * A bearer token verified once is recalled, not verified again, for the rest of its
+	 * life (see {@link VerifiedTokens}): a client calling again and again costs one RS256
+	 * verification, not one a call.
+	 */
+	static ReactiveJwtDecoder remembering(ReactiveJwtDecoder verifier, VerifiedTokens memory) {
+		return (token) -> memory.recall(token)
+			.map(Mono::just)
+			.orElseGet(() -> verifier.decode(token).doOnNext((jwt) -> memory.remember(token, jwt)));
 	}
 
 	/**

@@ -28,13 +28,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetReadTimeout how long to wait for the key set's answer
  * @param jwkSetRefetchInterval the least time between two fetches of the key set, however
  * many unknown key ids arrive
+ * @param rememberVerifiedTokensFor the longest a verified bearer token is trusted without
+ * being verified again (never past its expiry): also how long a key withdrawn from the
+ * key set may still be honoured
  */
 @ConfigurationProperties("noddfa.gateway.security")
 public record SecurityProperties(Boolean requireAuthentication, URI jwkSetUri, String issuer,
 		@DefaultValue("noddfa") String audience,
 		@DefaultValue("default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'") String contentSecurityPolicy,
 		@DefaultValue("365d") Duration hstsMaxAge, @DefaultValue("2s") Duration jwkSetConnectTimeout,
-		@DefaultValue("3s") Duration jwkSetReadTimeout, @DefaultValue("30s") Duration jwkSetRefetchInterval) {
+		@DefaultValue("3s") Duration jwkSetReadTimeout, @DefaultValue("30s") Duration jwkSetRefetchInterval,
+		@DefaultValue("60s") Duration rememberVerifiedTokensFor) {
 
 	public SecurityProperties {
 		if (requireAuthentication == null) {

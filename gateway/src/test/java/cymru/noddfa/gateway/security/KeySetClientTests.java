@@ -110,7 +110,7 @@ class KeySetClientTests {
 
 	private static SecurityProperties properties(URI jwks, Duration refetchInterval, Duration readTimeout) {
 		return new SecurityProperties(true, jwks, ISSUER, "noddfa", "default-src 'self'", Duration.ofDays(1),
-				Duration.ofSeconds(1), readTimeout, refetchInterval);
+				Duration.ofSeconds(1), readTimeout, refetchInterval, Duration.ofMinutes(1));
 	}
 
 	private HttpServer keySet() {

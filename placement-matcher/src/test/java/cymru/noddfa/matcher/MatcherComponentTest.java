@@ -48,7 +48,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		"noddfa.matcher.read-model.defect-retry-for=5s", "noddfa.matcher.holds.team-cap=3",
 		"noddfa.matcher.holds.overrun-check-interval=200ms",
 		// the retention test runs the job itself, at a moment it chooses
-		"noddfa.matcher.retention.initial-delay=1d" })
+		"noddfa.matcher.retention.initial-delay=1d",
+		// the races mean every request to reach the ledger at once: admission control
+		// would turn most of them away and spare the guard they test
+		"noddfa.service.max-requests-in-flight=5000" })
 @AutoConfigureMockMvc
 @Import(MatcherComponentTest.DefaultCaller.class)
 public abstract class MatcherComponentTest {

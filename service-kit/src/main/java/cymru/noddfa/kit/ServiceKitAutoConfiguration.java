@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,6 +26,15 @@ public class ServiceKitAutoConfiguration {
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AdmissionControl> admissionControl(ServiceProperties properties, MessageSource messages) {
+		FilterRegistrationBean<AdmissionControl> registration = new FilterRegistrationBean<>(
+				new AdmissionControl(properties.maxRequestsInFlight(), new ProblemResponses(messages)));
+		// after the request id, so a refusal carries one; before everything that costs
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
 	}
 

@@ -24,7 +24,8 @@ class TwoInstancesTest extends HoldRaces {
 	@BeforeAll
 	static void startSecondInstance() {
 		second = new SpringApplicationBuilder(PlacementMatcherApplication.class).run("--server.port=0",
-				"--noddfa.matcher.holds.team-cap=3", "--noddfa.matcher.read-model.check-interval=200ms");
+				"--noddfa.matcher.holds.team-cap=3", "--noddfa.matcher.read-model.check-interval=200ms",
+				"--noddfa.service.max-requests-in-flight=5000");
 		secondMvc = mockMvcFor((WebApplicationContext) second);
 	}
 

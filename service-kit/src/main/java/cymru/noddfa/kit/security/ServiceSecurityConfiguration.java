@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 
 import cymru.noddfa.edge.TokenChecks;
 import cymru.noddfa.edge.VerifiedTokens;
+import cymru.noddfa.kit.ProblemResponses;
 import cymru.noddfa.kit.audit.AuditFilter;
 import cymru.noddfa.kit.audit.AuditTrail;
 

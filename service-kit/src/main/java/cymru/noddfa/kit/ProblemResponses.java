@@ -1,4 +1,4 @@
-package cymru.noddfa.kit.security;
+package cymru.noddfa.kit;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -9,25 +9,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
-import cymru.noddfa.kit.Problems;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Writes the 401 and 403 problems of the security filters, which answer before any
- * controller advice could.
+ * Writes the problems of the filters (security's 401 and 403, admission's 503), which
+ * answer before any controller advice could.
  */
 @RequiredArgsConstructor
-class ProblemResponses {
+public class ProblemResponses {
 
 	private final MessageSource messages;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind)
+	public void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind)
 			throws IOException {
 		ProblemDetail problem = Problems.of(this.messages, status, kind);
 		Map<String, Object> body = new LinkedHashMap<>();

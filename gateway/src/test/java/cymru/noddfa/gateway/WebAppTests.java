@@ -46,6 +46,15 @@ class WebAppTests extends GatewayTest {
 	}
 
 	@Test
+	void the_apps_own_script_stays_under_its_100_kb_budget() {
+		HttpResponse<String> script = client().get("/app.js");
+
+		assertThat(script.statusCode()).isEqualTo(200);
+		// the budget of a page that must be usable on a phone at 2 a.m.; libraries apart
+		assertThat(script.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(100 * 1024);
+	}
+
+	@Test
 	void the_script_and_the_style_sheet_are_served_with_their_content_types() {
 		HttpResponse<String> script = client().get("/app.js");
 		HttpResponse<String> style = client().get("/app.css");

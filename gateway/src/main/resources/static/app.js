@@ -8,6 +8,9 @@ import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.j
 const LANG_KEY = 'noddfa.lang';
 // while the live feed is down, the pages that follow it read again this often
 const FALLBACK_POLL_MS = 30000;
+// a time the bed is needed may lag the clock this much (the form sat open) and lie this far ahead
+const ADMISSION_PAST_SLACK_MS = 5 * 60000;
+const ADMISSION_DAYS_AHEAD = 14;
 
 const ROLES = ['CRISIS_TEAM', 'PANEL', 'PROVIDER', 'ADMIN'];
 const SEXES = ['', 'FEMALE', 'MALE', 'OTHER', 'UNKNOWN'];
@@ -606,6 +609,7 @@ function renderSearch() {
 							needName(need.code))))))),
 		field('bedType', t('app.field.bed-type'), select('bedType',
 			reference.bedTypes.map((type) => [type, bedTypeName(type)]), s.bedType || 'CRISIS')),
+		whenField(s),
 		field('maxKm', t('app.field.max-km'), el('input', { class: 'govuk-input govuk-input--width-4', id: 'f-maxKm',
 			name: 'maxKm', type: 'text', inputmode: 'numeric', pattern: '[0-9]*', value: s.maxKm || '' })),
 		el('button', { type: 'submit', class: 'govuk-button', id: 'search-submit' }, t('app.search.submit')));
@@ -615,6 +619,49 @@ function renderSearch() {
 	if (lastSearch && lastSearch.answer) {
 		renderResults(lastSearch.answer);
 	}
+}
+
+/**
+ * When the bed is needed: tonight (no time sent; the matcher takes now) or at a chosen time,
+ * whose input is revealed under its radio in the GOV.UK conditional manner.
+ */
+function whenField(s) {
+	const later = s.when === 'at';
+	const radio = (value, label, extra) => el('div', { class: 'govuk-radios__item' },
+		el('input', Object.assign({ class: 'govuk-radios__input', id: 'when-' + value, name: 'when', type: 'radio',
+			value, checked: (value === 'at') === later, onchange: whenChanged }, extra)),
+		el('label', { class: 'govuk-label govuk-radios__label', for: 'when-' + value }, label));
+	return el('div', { class: 'govuk-form-group', id: 'group-when' },
+		el('fieldset', { class: 'govuk-fieldset', id: 'f-when' },
+			el('legend', { class: 'govuk-fieldset__legend govuk-fieldset__legend--s' }, t('app.field.when')),
+			el('div', { class: 'govuk-radios' },
+				radio('now', t('app.when.now')),
+				radio('at', t('app.when.at'), { 'aria-controls': 'when-at-reveal' }),
+				el('div', { class: 'govuk-radios__conditional' + (later ? '' : ' govuk-radios__conditional--hidden'),
+					id: 'when-at-reveal' },
+				field('admissionAt', t('app.field.admission-at'), el('input', { class: 'govuk-input', id: 'f-admissionAt',
+					name: 'admissionAt', type: 'datetime-local', value: s.admissionLocal || '',
+					'aria-describedby': 'f-admissionAt-hint' }), t('app.field.admission-at.hint', ADMISSION_DAYS_AHEAD))))));
+}
+
+function whenChanged() {
+	document.getElementById('when-at-reveal').classList
+		.toggle('govuk-radios__conditional--hidden', !document.getElementById('when-at').checked);
+}
+
+/** The chosen time as an ISO instant, or a problem with it; the input gives local time. */
+function admissionAt(local) {
+	const at = local ? new Date(local) : null;
+	if (!at || Number.isNaN(at.getTime())) {
+		return { error: t('app.error.admission-at') };
+	}
+	if (at.getTime() < Date.now() - ADMISSION_PAST_SLACK_MS) {
+		return { error: t('app.error.admission-at.past') };
+	}
+	if (at.getTime() > Date.now() + ADMISSION_DAYS_AHEAD * 86400000) {
+		return { error: t('app.error.admission-at.far', ADMISSION_DAYS_AHEAD) };
+	}
+	return { iso: at.toISOString() };
 }
 
 function useLocation() {
@@ -638,6 +685,9 @@ function searchSubmitted(event) {
 		sex: form.get('sex'),
 		bedType: form.get('bedType'),
 		maxKm: String(form.get('maxKm') || '').trim(),
+		when: form.get('when') === 'at' ? 'at' : 'now',
+		admissionLocal: String(form.get('admissionAt') || ''),
+		admissionAt: null,
 		needs: form.getAll('needs'),
 		lat: s0('lat'),
 		lon: s0('lon')
@@ -655,6 +705,13 @@ function searchSubmitted(event) {
 	}
 	if (s.maxKm && (!/^\d{1,3}$/.test(s.maxKm) || Number(s.maxKm) < 1 || Number(s.maxKm) > 500)) {
 		errors.push({ text: t('app.error.max-km'), field: 'maxKm' });
+	}
+	if (s.when === 'at') {
+		const at = admissionAt(s.admissionLocal);
+		if (at.error) {
+			errors.push({ text: at.error, field: 'admissionAt' });
+		}
+		s.admissionAt = at.iso || null;
 	}
 	if (errors.length) {
 		showErrors(errors);
@@ -679,6 +736,9 @@ function searchQuery(s) {
 	}
 	if (s.maxKm) {
 		query.set('maxKm', s.maxKm);
+	}
+	if (s.admissionAt) {
+		query.set('admissionAt', s.admissionAt);
 	}
 	if (s.needs.length) {
 		query.set('needs', s.needs.join(','));
@@ -896,6 +956,9 @@ async function referAndHold(provisionId) {
 	if (s.maxKm) {
 		request.maxKm = Number(s.maxKm);
 	}
+	if (s.admissionAt) {
+		request.latestAdmissionAt = s.admissionAt;
+	}
 	say(t('app.refer.sending'));
 	try {
 		const { body: referral } = await api('POST', '/api/matching/v1/referrals', { body: request });
@@ -1012,6 +1075,9 @@ function showReferral(referral, hold, decisions) {
 			[t('app.field.age'), String(referral.age)],
 			[t('app.field.bed-type'), bedTypeName(referral.bedType)],
 			[t('app.field.needs'), (referral.needs || []).map(needName).join(', ') || t('app.none')],
+			referral.latestAdmissionAt ? [t('app.referral.needed-at'), el('span', { id: 'referral-needed-at',
+				'data-at': referral.latestAdmissionAt }, new Date(referral.latestAdmissionAt).toLocaleString(
+				lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }))] : null,
 			[t('app.referral.created'), ago(referral.createdAt)]
 		])];
 	if (hold) {

@@ -1,5 +1,6 @@
 package cymru.noddfa.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,14 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 14's first journey in two real browsers against the whole running stack: a crisis
- * team signs in through the identity provider's page, finds a bed near Bridgend, refers
- * and holds it; the results show each provider's on-call phone as a tap-to-call link and
- * a map of the places found over the outline of Wales; the provider acknowledges the
- * alert the request raised, sees the request and declines it with a reason, which the
- * team's page shows; the team holds the bed for another child and the provider accepts;
- * the team's page shows the acceptance without being reloaded, brought by the live feed,
- * while the provider changes its free beds, meeting someone else's change on the way; the
- * team records the placement. In English and in Welsh.
+ * team signs in through the identity provider's page, finds a bed near Bridgend by its
+ * postcode for an hour ahead, refers and holds it; the results show each provider's
+ * on-call phone as a tap-to-call link and a map of the places found over the outline of
+ * Wales; the provider acknowledges the alert the request raised, sees the request and
+ * declines it with a reason, which the team's page shows; the team holds the bed for
+ * another child and the provider accepts; the team's page shows the acceptance without
+ * being reloaded, brought by the live feed, while the provider changes its free beds,
+ * meeting someone else's change on the way; the team records the placement. In English
+ * and in Welsh.
  */
 class CrisisBedJourneyTest {
 
@@ -88,10 +90,21 @@ class CrisisBedJourneyTest {
 			// find a bed
 			team.find(By.id("search-form"));
 			team.checkAndShoot("search-form");
+			// the bed is needed at a time: choosing it reveals the date and time, needed
+			team.click(By.cssSelector("label[for='when-at']"));
 			team.click(By.id("search-submit"));
 			team.find(By.cssSelector("#error-summary a[data-field='place']"));
+			team.find(By.cssSelector("#error-summary a[data-field='admissionAt']"));
 			team.checkAndShoot("error-summary");
-			team.type(By.id("f-place"), "Bridgend");
+			// an hour ahead, as the input holds it (local time, to the minute)
+			String neededAt = (String) team.script("""
+					const at = new Date(Date.now() + 3600000);
+					const input = document.getElementById('f-admissionAt');
+					input.value = new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+					return new Date(input.value).toISOString();
+					""");
+			// a postcode is found by its district's town
+			team.type(By.id("f-place"), "CF31 1AB");
 			team.type(By.id("f-age"), "14");
 			team.script("document.getElementById('f-sex').value = 'FEMALE'");
 			// GOV.UK checkboxes: the label is what a person taps
@@ -140,6 +153,9 @@ class CrisisBedJourneyTest {
 			team.click(refer);
 			team.awaitAttribute(By.id("hold"), "data-hold-status", "ACTIVE");
 			team.find(By.cssSelector("[data-expires]"));
+			assertThat(Instant.parse(team.find(By.id("referral-needed-at")).getAttribute("data-at")))
+				.as("the referral carries the time the bed is needed")
+				.isEqualTo(Instant.parse(neededAt));
 			// the page follows the live feed, and says so in words
 			team.awaitAttribute(By.id("live-status"), "data-live", "on");
 			team.checkAndShoot("held");

@@ -34,8 +34,12 @@ class ReferenceDataConfiguration {
 
 	@Bean
 	Gazetteer gazetteer() {
-		return new Gazetteer(read("reference/wales-places.csv", (row) -> new Gazetteer.Place(row.get("place"),
-				row.get("region_code"), Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")))));
+		return new Gazetteer(
+				read("reference/wales-places.csv",
+						(row) -> new Gazetteer.Place(row.get("place"), row.get("region_code"),
+								Double.parseDouble(row.get("lat")), Double.parseDouble(row.get("lon")))),
+				read("reference/wales-postcode-districts.csv",
+						(row) -> new Gazetteer.District(row.get("district"), row.get("place"))));
 	}
 
 	@Bean

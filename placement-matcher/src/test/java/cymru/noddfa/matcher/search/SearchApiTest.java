@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -136,6 +137,33 @@ class SearchApiTest extends MatcherComponentTest {
 			.andExpect(jsonPath("$.components.schemas.CandidateView.properties.location").exists())
 			.andExpect(jsonPath("$.components.schemas.Answer.properties.searchedFrom").exists())
 			.andExpect(jsonPath("$.components.schemas.Point.properties.lat").exists());
+	}
+
+	/**
+	 * Issue 14: a team may give the postcode it has; the search starts from the centre of
+	 * the town its district is mapped to, no finer.
+	 */
+	@Test
+	void a_welsh_postcode_searches_from_its_districts_town_and_an_english_one_is_an_unknown_place() throws Exception {
+		var nearBridgend = ProvisionStates.provision(ProvisionStates.uniqueId("cf31")).at(51.5052, -3.5779);
+		this.registry.publish(nearBridgend);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> this.mvc
+				.perform(get("/v1/searches").param("place", "cf31 1ab")
+					.param("regionCode", "CTM")
+					.param("age", "14")
+					.param("bedType", "CRISIS")
+					.param("maxKm", "2"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.candidates[*].provisionId").value(hasItem(nearBridgend.id())))
+				.andExpect(jsonPath("$.searchedFrom.lat").value(LocationGrid.lat(51.5042)))
+				.andExpect(jsonPath("$.searchedFrom.lon").value(LocationGrid.lon(-3.5769))));
+		this.mvc.perform(post("/v1/searches").contentType(MediaType.APPLICATION_JSON).content("""
+				{"regionCode": "CTM", "place": "SW1A 1AA", "age": 14, "bedType": "CRISIS"}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value(endsWith("/unknown-place")))
+			.andExpect(jsonPath("$.field").value("place"));
 	}
 
 	@Test

@@ -1215,8 +1215,9 @@ async function renderProvisions() {
 		}
 	};
 	await refreshHolds();
-	// the feed brings this provider's own beds' events only
-	follow(refreshHolds, (item) => String(item.eventType).startsWith('Hold'));
+	// the feed brings this provider's own beds' events only; a cancelled referral names
+	// the bed its hold gave back, so that request leaves at once
+	follow(refreshHolds, (item) => String(item.eventType).startsWith('Hold') || item.eventType === 'ReferralCancelled');
 	every(1000, tick);
 }
 

@@ -18,12 +18,13 @@ record CancellingAReferral(ReferralRepository referrals, HeldBeds beds, Transact
 		return this.transactions.inOne(() -> {
 			Referral referral = this.referrals.load(referralId);
 			ReferralAccess.requireHandledBy(referral, caller);
-			ReferralCancelled event = referral.cancel(now);
-			this.beds.live(referralId).ifPresent((hold) -> {
-				Hold cancelled = hold.cancel(now);
-				this.beds.record(hold, cancelled);
+			Hold live = this.beds.live(referralId).orElse(null);
+			ReferralCancelled event = referral.cancel(live, now);
+			if (live != null) {
+				Hold cancelled = live.cancel(now);
+				this.beds.record(live, cancelled);
 				this.beds.giveBack(cancelled);
-			});
+			}
 			this.referrals.update(referral);
 			this.events.publish(event, caller.subject());
 			return referral;

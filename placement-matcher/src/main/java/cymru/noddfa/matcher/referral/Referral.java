@@ -145,10 +145,11 @@ final class Referral {
 		return new CrisisStayOverran(about(at), placement.id(), placement.provisionId());
 	}
 
-	/** Withdrawn from any open status. */
-	ReferralCancelled cancel(Instant at) {
+	/** Withdrawn from any open status, giving back the hold that was live, if any. */
+	ReferralCancelled cancel(Hold live, Instant at) {
 		moveTo(ReferralStatus.CANCELLED, at);
-		return new ReferralCancelled(about(at));
+		return (live != null) ? new ReferralCancelled(about(at), live.id(), live.provisionId(), live.bedType())
+				: new ReferralCancelled(about(at), null, null, null);
 	}
 
 	/** What to look for now: admission at the time of the search. */

@@ -80,7 +80,11 @@ sealed interface ReferralEvent {
 	record CrisisStayOverran(About about, PlacementId placement, String provisionId) implements ReferralEvent {
 	}
 
-	record ReferralCancelled(About about) implements ReferralEvent {
+	/**
+	 * Withdrawn; when a hold was live, the bed it gave back ({@code null} fields
+	 * otherwise), so the provider asked for it hears the request is gone.
+	 */
+	record ReferralCancelled(About about, HoldId hold, String provisionId, BedType bedType) implements ReferralEvent {
 	}
 
 }

@@ -110,6 +110,9 @@ record ReferralEventPublisher(Outbox outbox, JsonMapper json, ReferralAuditRepos
 			case CrisisStayOverran e ->
 				json.put("placementId", e.placement().toString()).put("provisionId", e.provisionId());
 			case ReferralCancelled e -> {
+				if (e.hold() != null) {
+					bed(json.put("holdId", e.hold().toString()), e.provisionId(), e.bedType());
+				}
 			}
 		}
 		return json;

@@ -58,6 +58,16 @@ class ReferralEventContractTest {
 	}
 
 	@Test
+	void a_referral_cancelled_with_no_live_hold_names_no_bed_and_is_valid() {
+		ReferralEvent cancelled = new ReferralCancelled(about(2), null, null, null);
+
+		String json = this.publisher.payload(cancelled, ReferralEventPublisher.wireType(cancelled)).toString();
+
+		assertThat(JsonSchemas.violations(SCHEMA, json)).as(json).isEmpty();
+		assertThat(json).doesNotContain("holdId", "provisionId", "bedType");
+	}
+
+	@Test
 	void the_wire_names_are_exactly_those_the_contract_enumerates() {
 		Set<String> contracted = new java.util.HashSet<>();
 		SCHEMA.getSchemaNode()
@@ -122,7 +132,8 @@ class ReferralEventContractTest {
 				new HoldExpired(about(4), hold, "bridgend-hub", BedType.CRISIS),
 				new PlacementStarted(about(5), placement, "bridgend-hub", BedType.CRISIS, IN_REGION),
 				new PlacementEnded(about(6), placement, "bridgend-hub", BedType.CRISIS),
-				new CrisisStayOverran(about(5), placement, "bridgend-hub"), new ReferralCancelled(about(5)));
+				new CrisisStayOverran(about(5), placement, "bridgend-hub"),
+				new ReferralCancelled(about(4), hold, "bridgend-hub", BedType.CRISIS));
 	}
 
 	private static About about(long version) {

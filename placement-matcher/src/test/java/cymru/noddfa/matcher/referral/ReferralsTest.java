@@ -321,7 +321,9 @@ class ReferralsTest extends MatcherComponentTest {
 		this.mvc.perform(post("/v1/referrals/{id}/cancel", id))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://noddfa.cymru/problems/referral-state"));
-		assertThat(this.events.await(id, 3).get(2).value()).contains("ReferralCancelled");
+		// the provider asked for the bed hears which hold went with the referral
+		assertThat(this.events.await(id, 3).get(2).value()).contains("ReferralCancelled",
+				"\"provisionId\":\"" + unit.id() + "\"", "\"holdId\":", "\"bedType\":\"CRISIS\"");
 	}
 
 	@Test

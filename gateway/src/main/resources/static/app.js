@@ -1296,7 +1296,7 @@ function provisionCard(provision) {
 	const reasonId = 'pause-' + provision.provisionId;
 	return el('li', { class: 'app-card', id: 'provision-' + provision.provisionId },
 		el('h3', { class: 'govuk-heading-s' }, provision.name),
-		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag' },
+		el('p', { class: 'govuk-body' }, el('strong', { class: 'app-tag', 'data-provision-status': provision.status },
 			t('app.provision-status.' + provision.status))),
 		el('p', { class: 'govuk-body' }, el('a', { class: 'govuk-link', 'data-history': provision.provisionId,
 			href: '#/history/' + encodeURIComponent(provision.provisionId) }, t('app.history.link'),
@@ -1313,11 +1313,12 @@ function provisionCard(provision) {
 					'data-step': 'more', 'aria-label': t('app.provisions.more', bedTypeName(vacancy.bedType)),
 					disabled: vacancy.available >= vacancy.total }),
 				button(t('app.provisions.still-accurate'), () => changeProvision(provision, 'POST', '/confirmations',
-					{ bedType: vacancy.bedType }, 'app.provisions.confirmed'), { class: 'govuk-button govuk-button--secondary' })),
+					{ bedType: vacancy.bedType }, 'app.provisions.confirmed'), { class: 'govuk-button govuk-button--secondary',
+					'data-confirm': vacancy.bedType })),
 			el('p', { class: 'govuk-hint' }, t('app.provisions.confirmed-at', ago(vacancy.confirmedAt))))),
 		paused
 			? button(t('app.provisions.reopen'), () => changeProvision(provision, 'POST', '/reopen', {},
-				'app.provisions.reopened'))
+				'app.provisions.reopened'), { 'data-reopen': provision.provisionId })
 			: el('div', {},
 				el('div', { class: 'govuk-form-group' },
 					el('label', { class: 'govuk-label', for: reasonId }, t('app.provisions.pause-reason')),
@@ -1329,7 +1330,7 @@ function provisionCard(provision) {
 						return;
 					}
 					changeProvision(provision, 'POST', '/pause', { reason }, 'app.provisions.paused');
-				}, { class: 'govuk-button govuk-button--warning' })));
+				}, { class: 'govuk-button govuk-button--warning', 'data-pause': provision.provisionId })));
 }
 
 function changeVacancy(provision, vacancy, step) {

@@ -121,11 +121,21 @@ final class Browser implements AutoCloseable {
 	}
 
 	void awaitText(By by, String text) {
-		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		await().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
 	}
 
 	void awaitAttribute(By by, String attribute, String value) {
-		new WebDriverWait(this.driver, PATIENCE).until(ExpectedConditions.attributeToBe(by, attribute, value));
+		await().until(ExpectedConditions.attributeToBe(by, attribute, value));
+	}
+
+	/**
+	 * A wait that looks again when the page redraws what it was reading: live pages
+	 * replace their parts as the feed brings news.
+	 */
+	private WebDriverWait await() {
+		WebDriverWait wait = new WebDriverWait(this.driver, PATIENCE);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** Waits until nothing the locator finds is shown. */

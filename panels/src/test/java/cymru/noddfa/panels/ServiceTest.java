@@ -3,12 +3,11 @@ package cymru.noddfa.panels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cymru.noddfa.testsupport.MovableClock;
 import cymru.noddfa.testsupport.TestIdentity;
 import cymru.noddfa.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 @WithInfrastructure(database = "panels")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "noddfa.outbox.poll-interval=100ms", "noddfa.panels.funding.check-interval=1h" })
-@Import(ServiceTest.MovableClock.class)
+@Import(ServiceTest.MovableClockConfiguration.class)
 public abstract class ServiceTest {
 
 	/** The issuer every test token comes from; the service trusts it. */
@@ -55,13 +54,12 @@ public abstract class ServiceTest {
 	/** Puts the clock back after a test that moved it. */
 	@AfterEach
 	void clockBack() {
-		((MovableClock.Movable) this.clock).offset = Duration.ZERO;
+		((MovableClock) this.clock).reset();
 	}
 
 	/** Moves the service's clock forward by this much from now. */
 	protected void moveClock(Duration by) {
-		MovableClock.Movable movable = (MovableClock.Movable) this.clock;
-		movable.offset = movable.offset.plus(by);
+		((MovableClock) this.clock).move(by);
 	}
 
 	/** A client that sends this bearer token with every call. */
@@ -137,34 +135,12 @@ public abstract class ServiceTest {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClock {
+	static class MovableClockConfiguration {
 
 		@Bean
 		@Primary
 		Clock movableClock() {
-			return new Movable();
-		}
-
-		/** The system clock, moved forward by an offset a test sets. */
-		static final class Movable extends Clock {
-
-			volatile Duration offset = Duration.ZERO;
-
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-
-			@Override
-			public Instant instant() {
-				return Instant.now().plus(this.offset);
-			}
-
+			return new MovableClock();
 		}
 
 	}

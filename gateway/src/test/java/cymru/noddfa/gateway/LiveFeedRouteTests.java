@@ -16,12 +16,7 @@ class LiveFeedRouteTests extends GatewayTest {
 	@Test
 	void the_live_feed_outlasts_a_silence_longer_than_an_ordinary_routes_response_timeout() throws Exception {
 		// the notifications route times out after 800 ms of silence in these tests
-		GatewayClient client = client();
-		HttpResponse<java.util.stream.Stream<String>> response = client.http()
-			.send(client.request("/api/notifications" + StubService.FEED)
-				.header("Accept", "text/event-stream")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofLines());
+		HttpResponse<java.util.stream.Stream<String>> response = openFeed();
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<String> events = response.body().filter((line) -> line.startsWith("data:")).collect(Collectors.toList());
@@ -30,12 +25,7 @@ class LiveFeedRouteTests extends GatewayTest {
 
 	@Test
 	void each_event_of_the_live_feed_is_passed_on_as_it_comes_not_when_the_stream_ends() throws Exception {
-		GatewayClient client = client();
-		HttpResponse<java.util.stream.Stream<String>> response = client.http()
-			.send(client.request("/api/notifications" + StubService.FEED)
-				.header("Accept", "text/event-stream")
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofLines());
+		HttpResponse<java.util.stream.Stream<String>> response = openFeed();
 
 		Map<String, Long> arrived = new LinkedHashMap<>();
 		response.body()
@@ -45,6 +35,18 @@ class LiveFeedRouteTests extends GatewayTest {
 		// gateway would hand both over together
 		assertThat(Duration.ofNanos(arrived.get("data: second") - arrived.get("data: first")))
 			.isGreaterThan(StubService.FEED_SILENCE.dividedBy(2));
+	}
+
+	/**
+	 * The stub service's live feed through the gateway, read line by line as it comes.
+	 */
+	private HttpResponse<java.util.stream.Stream<String>> openFeed() throws Exception {
+		GatewayClient client = client();
+		return client.http()
+			.send(client.request("/api/notifications" + StubService.FEED)
+				.header("Accept", "text/event-stream")
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofLines());
 	}
 
 }

@@ -56,7 +56,7 @@ public final class AdmissionControl extends OncePerRequestFilter {
 		}
 	}
 
-	/** Places free now: for tests and metrics. */
+	/** Places free now, for tests. */
 	int free() {
 		return this.places.availablePermits();
 	}

@@ -9,6 +9,7 @@ import cymru.noddfa.matcher.reference.Needs;
 import cymru.noddfa.matcher.reference.Regions;
 import lombok.RequiredArgsConstructor;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequiredArgsConstructor
 class SearchController {
+
+	/** Which engine answered, so a benchmark can tell a peer from the matcher's own. */
+	static final String ENGINE_HEADER = "Noddfa-Search-Engine";
 
 	private final Searching searching;
 
@@ -30,13 +34,13 @@ class SearchController {
 	private final Needs needs;
 
 	@PostMapping("/v1/searches")
-	SearchResultMapper.Answer search(@RequestBody SearchRequest request) {
+	ResponseEntity<SearchResultMapper.Answer> search(@RequestBody SearchRequest request) {
 		return search(request.toInput());
 	}
 
 	/** The same search as query parameters, for links and the README's curl examples. */
 	@GetMapping("/v1/searches")
-	SearchResultMapper.Answer search(@RequestParam(required = false) String regionCode,
+	ResponseEntity<SearchResultMapper.Answer> search(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
 			@RequestParam(required = false) String place, @RequestParam(required = false) Integer age,
 			@RequestParam(required = false) Sex sex, @RequestParam(required = false) List<String> needs,
@@ -45,9 +49,11 @@ class SearchController {
 		return search(new SearchInput(regionCode, lat, lon, place, age, sex, needs, bedType, admissionAt, maxKm));
 	}
 
-	private SearchResultMapper.Answer search(SearchInput input) {
+	private ResponseEntity<SearchResultMapper.Answer> search(SearchInput input) {
 		SearchCriteria criteria = input.toCriteria(this.regions, this.gazetteer, this.needs, this.searching.now());
-		return this.mapper.answer(this.searching.search(criteria));
+		return ResponseEntity.ok()
+			.header(ENGINE_HEADER, this.searching.engineName())
+			.body(this.mapper.answer(this.searching.search(criteria)));
 	}
 
 	record Location(Double lat, Double lon) {

@@ -87,6 +87,24 @@ public class AvailableBeds {
 		return stored;
 	}
 
+	/**
+	 * Beds of the type free after every instance's holds and placements, for each
+	 * provision in the same order, in one pipelined round trip; -1 for a provision the
+	 * read model does not hold (yet).
+	 */
+	public int[] free(List<String> provisionIds, BedType bedType) {
+		int[] free = new int[provisionIds.size()];
+		if (provisionIds.isEmpty()) {
+			return free;
+		}
+		List<List<String>> figures = this.redis.fields(provisionIds, "v", "a:" + bedType.name(), "h:" + bedType.name());
+		for (int i = 0; i < free.length; i++) {
+			List<String> f = figures.get(i);
+			free[i] = (f.get(0) == null) ? -1 : Math.max(0, integer(f.get(1)) - integer(f.get(2)));
+		}
+		return free;
+	}
+
 	/** The provision with its figures for every bed type it has. */
 	Optional<Map<String, String>> find(String provisionId) {
 		Map<String, String> hash = this.redis.call((jedis) -> jedis.hgetAll(this.redis.provisionKey(provisionId)));

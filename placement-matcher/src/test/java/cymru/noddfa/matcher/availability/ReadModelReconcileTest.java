@@ -128,7 +128,8 @@ class ReadModelReconcileTest extends MatcherComponentTest {
 	 * database hold the provision's state of the same version without it, and {@code V8}
 	 * has forgotten the recorded state. The rebuild (which the first reconcile starts by
 	 * itself, here asked for) records the state again from the topic, phone included, and
-	 * Redis takes it although its version is the one it holds.
+	 * Redis takes it although its version is the one it holds. (Searches show the phone
+	 * throughout: the search index reads the topic itself.)
 	 */
 	@Test
 	void a_state_recorded_before_the_matcher_kept_the_phone_gets_it_from_the_rebuild(TestInfrastructure infra)
@@ -145,7 +146,6 @@ class ReadModelReconcileTest extends MatcherComponentTest {
 		String withoutPhone = state.replace(",\"onCallPhone\":\"01632 960789\"", "");
 		assertThat(withoutPhone).as("the state as an older matcher wrote it").isNotEqualTo(state);
 		this.redis.hset(key, "state", withoutPhone);
-		assertThat(phone(child)).as("a search reads Redis's state").isNull();
 		try (Connection database = DriverManager.getConnection(infra.jdbcUrl("matcher"), infra.jdbcUsername(),
 				infra.jdbcPassword())) {
 			try (PreparedStatement forget = database
@@ -157,7 +157,8 @@ class ReadModelReconcileTest extends MatcherComponentTest {
 			this.mvc.perform(post("/admin/read-model/rebuild").with(as(Caller.admin())))
 				.andExpect(status().isAccepted());
 
-			await().atMost(Duration.ofSeconds(60)).until(() -> "01632 960789".equals(phone(child)));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> this.redis.hget(key, "state").contains("\"onCallPhone\":\"01632 960789\""));
 			// the rebuild mirrors Redis and records the state as it goes: wait for both
 			await().atMost(Duration.ofSeconds(20)).until(() -> recordedVersion(database, provision.id()) == 1);
 		}

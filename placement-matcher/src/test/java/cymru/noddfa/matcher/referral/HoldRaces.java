@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Many teams holding at once, each for its own referral: the races of DESIGN §7. */
 abstract class HoldRaces extends MatcherComponentTest {
 
-	private final ProvisionStates registry = new ProvisionStates();
+	final ProvisionStates registry = new ProvisionStates();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -109,7 +109,7 @@ abstract class HoldRaces extends MatcherComponentTest {
 		}
 	}
 
-	private List<String> createReferrals(double[] child, int count) throws Exception {
+	List<String> createReferrals(double[] child, int count) throws Exception {
 		List<Future<String>> created = new ArrayList<>();
 		// teams of three referrals each: every referral may win its race without its
 		// team reaching the hold cap (three in these tests)

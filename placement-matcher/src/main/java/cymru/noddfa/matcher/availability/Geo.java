@@ -1,9 +1,13 @@
 package cymru.noddfa.matcher.availability;
 
-/** Great-circle distance on a sphere of the Earth's mean radius. */
+/**
+ * Great-circle distance, on the sphere Redis's GEO commands measure on: every engine, and
+ * every judgement of a single provision, then gives a provision the same distance to the
+ * tenth of a kilometre an answer shows.
+ */
 public final class Geo {
 
-	public static final double EARTH_KM = 6371.0088;
+	public static final double EARTH_KM = 6372.797560856;
 
 	private Geo() {
 	}

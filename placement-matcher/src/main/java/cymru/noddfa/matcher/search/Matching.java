@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import cymru.noddfa.matcher.availability.Geo;
 import cymru.noddfa.matcher.availability.ProvisionState;
 
 /**
@@ -131,11 +132,7 @@ public final class Matching {
 
 	/** Great-circle distance, for callers that have coordinates rather than an index. */
 	public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
-		double dLat = Math.toRadians(lat2 - lat1);
-		double dLon = Math.toRadians(lon2 - lon1);
-		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-				* Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-		return 6371.0088 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+		return Geo.distanceKm(lat1, lon1, lat2, lon2);
 	}
 
 }

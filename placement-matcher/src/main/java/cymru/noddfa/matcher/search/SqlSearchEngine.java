@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import cymru.noddfa.matcher.availability.Geo;
 import cymru.noddfa.matcher.availability.ProvisionState;
 import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Each row is then judged by {@link Matching#judge} with its state, free beds and
  * distance, so candidates and their reasons are exactly those of the other engines.
- * Distances are measured on the sphere Redis's GEO commands use, so that they, and the
- * order they give, are the GEO engine's to the tenth of a kilometre the answer shows. The
- * query leaves out what does not fit without saying why: answers of this engine list no
+ * Distances are measured on the sphere of {@link Geo}, so that they, and the order they
+ * give, are the other engines' to the tenth of a kilometre the answer shows. The query
+ * leaves out what does not fit without saying why: answers of this engine list no
  * exclusions.
  */
 @Component
@@ -37,8 +38,8 @@ class SqlSearchEngine implements SearchEngine {
 
 	static final String NAME = "sql";
 
-	/** The radius of the sphere Redis's GEO distances are measured on. */
-	static final double EARTH_RADIUS_KM = 6372.797560856;
+	/** The radius of the sphere every engine's distances are measured on. */
+	static final double EARTH_RADIUS_KM = Geo.EARTH_KM;
 
 	private static final String QUERY = """
 			select s.state, l.available - l.held - l.placed as free, d.km

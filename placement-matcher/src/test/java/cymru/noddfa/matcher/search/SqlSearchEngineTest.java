@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The benchmark's like-for-like peer: a second matcher started with
  * {@code noddfa.matcher.search.engine=sql} on the same database answers from the states
- * the shared matcher folds, and finds what the shared matcher's GEO engine finds, in the
- * same order.
+ * the shared matcher folds, and finds what the shared matcher's index finds, in the same
+ * order.
  */
 class SqlSearchEngineTest extends MatcherComponentTest {
 
@@ -73,8 +73,7 @@ class SqlSearchEngineTest extends MatcherComponentTest {
 	}
 
 	@Test
-	void the_sql_engine_finds_what_fits_in_region_nearest_first_then_elsewhere_as_the_geo_engine_does()
-			throws Exception {
+	void the_sql_engine_finds_what_fits_in_region_nearest_first_then_elsewhere_as_the_index_does() throws Exception {
 		double[] child = ProvisionStates.somewhereApart();
 		var admitsByDay = provision("by-day", child, 0.03).window("14:00", "16:00");
 		var near = provision("near", child, 0.05);
@@ -108,13 +107,13 @@ class SqlSearchEngineTest extends MatcherComponentTest {
 				.containsExactly(true, true, true, false);
 			assertThat(found).extracting((candidate) -> candidate.get("distanceKm"))
 				.containsExactly(3.3, 5.6, 22.2, 1.1);
-			assertThat(found).isEqualTo(candidates(this.mvc, child, AFTERNOON, "redis"));
+			assertThat(found).isEqualTo(candidates(this.mvc, child, AFTERNOON, "index"));
 		});
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			List<Map<String, Object>> found = candidates(peerMvc, child, LATE_EVENING, "sql");
 			assertThat(found).extracting((candidate) -> candidate.get("provisionId"))
 				.containsExactly(admitsOvernight.id(), near.id(), far.id(), nearestButElsewhere.id());
-			assertThat(found).isEqualTo(candidates(this.mvc, child, LATE_EVENING, "redis"));
+			assertThat(found).isEqualTo(candidates(this.mvc, child, LATE_EVENING, "index"));
 		});
 
 		// asked for one, the query itself must leave out every nearer in-region provision
@@ -147,7 +146,7 @@ class SqlSearchEngineTest extends MatcherComponentTest {
 			assertThat((List<?>) JsonPath.read(result.getResponse().getContentAsString(), "$.candidates")).hasSize(10);
 			assertThat((List<?>) JsonPath.read(result.getResponse().getContentAsString(), "$.excluded")).isEmpty();
 			assertThat(candidates(peerMvc, child, AFTERNOON, "sql"))
-				.isEqualTo(candidates(this.mvc, child, AFTERNOON, "redis"));
+				.isEqualTo(candidates(this.mvc, child, AFTERNOON, "index"));
 		});
 	}
 

@@ -3,9 +3,7 @@ package cymru.noddfa.gateway.requestid;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.micrometer.context.ContextRegistry;
 import lombok.extern.slf4j.Slf4j;
-import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,7 +14,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Gives every request an id, taken from {@code X-Request-Id} when the client sent a sane
@@ -24,8 +21,9 @@ import reactor.util.context.Context;
  * (the header is forwarded) and the Kafka headers that service writes. The id is echoed
  * on the response, including on problems the gateway answers itself.
  * <p>
- * The id travels in the Reactor context; with automatic context propagation it is in the
- * MDC (and so in every JSON log line) on whatever thread handles the request.
+ * The id travels in the exchange's attributes ({@link #ATTRIBUTE}); the gateway's own log
+ * lines about a request put it in the MDC where they are written
+ * ({@link RequestIdInLogs}), so it is in their JSON as {@code requestId}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,12 +37,6 @@ public class RequestIdFilter implements WebFilter {
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-	static {
-		ContextRegistry.getInstance()
-			.registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY), (id) -> MDC.put(MDC_KEY, id),
-					() -> MDC.remove(MDC_KEY));
-	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -61,22 +53,19 @@ public class RequestIdFilter implements WebFilter {
 			return Mono.empty();
 		});
 		long started = System.nanoTime();
-		return chain.filter(withId)
-			.doFinally((signal) -> logCompletion(withId, requestId, started))
-			.contextWrite(Context.of(MDC_KEY, requestId));
+		return chain.filter(withId).doFinally((signal) -> logCompletion(withId, started));
 	}
 
-	private static void logCompletion(ServerWebExchange exchange, String requestId, long started) {
+	private static void logCompletion(ServerWebExchange exchange, long started) {
 		if (!log.isInfoEnabled()) {
 			return;
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, requestId)) {
-			// the path only: query strings may carry search criteria
-			log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
-					(System.nanoTime() - started) / 1_000_000);
-		}
+		// the path only: query strings may carry search criteria
+		RequestIdInLogs.around(exchange,
+				() -> log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
+						(System.nanoTime() - started) / 1_000_000));
 	}
 
 }

@@ -8,6 +8,7 @@ import cymru.noddfa.edge.TokenChecks;
 import cymru.noddfa.edge.VerifiedTokens;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
+import cymru.noddfa.gateway.requestid.RequestIdInLogs;
 import cymru.noddfa.gateway.webapp.MapProperties;
 import lombok.extern.slf4j.Slf4j;
 
@@ -214,8 +215,10 @@ class SecurityConfiguration {
 		RedirectServerAuthenticationFailureHandler redirect = new RedirectServerAuthenticationFailureHandler(
 				"/?sign-in=failed");
 		return (exchange, ex) -> {
-			log.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
-					+ "web app to try again", ex.getMessage());
+			RequestIdInLogs.around(exchange.getExchange(),
+					() -> log
+						.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
+								+ "web app to try again", ex.getMessage()));
 			return redirect.onAuthenticationFailure(exchange, ex);
 		};
 	}

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@Slf4j
+@Slf4j(topic = RequestIdFilter.ACCESS_LOG)
 public class RequestIdFilter implements WebFilter {
 
 	public static final String HEADER = "X-Request-Id";
@@ -35,6 +35,12 @@ public class RequestIdFilter implements WebFilter {
 	public static final String MDC_KEY = "requestId";
 
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
+
+	/**
+	 * The logger of the line written when each request is answered;
+	 * {@code logback-spring.xml} writes it from a background thread.
+	 */
+	public static final String ACCESS_LOG = "cymru.noddfa.gateway.access";
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

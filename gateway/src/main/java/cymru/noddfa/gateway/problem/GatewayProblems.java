@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * Every error the gateway itself answers is an RFC 9457 problem: a stable {@code type}
@@ -136,6 +138,11 @@ public class GatewayProblems implements ErrorWebExceptionHandler, Ordered {
 	 * downstream that did not answer, else {@code null}.
 	 */
 	public static String downstreamFailure(Throwable ex) {
+		// before the timeouts: a pool's acquire timeout is one, but the service was never
+		// asked, as when it is stopped
+		if (isCause(ex, PoolAcquireTimeoutException.class) || isCause(ex, PoolAcquirePendingLimitException.class)) {
+			return "service-unavailable";
+		}
 		if (isCause(ex, TimeoutException.class)
 				|| isCause(ex, org.springframework.cloud.gateway.support.TimeoutException.class)
 				|| hasStatus(ex, HttpStatus.GATEWAY_TIMEOUT)) {

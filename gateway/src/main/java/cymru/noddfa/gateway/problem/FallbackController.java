@@ -3,7 +3,7 @@ package cymru.noddfa.gateway.problem;
 import java.net.URI;
 import java.util.Set;
 
-import cymru.noddfa.gateway.requestid.RequestIdInLogs;
+import cymru.noddfa.gateway.requestid.RequestIdFilter;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.cloud.gateway.route.Route;
@@ -41,7 +41,7 @@ class FallbackController {
 			// error
 			return Mono.error(failure);
 		}
-		RequestIdInLogs.around(exchange,
+		RequestIdFilter.withRequestIdInLogs(exchange,
 				() -> log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After", route.getId(),
 						exchange.getRequest().getMethod(), originalPath(exchange), failure.getClass().getSimpleName()));
 		return this.problems.unavailable(exchange, kind, route.getId());

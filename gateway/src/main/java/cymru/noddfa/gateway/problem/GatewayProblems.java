@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cymru.noddfa.gateway.GatewayProperties;
 import cymru.noddfa.gateway.requestid.RequestIdFilter;
-import cymru.noddfa.gateway.requestid.RequestIdInLogs;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.context.MessageSource;
@@ -120,14 +119,15 @@ public class GatewayProblems implements ErrorWebExceptionHandler, Ordered {
 		}
 		String kind = downstreamFailure(ex);
 		if (kind != null) {
-			RequestIdInLogs.around(exchange, () -> log.warn("Downstream {} for {} {}: answered 503 with Retry-After",
-					kind.replace('-', ' '), exchange.getRequest().getMethod(), exchange.getRequest().getPath()));
+			RequestIdFilter.withRequestIdInLogs(exchange,
+					() -> log.warn("Downstream {} for {} {}: answered 503 with Retry-After", kind.replace('-', ' '),
+							exchange.getRequest().getMethod(), exchange.getRequest().getPath()));
 			return unavailable(exchange, kind, null);
 		}
 		if (ex instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
 			return send(exchange, problem(exchange, status.getStatusCode(), "request-rejected"));
 		}
-		RequestIdInLogs.around(exchange,
+		RequestIdFilter.withRequestIdInLogs(exchange,
 				() -> log.error("Request {} {} failed unexpectedly; answered 500 without details",
 						exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex));
 		return send(exchange, problem(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.List;
 
 import cymru.noddfa.edge.TokenChecks;
+import cymru.noddfa.gateway.requestid.RequestIdFilter;
 import cymru.noddfa.edge.VerifiedTokens;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
-import cymru.noddfa.gateway.requestid.RequestIdInLogs;
 import cymru.noddfa.gateway.webapp.MapProperties;
 import lombok.extern.slf4j.Slf4j;
 
@@ -215,7 +215,7 @@ class SecurityConfiguration {
 		RedirectServerAuthenticationFailureHandler redirect = new RedirectServerAuthenticationFailureHandler(
 				"/?sign-in=failed");
 		return (exchange, ex) -> {
-			RequestIdInLogs.around(exchange.getExchange(),
+			RequestIdFilter.withRequestIdInLogs(exchange.getExchange(),
 					() -> log
 						.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
 								+ "web app to try again", ex.getMessage()));

@@ -84,13 +84,36 @@ class DownstreamFailureTests extends GatewayTest {
 	}
 
 	@Test
-	void a_failed_get_is_retried_and_the_caller_sees_only_the_success() {
-		registry.failNext("/v1/provisions/retry-get", 1);
+	void a_503_from_a_service_passes_through_once_and_is_never_retried() {
+		registry.failNext("/v1/provisions/busy-get", 1);
 
-		HttpResponse<String> response = client().get("/api/registry/v1/provisions/retry-get");
+		HttpResponse<String> response = client().get("/api/registry/v1/provisions/busy-get");
 
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(registry.requestsTo("/v1/provisions/retry-get")).hasSize(2);
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(GatewayClient.json(response).get("type").asString()).as("the service's own problem, unchanged")
+			.isEqualTo("https://noddfa.cymru/problems/busy");
+		assertThat(registry.requestsTo("/v1/provisions/busy-get")).hasSize(1);
+	}
+
+	@Test
+	void a_refused_connection_on_a_get_is_tried_once_more_and_on_a_post_never() {
+		this.circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("panels").reset();
+		panels.stop();
+		try {
+			int before = connectionAttemptsTo(panels);
+			HttpResponse<String> get = client().get("/api/panels/v1/panels/refused-get");
+			int afterGet = connectionAttemptsTo(panels);
+			HttpResponse<String> post = client().postJson("/api/panels/v1/panels/refused-post", "{}");
+			int afterPost = connectionAttemptsTo(panels);
+
+			assertThat(get.statusCode()).isEqualTo(503);
+			assertThat(afterGet - before).as("connections tried for the GET").isEqualTo(2);
+			assertThat(post.statusCode()).isEqualTo(503);
+			assertThat(afterPost - afterGet).as("connections tried for the POST").isEqualTo(1);
+		}
+		finally {
+			panels.restart();
+		}
 	}
 
 	@Test

@@ -3,14 +3,52 @@ package cymru.noddfa.gateway;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignedInLimitsTests extends SignedInGatewayTest {
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	@Test
+	void a_signed_in_request_costs_one_rate_limit_script_in_one_round_trip_and_no_more() {
+		GatewayClient client = client();
+		String token = tokenFor("{\"role\":\"PANEL\",\"region\":\"WGL\"}");
+		long before = scriptsRun();
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(
+					client.get("/api/matching/v1/searches/one-script", "Authorization", "Bearer " + token).statusCode())
+				.isEqualTo(200);
+		}
+
+		assertThat(scriptsRun() - before).as("scripts Redis ran for three requests").isEqualTo(3);
+	}
+
+	/** Every Lua script Redis has run, whether sent whole or by its digest. */
+	private long scriptsRun() {
+		Properties stats = this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("commandstats"));
+		return calls(stats, "cmdstat_evalsha") + calls(stats, "cmdstat_eval");
+	}
+
+	private static long calls(Properties stats, String command) {
+		String line = stats.getProperty(command);
+		if (line == null) {
+			return 0;
+		}
+		return Long.parseLong(line.replaceFirst(".*\\bcalls=(\\d+).*", "$1"));
+	}
 
 	@Test
 	void a_user_past_their_burst_gets_429_with_retry_after_and_another_user_on_the_same_address_is_unaffected() {

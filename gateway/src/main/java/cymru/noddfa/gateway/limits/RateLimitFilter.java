@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import cymru.noddfa.gateway.problem.GatewayProblems;
+import cymru.noddfa.gateway.requestid.RequestIdFilter;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -89,8 +90,10 @@ public class RateLimitFilter implements WebFilter {
 	}
 
 	private Mono<Void> tooMany(ServerWebExchange exchange, Allowance allowance) {
-		log.info("Rate limit reached for {} {}; answered 429, retry in {} s", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath(), allowance.retryAfterSeconds());
+		RequestIdFilter.withRequestIdInLogs(exchange,
+				() -> log.info("Rate limit reached for {} {}; answered 429, retry in {} s",
+						exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+						allowance.retryAfterSeconds()));
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(allowance.retryAfterSeconds()));
 		return this.problems.send(exchange,
 				this.problems.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited"));

@@ -3,6 +3,7 @@ package cymru.noddfa.gateway.problem;
 import java.net.URI;
 import java.util.Set;
 
+import cymru.noddfa.gateway.requestid.RequestIdFilter;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.cloud.gateway.route.Route;
@@ -40,8 +41,9 @@ class FallbackController {
 			// error
 			return Mono.error(failure);
 		}
-		log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After", route.getId(),
-				exchange.getRequest().getMethod(), originalPath(exchange), failure.getClass().getSimpleName());
+		RequestIdFilter.withRequestIdInLogs(exchange,
+				() -> log.warn("Route {} could not complete {} {} ({}); answered 503 with Retry-After", route.getId(),
+						exchange.getRequest().getMethod(), originalPath(exchange), failure.getClass().getSimpleName()));
 		return this.problems.unavailable(exchange, kind, route.getId());
 	}
 

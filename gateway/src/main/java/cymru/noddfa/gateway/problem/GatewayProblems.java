@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 /**
  * Every error the gateway itself answers is an RFC 9457 problem: a stable {@code type}
@@ -117,15 +119,17 @@ public class GatewayProblems implements ErrorWebExceptionHandler, Ordered {
 		}
 		String kind = downstreamFailure(ex);
 		if (kind != null) {
-			log.warn("Downstream {} for {} {}: answered 503 with Retry-After", kind.replace('-', ' '),
-					exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+			RequestIdFilter.withRequestIdInLogs(exchange,
+					() -> log.warn("Downstream {} for {} {}: answered 503 with Retry-After", kind.replace('-', ' '),
+							exchange.getRequest().getMethod(), exchange.getRequest().getPath()));
 			return unavailable(exchange, kind, null);
 		}
 		if (ex instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
 			return send(exchange, problem(exchange, status.getStatusCode(), "request-rejected"));
 		}
-		log.error("Request {} {} failed unexpectedly; answered 500 without details", exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath(), ex);
+		RequestIdFilter.withRequestIdInLogs(exchange,
+				() -> log.error("Request {} {} failed unexpectedly; answered 500 without details",
+						exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex));
 		return send(exchange, problem(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"));
 	}
 
@@ -134,6 +138,11 @@ public class GatewayProblems implements ErrorWebExceptionHandler, Ordered {
 	 * downstream that did not answer, else {@code null}.
 	 */
 	public static String downstreamFailure(Throwable ex) {
+		// before the timeouts: a pool's acquire timeout is one, but the service was never
+		// asked, as when it is stopped
+		if (isCause(ex, PoolAcquireTimeoutException.class) || isCause(ex, PoolAcquirePendingLimitException.class)) {
+			return "service-unavailable";
+		}
 		if (isCause(ex, TimeoutException.class)
 				|| isCause(ex, org.springframework.cloud.gateway.support.TimeoutException.class)
 				|| hasStatus(ex, HttpStatus.GATEWAY_TIMEOUT)) {

@@ -3,7 +3,6 @@ package cymru.noddfa.gateway.requestid;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.micrometer.context.ContextRegistry;
 import lombok.extern.slf4j.Slf4j;
 import org.slf4j.MDC;
 
@@ -16,7 +15,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Gives every request an id, taken from {@code X-Request-Id} when the client sent a sane
@@ -24,12 +22,13 @@ import reactor.util.context.Context;
  * (the header is forwarded) and the Kafka headers that service writes. The id is echoed
  * on the response, including on problems the gateway answers itself.
  * <p>
- * The id travels in the Reactor context; with automatic context propagation it is in the
- * MDC (and so in every JSON log line) on whatever thread handles the request.
+ * The id travels in the exchange's attributes ({@link #ATTRIBUTE}); the gateway's own log
+ * lines about a request put it in the MDC where they are written
+ * ({@link #withRequestIdInLogs}), so it is in their JSON as {@code requestId}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@Slf4j
+@Slf4j(topic = RequestIdFilter.ACCESS_LOG)
 public class RequestIdFilter implements WebFilter {
 
 	public static final String HEADER = "X-Request-Id";
@@ -38,13 +37,13 @@ public class RequestIdFilter implements WebFilter {
 
 	public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".requestId";
 
-	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	/**
+	 * The logger of the line written when each request is answered;
+	 * {@code logback-spring.xml} writes it from a background thread.
+	 */
+	public static final String ACCESS_LOG = "cymru.noddfa.gateway.access";
 
-	static {
-		ContextRegistry.getInstance()
-			.registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY), (id) -> MDC.put(MDC_KEY, id),
-					() -> MDC.remove(MDC_KEY));
-	}
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -61,21 +60,35 @@ public class RequestIdFilter implements WebFilter {
 			return Mono.empty();
 		});
 		long started = System.nanoTime();
-		return chain.filter(withId)
-			.doFinally((signal) -> logCompletion(withId, requestId, started))
-			.contextWrite(Context.of(MDC_KEY, requestId));
+		return chain.filter(withId).doFinally((signal) -> logCompletion(withId, started));
 	}
 
-	private static void logCompletion(ServerWebExchange exchange, String requestId, long started) {
+	private static void logCompletion(ServerWebExchange exchange, long started) {
 		if (!log.isInfoEnabled()) {
 			return;
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, requestId)) {
-			// the path only: query strings may carry search criteria
-			log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
-					(System.nanoTime() - started) / 1_000_000);
+		// the path only: query strings may carry search criteria
+		withRequestIdInLogs(exchange,
+				() -> log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
+						exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
+						(System.nanoTime() - started) / 1_000_000));
+	}
+
+	/**
+	 * Runs {@code logging} with the id of {@code exchange}'s request in the MDC. Done
+	 * where a line is written rather than by Reactor's automatic context propagation,
+	 * which restores thread-locals on every signal of every request: a cost paid a
+	 * hundred times a request for the few lines that are written.
+	 */
+	public static void withRequestIdInLogs(ServerWebExchange exchange, Runnable logging) {
+		Object requestId = exchange.getAttribute(ATTRIBUTE);
+		if (requestId == null) {
+			logging.run();
+			return;
+		}
+		try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, requestId.toString())) {
+			logging.run();
 		}
 	}
 

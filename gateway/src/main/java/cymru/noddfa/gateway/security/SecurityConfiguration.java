@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import cymru.noddfa.edge.TokenChecks;
+import cymru.noddfa.gateway.requestid.RequestIdFilter;
 import cymru.noddfa.edge.VerifiedTokens;
 import cymru.noddfa.gateway.limits.RateLimitFilter;
 import cymru.noddfa.gateway.problem.GatewayProblems;
@@ -214,8 +215,10 @@ class SecurityConfiguration {
 		RedirectServerAuthenticationFailureHandler redirect = new RedirectServerAuthenticationFailureHandler(
 				"/?sign-in=failed");
 		return (exchange, ex) -> {
-			log.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
-					+ "web app to try again", ex.getMessage());
+			RequestIdFilter.withRequestIdInLogs(exchange.getExchange(),
+					() -> log
+						.warn("A sign-in failed at the identity provider's answer ({}); the person is sent back to the "
+								+ "web app to try again", ex.getMessage()));
 			return redirect.onAuthenticationFailure(exchange, ex);
 		};
 	}

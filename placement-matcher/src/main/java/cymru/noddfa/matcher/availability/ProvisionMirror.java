@@ -55,6 +55,22 @@ public class ProvisionMirror {
 				provisionArgs(provision));
 	}
 
+	/**
+	 * Many provisions, each as {@link #write} writes one, in one pipelined round trip:
+	 * what one poll of the topic changed.
+	 */
+	void writeAll(List<RecordedProvision> provisions) {
+		if (provisions.size() == 1) {
+			write(provisions.getFirst());
+			return;
+		}
+		pipelined(provisions.stream()
+			.map((provision) -> provision.deleted() ? removal(provision.provisionId())
+					: new Call(MirrorScripts.PROVISION, this.redis.provisionKey(provision.provisionId()),
+							provisionArgs(provision)))
+			.toList());
+	}
+
 	/** For each provision, in the same order, the versions Redis holds of it. */
 	List<MirroredVersions> versions(List<String> provisionIds) {
 		List<String> fields = new ArrayList<>(List.of("v"));
@@ -71,8 +87,9 @@ public class ProvisionMirror {
 	}
 
 	void writeStates(Collection<ProvisionState> states) {
-		pipelined(MirrorScripts.STATE,
-				states.stream().map((s) -> new Call(this.redis.provisionKey(s.provisionId()), stateArgs(s))).toList());
+		pipelined(states.stream()
+			.map((s) -> new Call(MirrorScripts.STATE, this.redis.provisionKey(s.provisionId()), stateArgs(s)))
+			.toList());
 	}
 
 	/** Mirrors ledger rows; stale rows (lower revision than held) change nothing. */
@@ -82,14 +99,20 @@ public class ProvisionMirror {
 			run(MirrorScripts.LEDGER, List.of(this.redis.provisionKey(row.provisionId())), ledgerArgs(row));
 			return;
 		}
-		pipelined(MirrorScripts.LEDGER,
-				rows.stream().map((r) -> new Call(this.redis.provisionKey(r.provisionId()), ledgerArgs(r))).toList());
+		pipelined(rows.stream()
+			.map((r) -> new Call(MirrorScripts.LEDGER, this.redis.provisionKey(r.provisionId()), ledgerArgs(r)))
+			.toList());
 	}
 
 	void remove(String provisionId) {
+		Call removal = removal(provisionId);
+		run(removal.script(), List.of(removal.key()), removal.args());
+	}
+
+	private Call removal(String provisionId) {
 		List<String> args = new ArrayList<>(List.of(this.redis.prefix(), provisionId));
 		args.addAll(BED_TYPES);
-		run(MirrorScripts.REMOVE, List.of(this.redis.provisionKey(provisionId)), args);
+		return new Call(MirrorScripts.REMOVE, this.redis.provisionKey(provisionId), args);
 	}
 
 	private List<String> stateArgs(ProvisionState state) {
@@ -118,7 +141,7 @@ public class ProvisionMirror {
 				String.valueOf(row.held() + row.placed()), String.valueOf(row.revision()));
 	}
 
-	private record Call(String key, List<String> args) {
+	private record Call(String script, String key, List<String> args) {
 	}
 
 	private void run(String script, List<String> keys, List<String> args) {
@@ -133,11 +156,11 @@ public class ProvisionMirror {
 		});
 	}
 
-	private void pipelined(String script, List<Call> calls) {
+	private void pipelined(List<Call> calls) {
 		this.redis.call((jedis) -> {
 			try (AbstractPipeline pipeline = jedis.pipelined()) {
 				for (Call call : calls) {
-					pipeline.eval(script, List.of(call.key()), call.args());
+					pipeline.eval(call.script(), List.of(call.key()), call.args());
 				}
 				pipeline.sync();
 			}

@@ -1,5 +1,6 @@
 package cymru.noddfa.matcher.availability;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
@@ -9,13 +10,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds {@code registry.provision-state.v1} into the bed ledger (PostgreSQL) and the read
- * model (Redis). Idempotent: a version not newer than the one held changes nothing, so
- * redelivery and replay are harmless.
+ * model (Redis), a poll's records at a time: one transaction, one pipelined Redis round
+ * trip, and one waiting-list re-check per provision however many of its records came.
+ * Idempotent: a version not newer than the one held changes nothing, so redelivery and
+ * replay are harmless.
  * <p>
  * Redis is given the provision whole, as the ledger holds it after the fold, and never
  * only what this record changed: when a Redis write fails after the fold committed, the
@@ -39,25 +43,60 @@ class ProvisionStateListener {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * One poll's records in one transaction and one Redis round trip. A record that can
+	 * never be applied ends the batch: those before it are applied, and the error handler
+	 * dead-letters it and carries on after it ({@link BatchListenerFailedException}).
+	 */
 	@KafkaListener(id = "provision-state", topics = "${noddfa.matcher.read-model.topic:registry.provision-state.v1}",
-			groupId = "placement-matcher")
-	void on(ConsumerRecord<String, String> record) {
-		if (record.value() == null) {
-			List<LedgerRow> rows = this.transactions.execute((tx) -> this.ledger.remove(record.key()));
-			this.mirror.remove(record.key());
-			log.info("Provision {} was deleted; removed from the read model ({} ledger rows zeroed)", record.key(),
-					(rows != null) ? rows.size() : 0);
+			groupId = "placement-matcher", batch = "true")
+	void on(List<ConsumerRecord<String, String>> records) {
+		List<Change> changes = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			ConsumerRecord<String, String> record = records.get(i);
+			try {
+				changes.add(new Change(record.key(),
+						(record.value() != null) ? read(this.json, record.key(), record.value()) : null));
+			}
+			catch (RuntimeException ex) {
+				apply(changes);
+				throw new BatchListenerFailedException("Provision state can never be applied", ex, i);
+			}
 		}
-		else {
-			ProvisionState state = read(this.json, record.key(), record.value());
-			RecordedProvision recorded = this.transactions.execute((tx) -> {
-				this.ledger.fold(state);
-				return this.ledger.provision(state.provisionId());
+		apply(changes);
+	}
+
+	/** A provision's new state, or its deletion (no state). */
+	private record Change(String provisionId, ProvisionState state) {
+	}
+
+	private void apply(List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		List<String> touched = changes.stream().map(Change::provisionId).distinct().toList();
+		List<RecordedProvision> recorded;
+		try {
+			recorded = this.transactions.execute((tx) -> {
+				for (Change change : changes) {
+					if (change.state() == null) {
+						log.info("Provision {} was deleted; it leaves the read model", change.provisionId());
+						this.ledger.remove(change.provisionId());
+					}
+					else {
+						this.ledger.fold(change.state());
+					}
+				}
+				return this.ledger.provisions(touched);
 			});
-			this.mirror.write(recorded);
-			log.debug("Provision {} version {} folded into the read model", state.provisionId(), state.version());
+			this.mirror.writeAll(recorded);
 		}
-		this.events.publishEvent(new ProvisionAvailabilityChanged(record.key()));
+		catch (RuntimeException ex) {
+			// the matcher's own database or Redis: the whole batch is tried again
+			throw new BatchListenerFailedException("Provision states not folded", ex, 0);
+		}
+		log.debug("{} provision states folded into the read model", changes.size());
+		touched.forEach((id) -> this.events.publishEvent(new ProvisionAvailabilityChanged(id)));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package cymru.noddfa.matcher.referral;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every vacancy change re-checks the waiting referrals it could fit, off the consumer's
- * thread so the read model never waits for the waiting list.
+ * thread so the read model never waits for the waiting list, and once per provision
+ * however many of its changes arrive while the re-check waits.
  */
 @Component
 @RequiredArgsConstructor
@@ -25,9 +28,17 @@ class WaitingListListener implements DisposableBean {
 	private final ExecutorService executor = Executors
 		.newSingleThreadExecutor(Thread.ofVirtual().name("waiting-list").factory());
 
+	/** Provisions whose re-check waits its turn: a change meanwhile needs no other. */
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
 	@EventListener
 	void on(ProvisionAvailabilityChanged changed) {
+		if (!this.queued.add(changed.provisionId())) {
+			return;
+		}
 		this.executor.execute(() -> {
+			// a change from here on queues another re-check, which will see it
+			this.queued.remove(changed.provisionId());
 			try {
 				this.rematching.recheck(changed.provisionId());
 			}

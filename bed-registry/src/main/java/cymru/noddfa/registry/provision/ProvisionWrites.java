@@ -69,9 +69,8 @@ class ProvisionWrites {
 				(provision, at) -> change.apply(provision, caller.subject(), at)), null));
 	}
 
-	StoredResponse answer(int status, Provision provision, String location) {
-		return new StoredResponse(status, etag(provision.version()), location,
-				this.json.writeValueAsString(ProvisionState.of(provision)));
+	StoredResponse answer(int status, ProvisionStore.Written written, String location) {
+		return new StoredResponse(status, etag(written.provision().version()), location, written.state());
 	}
 
 	private static ResponseEntity<String> respond(StoredResponse response) {

@@ -65,6 +65,51 @@ class AuditTrailTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void a_write_its_history_its_event_and_its_audit_row_commit_in_one_transaction_and_the_row_is_written_once() {
+		String id = unique("one-tx");
+		create(id);
+		String requestId = "audit-" + UUID.randomUUID();
+
+		assertThat(this.api
+			.put("/v1/provisions/" + id + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}", "If-Match", "\"1\"",
+					"X-Request-Id", requestId)
+			.status()).isEqualTo(200);
+
+		List<String> audit = this.jdbc.sql("select xmin::text from audit_event where request_id = ?")
+			.param(requestId)
+			.query(String.class)
+			.list();
+		assertThat(audit).as("one audit row for the write").hasSize(1);
+		String history = this.jdbc
+			.sql("select xmin::text from provision_history where provision_id = ? and version = 2")
+			.param(id)
+			.query(String.class)
+			.single();
+		String event = this.jdbc.sql("select xmin::text from outbox where request_id = ?")
+			.param(requestId)
+			.query(String.class)
+			.single();
+		assertThat(audit.get(0)).as("the audit row's transaction").isEqualTo(history).isEqualTo(event);
+	}
+
+	@Test
+	void a_write_that_fails_is_in_the_trail_once_with_its_failure() {
+		String id = unique("stale");
+		create(id);
+		String requestId = "audit-" + UUID.randomUUID();
+
+		assertThat(this.api
+			.put("/v1/provisions/" + id + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}", "If-Match", "\"7\"",
+					"X-Request-Id", requestId)
+			.status()).isEqualTo(412);
+
+		assertThat(this.jdbc.sql("select status from audit_event where request_id = ?")
+			.param(requestId)
+			.query(Integer.class)
+			.list()).containsExactly(412);
+	}
+
+	@Test
 	void a_signed_links_signature_is_never_stored_in_the_trail() {
 		String id = unique("signed");
 		String requestId = "audit-" + UUID.randomUUID();

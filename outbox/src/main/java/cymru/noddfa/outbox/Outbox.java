@@ -1,6 +1,7 @@
 package cymru.noddfa.outbox;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 
 import lombok.RequiredArgsConstructor;
 import org.slf4j.MDC;
@@ -38,25 +39,27 @@ public class Outbox {
 		// one writer per aggregate at a time, from here to its commit: the next writer's
 		// row gets its id only after this one is visible, so id order is commit order
 		// for every key and the relay's "order by id" keeps each aggregate's events in
-		// the order they were committed (see docs/architecture.md, Event contracts)
-		this.jdbc.sql("select pg_advisory_xact_lock(?, hashtext(? || '/' || ?))")
-			.param(AGGREGATE_LOCKS)
-			.param(message.topic())
-			.param(message.key())
-			.query((rs, row) -> 1)
-			.list();
+		// the order they were committed (see docs/architecture.md, Event contracts).
+		// One statement, one round trip: the row, and with it its id, is made from the
+		// materialised turn's one row, so only once the lock is held
 		this.jdbc.sql("""
+				with aggregate_turn as materialized (
+				    select pg_advisory_xact_lock(:locks, hashtext(:topic || '/' || :key))
+				)
 				insert into outbox (event_id, topic, message_key, event_type, subject, occurred_at, payload, request_id)
-				values (:eventId, :topic, :key, :type, :subject, :occurredAt, :payload, :requestId)
+				select cast(:eventId as uuid), :topic, :key, :type, :subject, cast(:occurredAt as timestamptz),
+				    cast(:payload as text), cast(:requestId as text)
+				from aggregate_turn
 				""")
+			.param("locks", AGGREGATE_LOCKS)
 			.param("eventId", message.eventId())
 			.param("topic", message.topic())
 			.param("key", message.key())
 			.param("type", message.type())
 			.param("subject", message.subject())
 			.param("occurredAt", Timestamp.from(message.occurredAt()))
-			.param("payload", message.payload())
-			.param("requestId", MDC.get("requestId"))
+			.param("payload", message.payload(), Types.VARCHAR)
+			.param("requestId", MDC.get("requestId"), Types.VARCHAR)
 			.update();
 		this.relay.wakeUpAfterCommit();
 	}

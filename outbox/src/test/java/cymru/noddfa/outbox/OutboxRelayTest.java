@@ -160,6 +160,43 @@ class OutboxRelayTest {
 		assertThat(published).containsExactlyElementsOf(List.copyOf(committed));
 	}
 
+	@Test
+	void a_writer_that_waits_for_an_aggregates_turn_draws_its_id_only_once_it_has_it() throws Exception {
+		String topic = "outbox-test-" + UUID.randomUUID();
+		CountDownLatch firstAppended = new CountDownLatch(1);
+		CountDownLatch secondWaits = new CountDownLatch(1);
+		ExecutorService writers = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> first = writers.submit(() -> this.transactions.executeWithoutResult((tx) -> {
+				this.outbox.append(message(topic, "aggregate", "first"));
+				firstAppended.countDown();
+				released(secondWaits);
+				// appended after the second writer began its append, but committed before
+				// it
+				this.outbox.append(message(topic, "aggregate", "third"));
+			}));
+			released(firstAppended);
+			Future<?> second = writers.submit(() -> this.transactions
+				.executeWithoutResult((tx) -> this.outbox.append(message(topic, "aggregate", "second"))));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+					.query(Long.class)
+					.single() > 0);
+			secondWaits.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			second.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			secondWaits.countDown();
+			writers.shutdownNow();
+		}
+
+		assertThat(this.jdbc.sql("select payload from outbox where topic = ? order by id")
+			.param(topic)
+			.query(String.class)
+			.list()).as("id order is commit order").containsExactly("first", "third", "second");
+	}
+
 	private static void released(CountDownLatch latch) {
 		try {
 			if (!latch.await(10, TimeUnit.SECONDS)) {

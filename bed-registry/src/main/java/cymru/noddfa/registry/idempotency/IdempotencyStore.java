@@ -43,16 +43,17 @@ public class IdempotencyStore {
 	 * @param caller who sends the key (the token's subject); keys of different callers
 	 * never meet
 	 * @param key the client's {@code Idempotency-Key}, or null to just run the write
-	 * @param request what identifies the request (method, path, preconditions, body)
+	 * @param request what identifies the request (method, path, preconditions, body),
+	 * asked for only when there is a key
 	 */
-	public StoredResponse once(String caller, String key, String request, Supplier<StoredResponse> write) {
+	public StoredResponse once(String caller, String key, Supplier<String> request, Supplier<StoredResponse> write) {
 		if (key == null) {
 			return write.get();
 		}
 		if (!SANE.matcher(key).matches()) {
 			throw new InvalidIdempotencyKey();
 		}
-		String hash = sha256(request);
+		String hash = sha256(request.get());
 		return this.transactions.execute((tx) -> {
 			int claimed = this.jdbc.sql("""
 					insert into idempotency_key (caller, idempotency_key, request_hash, created_at)

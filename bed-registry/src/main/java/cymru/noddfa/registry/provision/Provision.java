@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.provision.HistoryEntry.Change;
@@ -259,6 +260,20 @@ public final class Provision {
 
 	public Instant updatedAt() {
 		return this.updatedAt;
+	}
+
+	/**
+	 * The vacancies the changes since the provision was created or restored touched, the
+	 * only ones that need writing back.
+	 */
+	public List<Vacancy> changedVacancies() {
+		return this.changes.stream()
+			.map(HistoryEntry::bedType)
+			.filter(Objects::nonNull)
+			.distinct()
+			.map(this.vacancies::get)
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/** The changes since the provision was created or restored, in order. */

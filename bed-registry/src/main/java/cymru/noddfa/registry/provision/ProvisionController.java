@@ -87,13 +87,13 @@ class ProvisionController {
 			details.requireKeeper(caller);
 			List<VacancyCount> vacancies = request.vacancyCounts();
 			ProvisionId id = (request.id() != null) ? new ProvisionId(request.id()) : ProvisionId.generate();
-			Provision provision = this.provisions.create(
+			ProvisionStore.Written created = this.provisions.create(
 					Provision.create(id, details, vacancies, caller.subject(), caller.isAdmin(), ProvisionStore.now()));
 			URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{id}")
 				.buildAndExpand(id.value())
 				.toUri();
-			return this.writes.answer(201, provision, location.toString());
+			return this.writes.answer(201, created, location.toString());
 		});
 	}
 

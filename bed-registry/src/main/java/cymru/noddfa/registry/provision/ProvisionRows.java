@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +35,16 @@ class ProvisionRows {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batches;
+
 	private final JsonMapper json;
 
+	/**
+	 * The provision and its vacancies. Locked, these stay two statements: a statement
+	 * that waited for the lock sees the provision as the writer before it committed it,
+	 * but every other row as they were when the statement began, so only a second
+	 * statement after the lock reads that writer's vacancies.
+	 */
 	Optional<Provision> load(String id, boolean forUpdate) {
 		List<Provision> found = withVacancies(
 				this.jdbc.sql("select * from provision p where p.id = ?" + (forUpdate ? " for update" : ""))
@@ -140,43 +152,54 @@ class ProvisionRows {
 	}
 
 	/**
-	 * The provision's vacancies and its new history entries, in the caller's transaction.
+	 * The vacancies the change touched and its new history entries, in the caller's
+	 * transaction: one batch each, so a change of several bed types still costs one round
+	 * trip per table.
 	 */
 	void writeVacanciesAndHistory(Provision provision) {
 		String id = provision.id().value();
-		for (Vacancy vacancy : provision.vacancies()) {
-			this.jdbc.sql("""
+		List<Vacancy> vacancies = provision.changedVacancies();
+		if (!vacancies.isEmpty()) {
+			this.batches.batchUpdate("""
 					insert into vacancy (provision_id, bed_type, total, available, confirmed_at, updated_at)
 					values (:id, :bedType, :total, :available, :confirmedAt, :updatedAt)
 					on conflict (provision_id, bed_type) do update
 					set total = excluded.total, available = excluded.available,
 					    confirmed_at = excluded.confirmed_at, updated_at = excluded.updated_at
-					""")
-				.param("id", id)
-				.param("bedType", vacancy.bedType().name())
-				.param("total", vacancy.total())
-				.param("available", vacancy.available())
-				.param("confirmedAt", Timestamp.from(vacancy.confirmedAt()))
-				.param("updatedAt", Timestamp.from(vacancy.updatedAt()))
-				.update();
+					""",
+					vacancies.stream()
+						.map((vacancy) -> new MapSqlParameterSource().addValue("id", id)
+							.addValue("bedType", vacancy.bedType().name())
+							.addValue("total", vacancy.total())
+							.addValue("available", vacancy.available())
+							.addValue("confirmedAt", Timestamp.from(vacancy.confirmedAt()))
+							.addValue("updatedAt", Timestamp.from(vacancy.updatedAt())))
+						.toArray(SqlParameterSource[]::new));
 		}
-		for (HistoryEntry entry : provision.changes()) {
-			this.jdbc
-				.sql("""
-						insert into provision_history (provision_id, version, changed_at, actor, change, bed_type, before, after, reason)
-						values (:id, :version, :at, :actor, :change, :bedType, cast(:before as jsonb), cast(:after as jsonb), :reason)
-						""")
-				.param("id", id)
-				.param("version", entry.version())
-				.param("at", Timestamp.from(entry.at()))
-				.param("actor", entry.actor())
-				.param("change", entry.change().name())
-				.param("bedType", (entry.bedType() != null) ? entry.bedType().name() : null)
-				.param("before", (entry.before() != null) ? this.json.writeValueAsString(entry.before()) : null)
-				.param("after", (entry.after() != null) ? this.json.writeValueAsString(entry.after()) : null)
-				.param("reason", entry.reason())
-				.update();
+		List<HistoryEntry> changes = provision.changes();
+		if (!changes.isEmpty()) {
+			this.batches.batchUpdate(
+					"""
+							insert into provision_history (provision_id, version, changed_at, actor, change, bed_type, before, after, reason)
+							values (:id, :version, :at, :actor, :change, :bedType, cast(:before as jsonb), cast(:after as jsonb), :reason)
+							""",
+					changes.stream()
+						.map((entry) -> new MapSqlParameterSource().addValue("id", id)
+							.addValue("version", entry.version())
+							.addValue("at", Timestamp.from(entry.at()))
+							.addValue("actor", entry.actor())
+							.addValue("change", entry.change().name())
+							.addValue("bedType", (entry.bedType() != null) ? entry.bedType().name() : null,
+									Types.VARCHAR)
+							.addValue("before", jsonText(entry.before()), Types.VARCHAR)
+							.addValue("after", jsonText(entry.after()), Types.VARCHAR)
+							.addValue("reason", entry.reason(), Types.VARCHAR))
+						.toArray(SqlParameterSource[]::new));
 		}
+	}
+
+	private String jsonText(Object value) {
+		return (value != null) ? this.json.writeValueAsString(value) : null;
 	}
 
 	ProvisionHistory.Item historyItem(ResultSet rs, int rowNum) throws SQLException {

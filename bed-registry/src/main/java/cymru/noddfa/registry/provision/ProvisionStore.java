@@ -57,13 +57,12 @@ public class ProvisionStore {
 	}
 
 	/** Stores a new provision; {@link ProvisionExists} when the id is taken. */
-	public Provision create(Provision provision) {
+	Written create(Provision provision) {
 		return this.transactions.execute((tx) -> {
 			if (!this.rows.insert(provision)) {
 				throw new ProvisionExists(provision.id().value());
 			}
-			writeChanges(provision);
-			return provision;
+			return writeChanges(provision);
 		});
 	}
 
@@ -84,7 +83,7 @@ public class ProvisionStore {
 	 * @param expectedVersion the version the change was decided on, or null
 	 */
 	public Provision change(String id, Long expectedVersion, Change change) {
-		return apply(id, null, expectedVersion, change);
+		return apply(id, null, expectedVersion, change).provision();
 	}
 
 	/**
@@ -94,11 +93,11 @@ public class ProvisionStore {
 	 * @param expectedVersion the writer's ETag, or null when the writer did not send one
 	 * (confirmations, status changes)
 	 */
-	public Provision change(String id, Caller caller, Long expectedVersion, Change change) {
+	Written change(String id, Caller caller, Long expectedVersion, Change change) {
 		return apply(id, Objects.requireNonNull(caller), expectedVersion, change);
 	}
 
-	private Provision apply(String id, Caller caller, Long expectedVersion, Change change) {
+	private Written apply(String id, Caller caller, Long expectedVersion, Change change) {
 		return this.transactions.execute((tx) -> {
 			Provision provision = this.rows.load(id, true).orElseThrow(() -> new ProvisionNotFound(id));
 			if (caller != null) {
@@ -108,26 +107,31 @@ public class ProvisionStore {
 				throw new StaleVersion(expectedVersion, ProvisionState.of(provision));
 			}
 			change.apply(provision, now());
-			if (provision.isChanged()) {
-				this.rows.update(provision);
-				writeChanges(provision);
+			if (!provision.isChanged()) {
+				return new Written(provision, state(provision));
 			}
-			return provision;
+			this.rows.update(provision);
+			return writeChanges(provision);
 		});
 	}
 
 	/**
 	 * The vacancies, the history and the new state's event, in the change's transaction.
 	 */
-	private void writeChanges(Provision provision) {
+	private Written writeChanges(Provision provision) {
 		this.rows.writeVacanciesAndHistory(provision);
-		if (!provision.isPublished()) {
-			// a provider's request waits for an admin: the matcher never hears of it
-			return;
+		String state = state(provision);
+		if (provision.isPublished()) {
+			// else a provider's request waits for an admin: the matcher never hears of it
+			String id = provision.id().value();
+			this.outbox.append(
+					new OutboxMessage(UUID.randomUUID(), this.topic, id, EVENT_TYPE, id, provision.updatedAt(), state));
 		}
-		String id = provision.id().value();
-		this.outbox.append(new OutboxMessage(UUID.randomUUID(), this.topic, id, EVENT_TYPE, id, provision.updatedAt(),
-				this.json.writeValueAsString(ProvisionState.of(provision))));
+		return new Written(provision, state);
+	}
+
+	private String state(Provision provision) {
+		return this.json.writeValueAsString(ProvisionState.of(provision));
 	}
 
 	public Optional<Provision> find(String id) {
@@ -196,6 +200,13 @@ public class ProvisionStore {
 			.query(this.rows::historyItem)
 			.list();
 		return Optional.of(new ProvisionHistory(id, items, page, size, total, (int) ((total + size - 1) / size)));
+	}
+
+	/**
+	 * A provision as a write left it, with its whole state as JSON: the event's payload
+	 * and the write's answer are the same text, serialised once.
+	 */
+	record Written(Provision provision, String state) {
 	}
 
 	/** A change to apply to a locked provision at the given time. */

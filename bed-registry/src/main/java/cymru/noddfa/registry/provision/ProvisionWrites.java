@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cymru.noddfa.kit.audit.AuditTrail;
 import cymru.noddfa.kit.security.Caller;
 import cymru.noddfa.registry.idempotency.IdempotencyStore;
 import cymru.noddfa.registry.idempotency.StoredResponse;
@@ -17,11 +18,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How every provision write is answered: at most once per {@code Idempotency-Key} (a
  * retry gets the first answer again), with the provision's whole new state as the body
  * and its version as the ETag; {@code If-Match} is read as the version the writer saw.
+ * <p>
+ * One write is one transaction: the key's claim, the provision's change, its history, its
+ * event in the outbox, the key's stored answer and the request's audit row commit
+ * together, so a write is never half recorded and pays for one commit.
  */
 @Component
 @RequiredArgsConstructor
@@ -37,10 +43,19 @@ class ProvisionWrites {
 
 	private final JsonMapper json;
 
+	private final TransactionTemplate transactions;
+
+	private final AuditTrail audit;
+
 	/** Runs the write once for the caller's key and request; a retry gets its answer. */
 	ResponseEntity<String> once(Caller caller, String key, HttpServletRequest http, String ifMatch, Object body,
 			Supplier<StoredResponse> write) {
-		return respond(this.idempotency.once(caller.subject(), key, fingerprint(http, ifMatch, body), write));
+		return respond(this.transactions.execute((tx) -> {
+			StoredResponse response = this.idempotency.once(caller.subject(), key,
+					() -> fingerprint(http, ifMatch, body), write);
+			this.audit.recordWithChange(http, response.status());
+			return response;
+		}));
 	}
 
 	/**
@@ -54,9 +69,8 @@ class ProvisionWrites {
 				(provision, at) -> change.apply(provision, caller.subject(), at)), null));
 	}
 
-	StoredResponse answer(int status, Provision provision, String location) {
-		return new StoredResponse(status, etag(provision.version()), location,
-				this.json.writeValueAsString(ProvisionState.of(provision)));
+	StoredResponse answer(int status, ProvisionStore.Written written, String location) {
+		return new StoredResponse(status, etag(written.provision().version()), location, written.state());
 	}
 
 	private static ResponseEntity<String> respond(StoredResponse response) {

@@ -61,6 +61,20 @@ class ProvisionTest {
 	}
 
 	@Test
+	void only_the_vacancies_a_write_touched_are_written_back() {
+		Provision provision = stored(crisisUnit(3, 1));
+		provision.setVacancy(BedType.ASSESSMENT, 2, 2, "lead", T1);
+		Provision twoTypes = stored(provision);
+
+		twoTypes.setVacancy(BedType.ASSESSMENT, 2, 1, "lead", T1);
+
+		assertThat(twoTypes.changedVacancies()).containsExactly(new Vacancy(BedType.ASSESSMENT, 2, 1, T1, T1));
+		Provision paused = stored(twoTypes);
+		paused.pause("staffing", "lead", T1);
+		assertThat(paused.changedVacancies()).isEmpty();
+	}
+
+	@Test
 	void a_confirmation_moves_confirmed_at_but_not_the_counts() {
 		Provision provision = stored(crisisUnit(3, 1));
 

@@ -39,9 +39,10 @@ public class AuditConfiguration {
 	}
 
 	@Bean
-	AuditTrail auditTrail(AuditConnections connections, ObjectProvider<Clock> clock, AuditProperties properties) {
-		return new AuditTrail(JdbcClient.create(connections.dataSource()), clock.getIfAvailable(Clock::systemUTC),
-				properties);
+	AuditTrail auditTrail(AuditConnections connections, DataSource dataSource, ObjectProvider<Clock> clock,
+			AuditProperties properties) {
+		return new AuditTrail(JdbcClient.create(connections.dataSource()), JdbcClient.create(dataSource),
+				clock.getIfAvailable(Clock::systemUTC), properties);
 	}
 
 	@Bean

@@ -7,8 +7,9 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * A small pool of its own for the audit trail, to the service's database with the
- * service's settings: the audit row of a change is written after the change's own
- * transaction, and under a surge the service's pool can be all taken by the next changes.
+ * service's settings: the audit row of a request the service did not record in its own
+ * transaction is written after the request's work, and under a surge the service's pool
+ * can be all taken by the next changes.
  */
 final class AuditConnections implements AutoCloseable {
 

@@ -18,7 +18,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * that the trail does not show. If the row cannot be written (the database gone between
  * the change and its record), the whole entry goes to the error log instead and the
  * client still gets the true outcome: a change that happened must never be answered as a
- * failure.
+ * failure. A write the service recorded in its own transaction
+ * ({@link AuditTrail#recordWithChange}) is not recorded twice.
  */
 @RequiredArgsConstructor
 @Slf4j
@@ -42,7 +43,9 @@ public class AuditFilter extends OncePerRequestFilter {
 		}
 		finally {
 			try {
-				this.trail.record(request, status);
+				if (!AuditTrail.recordedWithChange(request, status)) {
+					this.trail.record(request, status);
+				}
 			}
 			catch (RuntimeException ex) {
 				log.error("Audit trail unavailable; entry kept here instead: {} {} query={} status={} subject={}",

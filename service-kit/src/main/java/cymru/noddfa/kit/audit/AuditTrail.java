@@ -16,15 +16,25 @@ import cymru.noddfa.kit.security.Callers;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The service's audit trail in its own database: writes are recorded with their outcome
  * before the answer leaves ({@link AuditFilter}), refusals too, and reads of the paths
- * {@link AuditProperties#readPaths()} names.
+ * {@link AuditProperties#readPaths()} names. A service may record a write inside the
+ * write's own transaction instead ({@link #recordWithChange}), so the change and its
+ * record commit together; the filter then records only what that did not.
  */
 public class AuditTrail {
+
+	/**
+	 * Request attribute: the status a committed {@link #recordWithChange} recorded.
+	 */
+	static final String RECORDED_WITH_CHANGE = AuditTrail.class.getName() + ".recordedWithChange";
 
 	private static final Pattern SIGNATURE = Pattern.compile("(^|&)sig=[^&]*");
 
@@ -32,12 +42,20 @@ public class AuditTrail {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient withChanges;
+
 	private final Clock clock;
 
 	private final List<PathPattern> readPaths;
 
-	public AuditTrail(JdbcClient jdbc, Clock clock, AuditProperties properties) {
+	/**
+	 * @param jdbc the trail's own connections, for records made after the request's work
+	 * @param withChanges the service's own data source, whose connection a
+	 * {@link #recordWithChange} shares with the change's transaction
+	 */
+	public AuditTrail(JdbcClient jdbc, JdbcClient withChanges, Clock clock, AuditProperties properties) {
 		this.jdbc = jdbc;
+		this.withChanges = withChanges;
 		this.clock = clock;
 		this.readPaths = properties.readPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 	}
@@ -52,8 +70,38 @@ public class AuditTrail {
 	}
 
 	void record(HttpServletRequest request, int status) {
+		insert(this.jdbc, request, status);
+	}
+
+	/**
+	 * Records the request, with the status it is about to be answered with, in the
+	 * change's own open transaction: the change and its record commit together or not at
+	 * all, in one statement more rather than a second transaction on another connection
+	 * after it. Once that transaction has committed the filter leaves the request alone,
+	 * unless the answer turns out to be another status, which it records as well; if it
+	 * rolls back, the filter records the failure as it does for any request.
+	 */
+	public void recordWithChange(HttpServletRequest request, int status) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalTransactionStateException("recordWithChange needs the transaction of the change");
+		}
+		insert(this.withChanges, request, status);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				request.setAttribute(RECORDED_WITH_CHANGE, status);
+			}
+		});
+	}
+
+	/** Whether the change's transaction already recorded the request with this status. */
+	static boolean recordedWithChange(HttpServletRequest request, int status) {
+		return Integer.valueOf(status).equals(request.getAttribute(RECORDED_WITH_CHANGE));
+	}
+
+	private void insert(JdbcClient jdbc, HttpServletRequest request, int status) {
 		Caller caller = Callers.current().orElse(null);
-		this.jdbc.sql("""
+		jdbc.sql("""
 				insert into audit_event (at, subject, roles, tenant, method, path, query, status, request_id)
 				values (:at, :subject, :roles, :tenant, :method, :path, :query, :status, :requestId)
 				""")

@@ -67,6 +67,8 @@ class TokenBucketStore implements DisposableBean {
 
 	private final AtomicLong lastWarned = new AtomicLong();
 
+	private volatile boolean connected;
+
 	TokenBucketStore(RateLimitProperties limits, Environment environment) {
 		RateLimitProperties.Redis settings = limits.redis();
 		String host = (settings.host() != null) ? settings.host()
@@ -104,13 +106,17 @@ class TokenBucketStore implements DisposableBean {
 	}
 
 	Mono<Allowance> take(String bucket, RateLimitProperties.Bucket limits) {
-		return this.redis
+		Mono<List> call = this.redis
 			.execute(TAKE, List.of(KEY_PREFIX + bucket),
 					List.of(String.valueOf(limits.perSecond()), String.valueOf(limits.burst())))
-			.next()
-			// opening the connection blocks while Redis is away: never on an event loop
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.commandTimeout)
+			.next();
+		if (!this.connected) {
+			// opening the connection blocks while Redis is away: never on an event loop.
+			// Once open, Lettuce reconnects by itself and a command never blocks, so the
+			// hop to another thread is paid only until the first answer.
+			call = call.subscribeOn(Schedulers.boundedElastic()).doOnNext((answer) -> this.connected = true);
+		}
+		return call.timeout(this.commandTimeout)
 			.map((result) -> new Allowance(((Number) result.get(0)).longValue() == 1,
 					Duration.ofMillis(((Number) result.get(1)).longValue())))
 			.onErrorResume((ex) -> {

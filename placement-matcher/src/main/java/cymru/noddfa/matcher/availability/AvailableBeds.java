@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import lombok.RequiredArgsConstructor;
 import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
@@ -39,6 +41,21 @@ public class AvailableBeds {
 
 	/** A member of a GEO index and its distance from the search point. */
 	public record Nearby(String provisionId, double distanceKm) {
+	}
+
+	/**
+	 * True only when Redis answered that the read model is not there (emptied, or
+	 * restarted without its data): a Redis that did not answer, because it is away or
+	 * every pooled connection is busy, is not an empty one, and must never start a
+	 * rebuild in the middle of an overload.
+	 */
+	boolean isKnownEmpty() {
+		try {
+			return !this.redis.call((jedis) -> jedis.exists(this.redis.readyKey()));
+		}
+		catch (ReadModelUnavailable ex) {
+			return false;
+		}
 	}
 
 	/** False after Redis was emptied or restarted, until a rebuild has finished. */
@@ -90,16 +107,32 @@ public class AvailableBeds {
 	/**
 	 * Beds of the type free after every instance's holds and placements, for each
 	 * provision in the same order, in one pipelined round trip; -1 for a provision the
-	 * read model does not hold (yet).
+	 * read model does not hold (yet). The same round trip asks whether the read model is
+	 * ready, so that an emptied Redis is a {@link ReadModelUnavailable} (503), never an
+	 * answer without the beds it forgot.
 	 */
 	public int[] free(List<String> provisionIds, BedType bedType) {
 		int[] free = new int[provisionIds.size()];
 		if (provisionIds.isEmpty()) {
 			return free;
 		}
-		List<List<String>> figures = this.redis.fields(provisionIds, "v", "a:" + bedType.name(), "h:" + bedType.name());
+		String[] fields = { "v", "a:" + bedType.name(), "h:" + bedType.name() };
+		List<Response<List<String>>> figures = new ArrayList<>(provisionIds.size());
+		Response<Boolean> ready = this.redis.call((jedis) -> {
+			try (AbstractPipeline pipeline = jedis.pipelined()) {
+				Response<Boolean> exists = pipeline.exists(this.redis.readyKey());
+				for (String id : provisionIds) {
+					figures.add(pipeline.hmget(this.redis.provisionKey(id), fields));
+				}
+				pipeline.sync();
+				return exists;
+			}
+		});
+		if (!ready.get()) {
+			throw new ReadModelUnavailable();
+		}
 		for (int i = 0; i < free.length; i++) {
-			List<String> f = figures.get(i);
+			List<String> f = figures.get(i).get();
 			free[i] = (f.get(0) == null) ? -1 : Math.max(0, integer(f.get(1)) - integer(f.get(2)));
 		}
 		return free;

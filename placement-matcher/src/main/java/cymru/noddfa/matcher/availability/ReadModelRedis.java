@@ -48,17 +48,6 @@ class ReadModelRedis {
 		return this.prefix + "ready";
 	}
 
-	/** True while Redis answers at all; a rebuild is only worth starting then. */
-	boolean isReachable() {
-		try {
-			this.redis.ping();
-			return true;
-		}
-		catch (JedisException ex) {
-			return false;
-		}
-	}
-
 	/**
 	 * One pipelined round trip: for each provision, in the same order, the values of the
 	 * fields of its hash (null where absent).

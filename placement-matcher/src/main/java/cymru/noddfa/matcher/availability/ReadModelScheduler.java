@@ -17,15 +17,12 @@ class ReadModelScheduler {
 
 	private final AvailableBeds beds;
 
-	private final ReadModelRedis redis;
-
 	private final ReadModelLoader loader;
 
 	@Scheduled(fixedDelayString = "${noddfa.matcher.read-model.check-interval:1s}", initialDelay = 0)
 	void rebuildWhenEmpty() {
-		if (!this.loader.isRunning() && !this.beds.isReady() && this.redis.isReachable()
-				&& this.loader.rebuildInBackground()) {
-			log.warn("Read model in Redis is empty or unreachable; rebuilding it from the provision-state topic");
+		if (!this.loader.isRunning() && this.beds.isKnownEmpty() && this.loader.rebuildInBackground()) {
+			log.warn("Read model in Redis is empty; rebuilding it from the provision-state topic");
 		}
 	}
 

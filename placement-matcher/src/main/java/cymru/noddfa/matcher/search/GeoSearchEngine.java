@@ -29,6 +29,14 @@ class GeoSearchEngine implements SearchEngine {
 		return NAME;
 	}
 
+	/**
+	 * A Redis call per search: the GEO indexes are gone while the read model is rebuilt.
+	 */
+	@Override
+	public boolean isReady() {
+		return this.beds.isReady();
+	}
+
 	@Override
 	public SearchResult search(SearchCriteria criteria, double radiusKm, int limit, Instant now) {
 		Tally tally = new Tally();

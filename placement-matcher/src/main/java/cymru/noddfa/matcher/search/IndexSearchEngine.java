@@ -31,6 +31,11 @@ class IndexSearchEngine implements SearchEngine {
 		return NAME;
 	}
 
+	/**
+	 * Once built; whether Redis is ready is asked in the same round trip as the would-be
+	 * candidates' free beds ({@link AvailableBeds#free}), not by a call of its own: a
+	 * search that finds no would-be candidate needs nothing of Redis.
+	 */
 	@Override
 	public boolean isReady() {
 		return this.index.isBuilt();

@@ -13,9 +13,9 @@ import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 import lombok.RequiredArgsConstructor;
 
 /**
- * The matcher's searches: a search's candidates from the {@link SearchEngine} once the
- * read model is ready, and how single provisions fare, for a team that picks one and for
- * the waiting list.
+ * The matcher's searches: a search's candidates from the {@link SearchEngine} once it is
+ * ready (each engine knows what it needs of the read model), and how single provisions
+ * fare, for a team that picks one and for the waiting list.
  */
 @RequiredArgsConstructor
 public class Searching {
@@ -33,7 +33,7 @@ public class Searching {
 	}
 
 	public SearchResult search(SearchCriteria criteria) {
-		if (!this.beds.isReady() || !this.engine.isReady()) {
+		if (!this.engine.isReady()) {
 			throw new ReadModelUnavailable();
 		}
 		double radius = (criteria.maxKm() != null) ? Math.min(criteria.maxKm(), this.properties.radiusKm())

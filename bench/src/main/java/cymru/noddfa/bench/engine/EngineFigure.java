@@ -1,8 +1,10 @@
 package cymru.noddfa.bench.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,8 @@ record EngineFigure(String scale, String benchmark, String mode, int threads, Ma
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Pattern PERCENTILE = Pattern.compile("p\\d+\\.\\d+");
+
 	boolean isSampleTime() {
 		return "sample".equals(this.mode);
 	}
@@ -43,34 +47,41 @@ record EngineFigure(String scale, String benchmark, String mode, int threads, Ma
 			String scale = run.path("params").path("scale").asString("");
 			String mode = run.path("mode").asString();
 			int threads = run.path("threads").asInt(1);
-			JsonNode secondary = run.path("secondaryMetrics");
 			if (run.path("primaryMetric").path("scoreUnit").asString().isEmpty()) {
 				continue;
 			}
-			if (secondary.isObject() && !secondary.isEmpty() && hasGroupSides(secondary)) {
-				// a group's primary metric mixes its sides' calls: only each side means
-				// something
-				for (Map.Entry<String, JsonNode> side : secondary.properties()) {
-					if (!side.getKey().startsWith("·")) {
-						figures.add(figure(scale, benchmark + " · " + side.getKey(), mode, threads, side.getValue()));
-					}
-				}
-			}
-			else {
+			List<String> sides = groupSides(run.path("secondaryMetrics"));
+			if (sides.isEmpty()) {
 				figures.add(figure(scale, benchmark, mode, threads, run.path("primaryMetric")));
 			}
-		}
-		return List.copyOf(figures);
-	}
-
-	/** JMH's own secondary metrics (GC, allocation profilers) start with a dot. */
-	private static boolean hasGroupSides(JsonNode secondary) {
-		for (Map.Entry<String, JsonNode> side : secondary.properties()) {
-			if (!side.getKey().startsWith("·")) {
-				return true;
+			// a group's primary metric mixes its sides' calls: only each side means
+			// something
+			for (String side : sides) {
+				figures.add(figure(scale, benchmark + " · " + side, mode, threads,
+						run.path("secondaryMetrics").path(side)));
 			}
 		}
-		return false;
+		List<String> scales = figures.stream().map(EngineFigure::scale).distinct().toList();
+		return figures.stream()
+			.sorted(Comparator.comparing((EngineFigure figure) -> scales.indexOf(figure.scale()))
+				.thenComparing(EngineFigure::benchmark)
+				.thenComparing((figure) -> !figure.isSampleTime()))
+			.toList();
+	}
+
+	/**
+	 * The methods of a group. Beside them JMH lists each one's percentiles
+	 * ({@code p0.50}, {@code searching:p0.99}) and its profilers' figures
+	 * ({@code ·gc...}).
+	 */
+	private static List<String> groupSides(JsonNode secondary) {
+		List<String> sides = new ArrayList<>();
+		for (String name : secondary.propertyNames()) {
+			if (!name.contains(":") && !name.startsWith("·") && !PERCENTILE.matcher(name).matches()) {
+				sides.add(name);
+			}
+		}
+		return sides;
 	}
 
 	private static EngineFigure figure(String scale, String benchmark, String mode, int threads, JsonNode metric) {

@@ -139,8 +139,9 @@ public final class EngineReport {
 			}
 		}
 		md.append("\nSample time: the latency of single calls, percentiles over every sampled call; the error is ")
-			.append("that of the mean. Throughput: calls a second over all the benchmark's threads. A group's ")
-			.append("sides (`searchWhileUpdating · searching`, `· updating`) run at once on one index.\n");
+			.append("that of the mean. Throughput: calls a second over all the benchmark's threads. In the group ")
+			.append("`searchWhileUpdating` three threads search and one applies updates at once, on one index; ")
+			.append("its threads are the group's.\n");
 		return md.toString();
 	}
 

@@ -23,7 +23,7 @@ class EngineReportTest {
 			      "score": 42.123, "scoreError": 0.456, "scoreUnit": "us/op",
 			      "scorePercentiles": {"0.0": 10.0, "50.0": 38.4, "90.0": 60.0, "99.0": 151.7, "99.9": 1234.5, "100.0": 9000.0}
 			    },
-			    "secondaryMetrics": {}
+			    "secondaryMetrics": {"p0.50": {"score": 38.4, "scoreError": "NaN", "scoreUnit": "us/op"}}
 			  },
 			  {
 			    "jmhVersion": "1.37",
@@ -43,6 +43,9 @@ class EngineReportTest {
 			    "secondaryMetrics": {
 			      "searching": {"score": 30.0, "scoreError": 2.0, "scoreUnit": "us/op",
 			        "scorePercentiles": {"50.0": 29.0, "99.0": 99.0, "99.9": 456.0}},
+			      "searching:p0.50": {"score": 29.0, "scoreError": "NaN", "scoreUnit": "us/op"},
+			      "p0.50": {"score": 5.0, "scoreError": "NaN", "scoreUnit": "us/op"},
+			      "·gc.alloc.rate": {"score": 300.0, "scoreError": 1.0, "scoreUnit": "MB/sec"},
 			      "updating": {"score": 0.9, "scoreError": 0.01, "scoreUnit": "us/op",
 			        "scorePercentiles": {"50.0": 0.85, "99.0": 3.2, "99.9": 12.0}}
 			    }
@@ -72,7 +75,20 @@ class EngineReportTest {
 		assertThat(markdown)
 			.contains("| national | searchWhileUpdating · searching | sample time | 4 | 29.0 | 99.0 | 456 |")
 			.contains("| national | searchWhileUpdating · updating | sample time | 4 | 0.85 | 3.20 | 12.0 |")
-			.doesNotContain("| national | searchWhileUpdating | ");
+			.doesNotContain("| national | searchWhileUpdating | ")
+			.doesNotContain("p0.50 |")
+			.doesNotContain("gc.alloc");
+	}
+
+	@Test
+	void rows_go_by_scale_then_benchmark_with_sample_time_before_throughput() {
+		String markdown = EngineReport.render(JMH_JSON,
+				new EngineReport.Conditions(2, "Some CPU", "0.42, 0.50, 0.61", "0.90, 0.60, 0.62"));
+
+		assertThat(markdown.lines().filter((line) -> line.startsWith("| national") || line.startsWith("| wales")))
+			.extracting((line) -> line.substring(0, line.indexOf(" | ", line.indexOf(" | ", 2) + 3)))
+			.containsExactly("| national | search", "| national | searchWhileUpdating · searching",
+					"| national | searchWhileUpdating · updating", "| wales | search");
 	}
 
 	@Test

@@ -61,6 +61,11 @@ public class IndexSearchBenchmark {
 			return this.indexed.provisions();
 		}
 
+		/** Provisions whose beds are all held, for checks outside a run. */
+		public int fullyHeld() {
+			return this.indexed.fullyHeld();
+		}
+
 	}
 
 	/**

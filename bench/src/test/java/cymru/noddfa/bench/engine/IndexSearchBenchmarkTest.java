@@ -24,6 +24,7 @@ class IndexSearchBenchmarkTest {
 		IndexSearchBenchmark.Searches searches = new IndexSearchBenchmark.Searches();
 
 		assertThat(engine.provisions()).isEqualTo(100);
+		assertThat(engine.fullyHeld()).as("about one in ten fully held").isBetween(4, 20);
 		SearchResult first = this.benchmark.search(engine, searches);
 		assertThat(first.candidates()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
 		List<Integer> answered = new ArrayList<>();

@@ -92,16 +92,8 @@ final class IndexedScale {
 		return this.states.size();
 	}
 
-	int searches() {
-		return this.searches.size();
-	}
-
 	int fullyHeld() {
 		return this.heldBeds.fullyHeld();
-	}
-
-	ProvisionIndex index() {
-		return this.index;
 	}
 
 	/** As the matcher's search input makes them: the child's point on the coarse grid. */

@@ -100,6 +100,10 @@ public final class Bench {
 		String markdown = Report.render(new Heading(at, machine, loadAtEnd, took, settings.command(),
 				settings.describe(), settings.quick(), load > Settings.MAX_LOAD_AT_START, postgis[0]), runs);
 		try {
+			Path engine = settings.out().resolve("ENGINE.md");
+			if (Files.exists(engine)) {
+				markdown = Report.withEngine(markdown, Files.readString(engine));
+			}
 			Files.createDirectories(settings.out());
 			Files.writeString(settings.out().resolve("REPORT.md"), markdown);
 		}

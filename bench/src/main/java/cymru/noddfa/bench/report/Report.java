@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The Markdown report: where, how, the figures, the peer, and every gap to the targets.
@@ -94,6 +95,20 @@ public final class Report {
 		}
 		gaps(md, runs);
 		return md.toString();
+	}
+
+	/**
+	 * The report with the engine benchmark's {@code ENGINE.md} appended as a section of
+	 * its own: a separate run (bin/bench-engine), at another time, possibly on another
+	 * load, so its own machine lines come with it.
+	 */
+	public static String withEngine(String report, String engine) {
+		String body = engine.lines()
+			.dropWhile((line) -> !line.startsWith("# "))
+			.skip(1)
+			.collect(Collectors.joining("\n"));
+		return report + "\n## The search engine alone (JMH, a separate run)\n\nCopied from `ENGINE.md`, written by "
+				+ "`bin/bench-engine`; not measured in this run.\n" + body.replaceAll("(?m)^#", "##") + "\n";
 	}
 
 	private static void targets(StringBuilder md, List<ScaleRun> runs) {

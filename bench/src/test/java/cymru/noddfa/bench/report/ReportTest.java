@@ -66,6 +66,27 @@ class ReportTest {
 	}
 
 	@Test
+	void the_engine_benchmark_table_is_appended_as_a_separate_run_when_there_is_one() {
+		String engine = """
+				# The search engine alone (JMH)
+
+				- Load average (1, 5, 15 min): 0.20, 0.30, 0.40 at the start, 0.90, 0.50, 0.45 at the end
+
+				| scale | benchmark | mode |
+				|---|---|---|
+				| national | search | sample time |
+				""";
+
+		String markdown = Report.withEngine(Report.render(heading(false), List.of(run())), engine);
+
+		assertThat(markdown).contains("## The search engine alone (JMH, a separate run)")
+			.contains("not measured in this run")
+			.contains("| national | search | sample time |")
+			.contains("0.20, 0.30, 0.40 at the start")
+			.doesNotContain("# The search engine alone (JMH)\n");
+	}
+
+	@Test
 	void a_quick_run_on_a_busy_machine_says_so_at_the_top() {
 		String markdown = Report.render(heading(true), List.of(run()));
 		assertThat(markdown).contains("**Quick, not for comparison**").contains("**Busy machine**");

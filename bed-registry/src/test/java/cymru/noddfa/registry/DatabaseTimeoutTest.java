@@ -3,8 +3,12 @@ package cymru.noddfa.registry;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,35 @@ class DatabaseTimeoutTest extends RegistryComponentTest {
 		assertThat(this.api
 			.put("/v1/provisions/" + id + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}", "If-Match", "\"1\"")
 			.status()).as("the same update goes through once the lock is gone").isEqualTo(200);
+	}
+
+	@Test
+	void a_vacancy_update_while_every_pooled_connection_is_busy_answers_a_503_problem_not_a_500() throws Exception {
+		String id = unique("pool-busy");
+		create(id);
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		List<Connection> taken = new ArrayList<>();
+		Api.Response response;
+		try {
+			for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+				taken.add(pool.getConnection());
+			}
+			response = this.api.put("/v1/provisions/" + id + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}",
+					"If-Match", "\"1\"");
+		}
+		finally {
+			for (Connection connection : taken) {
+				connection.close();
+			}
+		}
+
+		assertThat(response.status()).as(response.toString()).isEqualTo(503);
+		assertThat(response.json().get("type").asString()).isEqualTo("https://noddfa.cymru/problems/database-busy");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
+		assertThat(this.api
+			.put("/v1/provisions/" + id + "/vacancies/CRISIS", "{\"total\": 3, \"available\": 2}", "If-Match", "\"1\"")
+			.status()).as("nothing was changed, so the same update goes through once connections are free")
+			.isEqualTo(200);
 	}
 
 }

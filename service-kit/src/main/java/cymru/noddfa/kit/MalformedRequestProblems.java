@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -147,6 +148,19 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 	 */
 	@ExceptionHandler({ TransientDataAccessException.class, CannotGetJdbcConnectionException.class })
 	ResponseEntity<ProblemDetail> databaseBusy(DataAccessException ex) {
+		return databaseBusy((Exception) ex);
+	}
+
+	/**
+	 * A transaction that could not begin because no connection came free in time: the
+	 * same busy database, met by a transaction template rather than by a statement.
+	 */
+	@ExceptionHandler(CannotCreateTransactionException.class)
+	ResponseEntity<ProblemDetail> transactionNotBegun(CannotCreateTransactionException ex) {
+		return databaseBusy(ex);
+	}
+
+	private ResponseEntity<ProblemDetail> databaseBusy(Exception ex) {
 		log.warn("The database did not answer in time ({}); answered 503, the caller may retry",
 				ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

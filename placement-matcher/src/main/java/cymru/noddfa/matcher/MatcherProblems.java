@@ -52,8 +52,9 @@ class MatcherProblems extends MalformedRequestProblems {
 	 * requests): the client may retry at once; nothing was changed. A connection refused
 	 * outside a transaction is the service kit's {@code database-busy}.
 	 */
+	@Override
 	@ExceptionHandler(CannotCreateTransactionException.class)
-	ResponseEntity<ProblemDetail> busy(Exception ex) {
+	protected ResponseEntity<ProblemDetail> transactionNotBegun(CannotCreateTransactionException ex) {
 		ProblemDetail problem = Problems.of(this.messages, HttpStatus.SERVICE_UNAVAILABLE, "busy");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}

@@ -153,10 +153,11 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 
 	/**
 	 * A transaction that could not begin because no connection came free in time: the
-	 * same busy database, met by a transaction template rather than by a statement.
+	 * same busy database, met by a transaction template rather than by a statement. A
+	 * service with advice of its own for this overrides the method.
 	 */
 	@ExceptionHandler(CannotCreateTransactionException.class)
-	ResponseEntity<ProblemDetail> transactionNotBegun(CannotCreateTransactionException ex) {
+	protected ResponseEntity<ProblemDetail> transactionNotBegun(CannotCreateTransactionException ex) {
 		return databaseBusy(ex);
 	}
 

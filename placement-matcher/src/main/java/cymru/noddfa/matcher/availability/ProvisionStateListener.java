@@ -70,31 +70,46 @@ class ProvisionStateListener {
 	private record Change(String provisionId, ProvisionState state) {
 	}
 
+	/**
+	 * All together; when that fails, one at a time, so that the record at fault is the
+	 * one the error handler retries and, if it can never apply, parks: never another
+	 * record of the same poll. The fold is idempotent, so what the failed attempt already
+	 * wrote is written again harmlessly.
+	 */
 	private void apply(List<Change> changes) {
 		if (changes.isEmpty()) {
 			return;
 		}
-		List<String> touched = changes.stream().map(Change::provisionId).distinct().toList();
-		List<RecordedProvision> recorded;
 		try {
-			recorded = this.transactions.execute((tx) -> {
-				for (Change change : changes) {
-					if (change.state() == null) {
-						log.info("Provision {} was deleted; it leaves the read model", change.provisionId());
-						this.ledger.remove(change.provisionId());
-					}
-					else {
-						this.ledger.fold(change.state());
-					}
-				}
-				return this.ledger.provisions(touched);
-			});
-			this.mirror.writeAll(recorded);
+			fold(changes);
 		}
 		catch (RuntimeException ex) {
-			// the matcher's own database or Redis: the whole batch is tried again
-			throw new BatchListenerFailedException("Provision states not folded", ex, 0);
+			for (int i = 0; i < changes.size(); i++) {
+				try {
+					fold(List.of(changes.get(i)));
+				}
+				catch (RuntimeException single) {
+					throw new BatchListenerFailedException("Provision state not folded", single, i);
+				}
+			}
 		}
+	}
+
+	private void fold(List<Change> changes) {
+		List<String> touched = changes.stream().map(Change::provisionId).distinct().toList();
+		List<RecordedProvision> recorded = this.transactions.execute((tx) -> {
+			for (Change change : changes) {
+				if (change.state() == null) {
+					log.info("Provision {} was deleted; it leaves the read model", change.provisionId());
+					this.ledger.remove(change.provisionId());
+				}
+				else {
+					this.ledger.fold(change.state());
+				}
+			}
+			return this.ledger.provisions(touched);
+		});
+		this.mirror.writeAll(recorded);
 		log.debug("{} provision states folded into the read model", changes.size());
 		touched.forEach((id) -> this.events.publishEvent(new ProvisionAvailabilityChanged(id)));
 	}

@@ -127,6 +127,35 @@ class ProvisionStateDeadLetterTest extends MatcherComponentTest {
 		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !parked(provision.id()));
 	}
 
+	/**
+	 * The fold takes a poll's records together; when that fails for a reason of one
+	 * record's own, the record at fault is the one retried and parked, never another of
+	 * its poll.
+	 */
+	@Test
+	void a_record_that_fails_for_its_own_reason_is_parked_and_the_others_of_its_poll_are_folded(
+			TestInfrastructure infra) throws Exception {
+		var fine = ProvisionStates.provision(ProvisionStates.uniqueId("fine"))
+			.at(ProvisionStates.somewhereApart())
+			.onlyBeds("CRISIS", 2, 2);
+		var faulty = ProvisionStates.provision(ProvisionStates.uniqueId("faulty"))
+			.at(ProvisionStates.somewhereApart())
+			.onlyBeds("CRISIS", 2, 2);
+		try (Connection database = DriverManager.getConnection(infra.jdbcUrl("matcher"), infra.jdbcUsername(),
+				infra.jdbcPassword())) {
+			refuseLedgerWrites(database, faulty.id(), "P0001");
+			try {
+				this.registry.publishTogether(0, fine, faulty);
+				awaitAvailable(fine.id(), 1, 2);
+				await().atMost(Duration.ofSeconds(30)).until(() -> parked(faulty.id()));
+			}
+			finally {
+				acceptLedgerWrites(database);
+			}
+		}
+		assertThat(parked(fine.id())).as("the record folded is never parked").isFalse();
+	}
+
 	@Test
 	void the_openapi_description_lists_the_public_paths() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
@@ -192,15 +221,24 @@ class ProvisionStateDeadLetterTest extends MatcherComponentTest {
 	}
 
 	private static void refuseLedgerWrites(Connection database, String provisionId) throws SQLException {
+		refuseLedgerWrites(database, provisionId, "55P03");
+	}
+
+	/**
+	 * {@code 55P03} (lock not available) is the database being slow, retried until it
+	 * passes; {@code P0001} (a raised exception) is a failure of the record's own.
+	 */
+	private static void refuseLedgerWrites(Connection database, String provisionId, String sqlState)
+			throws SQLException {
 		try (var statement = database.createStatement()) {
 			statement.execute("""
 					create or replace function refuse_ledger_writes() returns trigger language plpgsql as $$
 					begin
 					  if new.provision_id = '%s' then
-					    raise exception 'bed_ledger is locked for this test' using errcode = '55P03';
+					    raise exception 'bed_ledger refuses this provision for this test' using errcode = '%s';
 					  end if;
 					  return new;
-					end $$""".formatted(provisionId));
+					end $$""".formatted(provisionId, sqlState));
 			statement.execute("""
 					create trigger refuse_ledger_writes before insert or update on bed_ledger
 					for each row execute function refuse_ledger_writes()""");

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.RepeatedTest;
  */
 class HoldRaceTest extends HoldRaces {
 
-	@RepeatedTest(5)
+	@RepeatedTest(3)
 	void two_hundred_teams_race_for_the_last_bed_and_exactly_one_gets_it() throws Exception {
 		race(1, 1, 200, (i) -> this.mvc);
 	}
 
-	@RepeatedTest(5)
+	@RepeatedTest(3)
 	void a_thousand_holds_on_a_hundred_beds_across_ten_provisions_take_exactly_a_hundred() throws Exception {
 		race(10, 10, 1000, (i) -> this.mvc);
 	}

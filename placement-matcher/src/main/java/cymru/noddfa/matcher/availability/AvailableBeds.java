@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import lombok.RequiredArgsConstructor;
 import redis.clients.jedis.args.GeoUnit;
 import redis.clients.jedis.params.GeoSearchParam;
@@ -116,23 +114,10 @@ public class AvailableBeds {
 		if (provisionIds.isEmpty()) {
 			return free;
 		}
-		String[] fields = { "v", "a:" + bedType.name(), "h:" + bedType.name() };
-		List<Response<List<String>>> figures = new ArrayList<>(provisionIds.size());
-		Response<Boolean> ready = this.redis.call((jedis) -> {
-			try (AbstractPipeline pipeline = jedis.pipelined()) {
-				Response<Boolean> exists = pipeline.exists(this.redis.readyKey());
-				for (String id : provisionIds) {
-					figures.add(pipeline.hmget(this.redis.provisionKey(id), fields));
-				}
-				pipeline.sync();
-				return exists;
-			}
-		});
-		if (!ready.get()) {
-			throw new ReadModelUnavailable();
-		}
+		List<List<String>> figures = this.redis.fieldsWhenReady(provisionIds, "v", "a:" + bedType.name(),
+				"h:" + bedType.name());
 		for (int i = 0; i < free.length; i++) {
-			List<String> f = figures.get(i).get();
+			List<String> f = figures.get(i);
 			free[i] = (f.get(0) == null) ? -1 : Math.max(0, integer(f.get(1)) - integer(f.get(2)));
 		}
 		return free;

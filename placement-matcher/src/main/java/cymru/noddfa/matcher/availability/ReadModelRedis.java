@@ -53,16 +53,33 @@ class ReadModelRedis {
 	 * fields of its hash (null where absent).
 	 */
 	List<List<String>> fields(List<String> provisionIds, String... fields) {
+		return fields(false, provisionIds, fields);
+	}
+
+	/**
+	 * As {@link #fields}, asking in the same round trip whether the read model is ready:
+	 * {@link ReadModelUnavailable} when it is not, so that an emptied Redis never reads
+	 * as provisions without figures.
+	 */
+	List<List<String>> fieldsWhenReady(List<String> provisionIds, String... fields) {
+		return fields(true, provisionIds, fields);
+	}
+
+	private List<List<String>> fields(boolean mustBeReady, List<String> provisionIds, String... fields) {
 		List<Response<List<String>>> responses = new ArrayList<>(provisionIds.size());
-		call((jedis) -> {
+		Response<Boolean> ready = call((jedis) -> {
 			try (AbstractPipeline pipeline = jedis.pipelined()) {
+				Response<Boolean> exists = mustBeReady ? pipeline.exists(readyKey()) : null;
 				for (String id : provisionIds) {
 					responses.add(pipeline.hmget(provisionKey(id), fields));
 				}
 				pipeline.sync();
+				return exists;
 			}
-			return null;
 		});
+		if (ready != null && !ready.get()) {
+			throw new ReadModelUnavailable();
+		}
 		return responses.stream().map(Response::get).toList();
 	}
 

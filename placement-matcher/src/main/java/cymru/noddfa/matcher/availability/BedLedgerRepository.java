@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +115,16 @@ public class BedLedgerRepository {
 	 * order, after {@code after}.
 	 */
 	List<String> provisionIds(String after, int limit) {
+		// each side walks its own primary key for at most a page, so a page costs the
+		// same at the end of the table as at its start
 		return this.jdbc.sql("""
-				select provision_id from provision_state where provision_id > :after
-				union
-				select provision_id from bed_ledger where provision_id > :after
+				select provision_id from (
+				    (select provision_id from provision_state where provision_id > :after
+				      order by provision_id limit :limit)
+				    union
+				    (select distinct provision_id from bed_ledger where provision_id > :after
+				      order by provision_id limit :limit)
+				) known
 				order by provision_id
 				limit :limit
 				""").param("after", after).param("limit", limit).query(String.class).list();
@@ -125,12 +132,49 @@ public class BedLedgerRepository {
 
 	/** These provisions as recorded here, in the same order. */
 	List<RecordedProvision> provisions(List<String> provisionIds) {
-		Map<String, StoredState> states = new java.util.HashMap<>();
-		this.jdbc.sql("select provision_id, version, state from provision_state where provision_id = any(:provisions)")
+		Map<String, StoredState> states = new HashMap<>();
+		this.jdbc.sql("select provision_id, state from provision_state where provision_id = any(:provisions)")
 			.param("provisions", provisionIds.toArray(String[]::new))
 			.query((rs, rowNum) -> new StoredState(rs.getString("provision_id"), rs.getString("state")))
 			.list()
 			.forEach((stored) -> states.put(stored.provisionId(), stored));
+		Map<String, List<LedgerRow>> rows = ledgerRows(provisionIds);
+		return provisionIds.stream().map((id) -> {
+			StoredState stored = states.get(id);
+			List<LedgerRow> ledger = rows.getOrDefault(id, List.of());
+			boolean deleted = deleted((stored != null) ? stored.state() == null : null, ledger);
+			ProvisionState state = (stored != null && stored.state() != null)
+					? this.json.readValue(stored.state(), ProvisionState.class) : null;
+			return new RecordedProvision(id, state, deleted, ledger);
+		}).toList();
+	}
+
+	/**
+	 * What {@link #provisions} would say of these provisions' versions, in the same
+	 * order, without reading or parsing their states: the reconcile compares every
+	 * provision's versions and reads whole only those Redis lacks.
+	 */
+	List<RecordedVersions> versions(List<String> provisionIds) {
+		Map<String, StoredVersion> states = new HashMap<>();
+		this.jdbc
+			.sql("select provision_id, version, state is null as deleted from provision_state "
+					+ "where provision_id = any(:provisions)")
+			.param("provisions", provisionIds.toArray(String[]::new))
+			.query((rs, rowNum) -> new StoredVersion(rs.getString("provision_id"), rs.getLong("version"),
+					rs.getBoolean("deleted")))
+			.list()
+			.forEach((stored) -> states.put(stored.provisionId(), stored));
+		Map<String, List<LedgerRow>> rows = ledgerRows(provisionIds);
+		return provisionIds.stream().map((id) -> {
+			StoredVersion stored = states.get(id);
+			List<LedgerRow> ledger = rows.getOrDefault(id, List.of());
+			boolean deleted = deleted((stored != null) ? stored.deleted() : null, ledger);
+			Long version = (stored != null && !stored.deleted()) ? stored.version() : null;
+			return new RecordedVersions(id, version, deleted, ledger);
+		}).toList();
+	}
+
+	private Map<String, List<LedgerRow>> ledgerRows(List<String> provisionIds) {
 		Map<String, List<LedgerRow>> rows = new LinkedHashMap<>();
 		this.jdbc
 			.sql("select %s from bed_ledger where provision_id = any(:provisions) order by bed_type".formatted(COLUMNS))
@@ -138,15 +182,20 @@ public class BedLedgerRepository {
 			.query(BedLedgerRepository::row)
 			.list()
 			.forEach((row) -> rows.computeIfAbsent(row.provisionId(), (id) -> new ArrayList<>()).add(row));
-		return provisionIds.stream().map((id) -> {
-			StoredState stored = states.get(id);
-			List<LedgerRow> ledger = rows.getOrDefault(id, List.of());
-			boolean deleted = (stored != null) ? stored.state() == null
-					: !ledger.isEmpty() && ledger.stream().allMatch((row) -> row.provisionVersion() == 0);
-			ProvisionState state = (stored != null && stored.state() != null)
-					? this.json.readValue(stored.state(), ProvisionState.class) : null;
-			return new RecordedProvision(id, state, deleted, ledger);
-		}).toList();
+		return rows;
+	}
+
+	/**
+	 * Whether a provision's tombstone was folded last: its recorded state says so, or,
+	 * with no state recorded ({@code stateDeleted} null), every ledger row is a
+	 * tombstone's.
+	 */
+	private static boolean deleted(Boolean stateDeleted, List<LedgerRow> ledger) {
+		return (stateDeleted != null) ? stateDeleted
+				: !ledger.isEmpty() && ledger.stream().allMatch((row) -> row.provisionVersion() == 0);
+	}
+
+	private record StoredVersion(String provisionId, long version, boolean deleted) {
 	}
 
 	private record StoredState(String provisionId, String state) {

@@ -71,19 +71,24 @@ class ReadModelReconciler {
 				break;
 			}
 			List<MirroredVersions> mirrored = this.mirror.versions(ids);
-			List<RecordedProvision> recorded = this.ledger.provisions(ids);
+			List<RecordedVersions> recorded = this.ledger.versions(ids);
+			List<String> behind = new ArrayList<>();
 			for (int i = 0; i < ids.size(); i++) {
-				if (recorded.get(i).state() == null && !recorded.get(i).deleted()
-						&& this.statesBackfilled.compareAndSet(false, true)) {
+				if (recorded.get(i).lacksState() && this.statesBackfilled.compareAndSet(false, true)) {
 					// folded before states were kept: a rebuild records them
 					log.info("Read model: provision {} has ledger rows but no recorded state; rebuilding once to "
 							+ "record every provision's state", ids.get(i));
 					this.loader.rebuildInBackground();
 				}
 				if (recorded.get(i).isAheadOf(mirrored.get(i))) {
-					this.mirror.write(recorded.get(i));
-					rewritten.add(ids.get(i));
+					behind.add(ids.get(i));
 				}
+			}
+			if (!behind.isEmpty()) {
+				// read again whole: newer than compared is fine, every write is
+				// version-guarded
+				this.mirror.writeAll(this.ledger.provisions(behind));
+				rewritten.addAll(behind);
 			}
 			after = ids.getLast();
 		}

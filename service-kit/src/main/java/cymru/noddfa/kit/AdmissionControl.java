@@ -2,6 +2,7 @@ package cymru.noddfa.kit;
 
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,9 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Slf4j
 public final class AdmissionControl extends OncePerRequestFilter {
 
+	private static final long LOG_EVERY_NANOS = 1_000_000_000L;
+
 	private final Semaphore places;
 
 	private final ProblemResponses problems;
+
+	private final AtomicLong turnedAway = new AtomicLong();
+
+	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
 	public AdmissionControl(int maxInFlight, ProblemResponses problems) {
 		this.places = new Semaphore(maxInFlight);
@@ -43,7 +50,7 @@ public final class AdmissionControl extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.places.tryAcquire()) {
-			log.warn("Turned away {} {}: every place is taken", request.getMethod(), request.getRequestURI());
+			turnedAway(request);
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			this.problems.send(request, response, HttpStatus.SERVICE_UNAVAILABLE, "overloaded");
 			return;
@@ -53,6 +60,21 @@ public final class AdmissionControl extends OncePerRequestFilter {
 		}
 		finally {
 			this.places.release();
+		}
+	}
+
+	/**
+	 * Logged at most once a second, with how many were turned away since: a line per
+	 * refusal would add work to every request exactly while there is too much of it.
+	 */
+	private void turnedAway(HttpServletRequest request) {
+		this.turnedAway.incrementAndGet();
+		long now = System.nanoTime();
+		long last = this.lastLogged.get();
+		if (now - last >= LOG_EVERY_NANOS && this.lastLogged.compareAndSet(last, now)) {
+			long since = this.turnedAway.getAndSet(0);
+			log.warn("Turned away {} request(s) since the last such line, every place taken (latest: {} {})", since,
+					request.getMethod(), request.getRequestURI());
 		}
 	}
 

@@ -7,8 +7,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import cymru.noddfa.bench.report.Latencies;
@@ -37,7 +41,10 @@ public final class Alerts {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+	private static final AtomicInteger runs = new AtomicInteger();
+
+	/** Referrals made by runs since the last {@link #closeReferrals}. */
+	private final Queue<String> open = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * @param timeout what a refused referral is charged at least
@@ -70,7 +77,9 @@ public final class Alerts {
 				if (!outcomes.expect(answer, 201)) {
 					return false;
 				}
-				intended.put(answer.json().path("id").asString(), meant);
+				String id = answer.json().path("id").asString();
+				intended.put(id, meant);
+				this.open.add(id);
 				return true;
 			}, "open loop");
 			long deadline = System.nanoTime() + WAIT.toNanos();
@@ -105,6 +114,33 @@ public final class Alerts {
 			}
 			receiver.stop(0);
 		}
+	}
+
+	/**
+	 * Cancels the referrals the runs made, sixteen at a time, outside any measured
+	 * window. Left open they wait for a bed: every later vacancy change in their region
+	 * would announce a match to each of them, a flood of events no region's few waiting
+	 * children make, charged to whichever workload runs next. Returns how many were
+	 * cancelled, and how many of them were refused.
+	 */
+	public int[] closeReferrals() {
+		String token = this.tokens.crisisTeam(REGION);
+		AtomicInteger refused = new AtomicInteger();
+		int cancelled = 0;
+		try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+			for (String id = this.open.poll(); id != null; id = this.open.poll()) {
+				String referral = id;
+				cancelled++;
+				pool.execute(() -> {
+					Http.Answer answer = this.http
+						.post(this.gateway + "/api/matching/v1/referrals/" + referral + "/cancel", token, Map.of());
+					if (!answer.ok()) {
+						refused.incrementAndGet();
+					}
+				});
+			}
+		}
+		return new int[] { cancelled, refused.get() };
 	}
 
 	private static HttpServer receiver(Map<String, Long> arrived) {

@@ -239,13 +239,14 @@ public final class Bench {
 				}
 				measured(() -> List.of(alerts.run(label, this.settings.alertRate(), warmUp, timeout)),
 						() -> List.of(alerts.run(label, this.settings.alertRate(), measure, timeout)));
-				int[] closed = alerts.closeReferrals();
-				System.out.printf("  cancelled the %d referrals the alerts made (%d refused)%n", closed[0], closed[1]);
+				Alerts.Closed closed = alerts.closeReferrals();
+				System.out.printf("  cancelled the %d referrals the alerts made (%d refused)%n", closed.cancelled(),
+						closed.refused());
 				if (repeat == 1) {
-					this.notes.add(String.format("After each alerts workload the %d or so referrals it made are "
-							+ "cancelled (outside the measured window), so that later vacancy changes do not announce "
-							+ "matches to a waiting list no region has; run 1: %d cancelled, %d refused.", closed[0],
-							closed[0], closed[1]));
+					this.notes.add(String.format("After each alerts workload the referrals it made are cancelled "
+							+ "(outside the measured window), so that later vacancy changes do not announce matches "
+							+ "to a waiting list no region has; run 1: %d cancelled, %d refused.", closed.cancelled(),
+							closed.refused()));
 				}
 			}
 			double[] candidates = { this.searches.meanCandidates(matcherSearches, mix, 200),

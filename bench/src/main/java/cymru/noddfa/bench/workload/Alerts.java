@@ -120,10 +120,9 @@ public final class Alerts {
 	 * Cancels the referrals the runs made, sixteen at a time, outside any measured
 	 * window. Left open they wait for a bed: every later vacancy change in their region
 	 * would announce a match to each of them, a flood of events no region's few waiting
-	 * children make, charged to whichever workload runs next. Returns how many were
-	 * cancelled, and how many of them were refused.
+	 * children make, charged to whichever workload runs next.
 	 */
-	public int[] closeReferrals() {
+	public Closed closeReferrals() {
 		String token = this.tokens.crisisTeam(REGION);
 		AtomicInteger refused = new AtomicInteger();
 		int cancelled = 0;
@@ -140,7 +139,14 @@ public final class Alerts {
 				});
 			}
 		}
-		return new int[] { cancelled, refused.get() };
+		return new Closed(cancelled, refused.get());
+	}
+
+	/**
+	 * How many referrals {@link #closeReferrals} cancelled, and how many of those were
+	 * refused.
+	 */
+	public record Closed(int cancelled, int refused) {
 	}
 
 	private static HttpServer receiver(Map<String, Long> arrived) {

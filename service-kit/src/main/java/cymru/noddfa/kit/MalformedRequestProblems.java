@@ -23,9 +23,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -148,7 +148,7 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 	 */
 	@ExceptionHandler({ TransientDataAccessException.class, CannotGetJdbcConnectionException.class })
 	ResponseEntity<ProblemDetail> databaseBusy(DataAccessException ex) {
-		return databaseBusy((Exception) ex);
+		return busyDatabase(ex);
 	}
 
 	/**
@@ -158,10 +158,10 @@ public abstract class MalformedRequestProblems extends ResponseEntityExceptionHa
 	 */
 	@ExceptionHandler(CannotCreateTransactionException.class)
 	protected ResponseEntity<ProblemDetail> transactionNotBegun(CannotCreateTransactionException ex) {
-		return databaseBusy(ex);
+		return busyDatabase(ex);
 	}
 
-	private ResponseEntity<ProblemDetail> databaseBusy(Exception ex) {
+	private ResponseEntity<ProblemDetail> busyDatabase(Exception ex) {
 		log.warn("The database did not answer in time ({}); answered 503, the caller may retry",
 				ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -1,6 +1,8 @@
 package cymru.noddfa.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +98,7 @@ public class OutboxRelay implements RunsOnWorkerLoop {
 			List<Row> rows = this.jdbc.sql("""
 					select id, event_id, topic, message_key, event_type, subject, occurred_at, payload, request_id
 					from outbox where published_at is null order by id limit ?
-					""").param(this.properties.batchSize()).query(Row.class).list();
+					""").param(this.properties.batchSize()).query(Row::of).list();
 			if (rows.isEmpty()) {
 				return 0;
 			}
@@ -215,6 +217,16 @@ public class OutboxRelay implements RunsOnWorkerLoop {
 
 	record Row(long id, UUID eventId, String topic, String messageKey, String eventType, String subject,
 			Timestamp occurredAt, String payload, String requestId) {
+
+		/**
+		 * Read by position: mapping by name would first look for each camel-case name and
+		 * fail, an exception per column of every row the relay reads.
+		 */
+		static Row of(ResultSet rs, int rowNum) throws SQLException {
+			return new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8), rs.getString(9));
+		}
+
 	}
 
 }

@@ -86,22 +86,57 @@ public class BedLedgerRepository {
 
 	/**
 	 * Keeps each provision's state unless one as new is kept; a deleted provision's
-	 * (version 0, no state) is replaced by any.
+	 * (version 0, no state) is replaced by any. The columns a search in SQL tests
+	 * ({@code SqlSearchEngine}) are written with it, from the state as read here, so they
+	 * always say what the state says.
 	 */
 	void recordStates(List<ProvisionState> states) {
 		if (states.isEmpty()) {
 			return;
 		}
+		SearchableColumns columns = SearchableColumns.of(states);
 		this.jdbc.sql("""
-				insert into provision_state (provision_id, version, state)
-				select * from unnest(:provisions, :versions, :states)
+				insert into provision_state (provision_id, version, state, region_code, status, lat, lon, age_min,
+				       age_max, accepts, needs_met, exclusions, bed_types, admits_always, admission_from,
+				       admission_to, staleness_window_hours)
+				select provision_id, version, state, region_code, status, lat, lon, age_min, age_max, accepts,
+				       string_to_array(needs_met, chr(31)), string_to_array(exclusions, chr(31)),
+				       string_to_array(bed_types, chr(31)), admits_always,
+				       cast(string_to_array(admission_from, chr(31)) as time[]),
+				       cast(string_to_array(admission_to, chr(31)) as time[]), staleness_window_hours
+				  from unnest(:provisions, :versions, :states, :regions, :statuses, :lats, :lons, :ageMins,
+				              :ageMaxes, :accepts, :needs, :exclusions, :bedTypes, :admitsAlways, :opens, :closes,
+				              :stalenessHours)
+				       as s(provision_id, version, state, region_code, status, lat, lon, age_min, age_max, accepts,
+				            needs_met, exclusions, bed_types, admits_always, admission_from, admission_to,
+				            staleness_window_hours)
 				on conflict (provision_id) do update
-				   set version = excluded.version, state = excluded.state, recorded_at = now()
+				   set version = excluded.version, state = excluded.state, recorded_at = now(),
+				       region_code = excluded.region_code, status = excluded.status, lat = excluded.lat,
+				       lon = excluded.lon, age_min = excluded.age_min, age_max = excluded.age_max,
+				       accepts = excluded.accepts, needs_met = excluded.needs_met, exclusions = excluded.exclusions,
+				       bed_types = excluded.bed_types, admits_always = excluded.admits_always,
+				       admission_from = excluded.admission_from, admission_to = excluded.admission_to,
+				       staleness_window_hours = excluded.staleness_window_hours
 				 where provision_state.version < excluded.version
 				""")
-			.param("provisions", states.stream().map(ProvisionState::provisionId).toArray(String[]::new))
-			.param("versions", states.stream().map(ProvisionState::version).toArray(Long[]::new))
+			.param("provisions", columns.provisionIds())
+			.param("versions", columns.versions())
 			.param("states", states.stream().map(this.json::writeValueAsString).toArray(String[]::new))
+			.param("regions", columns.regionCodes())
+			.param("statuses", columns.statuses())
+			.param("lats", columns.lats())
+			.param("lons", columns.lons())
+			.param("ageMins", columns.ageMins())
+			.param("ageMaxes", columns.ageMaxes())
+			.param("accepts", columns.accepts())
+			.param("needs", columns.needsMet())
+			.param("exclusions", columns.exclusions())
+			.param("bedTypes", columns.bedTypes())
+			.param("admitsAlways", columns.admitsAlways())
+			.param("opens", columns.admissionFrom())
+			.param("closes", columns.admissionTo())
+			.param("stalenessHours", columns.stalenessWindowHours())
 			.update();
 	}
 
@@ -256,7 +291,11 @@ public class BedLedgerRepository {
 	List<LedgerRow> remove(String provisionId) {
 		this.jdbc.sql("""
 				insert into provision_state (provision_id, version, state) values (:provision, 0, null)
-				on conflict (provision_id) do update set version = 0, state = null, recorded_at = now()
+				on conflict (provision_id) do update
+				   set version = 0, state = null, recorded_at = now(), region_code = null, status = null,
+				       lat = null, lon = null, age_min = null, age_max = null, accepts = null, needs_met = null,
+				       exclusions = null, bed_types = null, admits_always = null, admission_from = null,
+				       admission_to = null, staleness_window_hours = null
 				""").param("provision", provisionId).update();
 		return this.jdbc.sql("""
 				update bed_ledger set available = 0, placed = 0, provision_version = 0, revision = revision + 1

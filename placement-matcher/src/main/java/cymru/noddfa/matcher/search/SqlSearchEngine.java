@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * one PostgreSQL query per search over the matcher's own database, a bounding box served
  * by the B-tree index on (lat, lon) of {@code provision_state}, then the haversine
  * distance and every hard filter of {@link Matching#judge} in SQL, in-region first, then
- * nearest, at most {@code limit} rows. The columns it tests are derived from each
- * recorded state by PostgreSQL (migration V9), so a matcher started with this engine on
- * the database of one that folds answers on the same data.
+ * nearest, at most {@code limit} rows. The columns it tests are written with each
+ * recorded state, by every matcher whatever its engine (migration V10), so a matcher
+ * started with this engine on the database of one that folds answers on the same data.
  * <p>
  * Each row is then judged by {@link Matching#judge} with its state, free beds and
  * distance, so candidates and their reasons are exactly those of the other engines.

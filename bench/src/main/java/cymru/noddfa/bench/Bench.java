@@ -212,9 +212,9 @@ public final class Bench {
 				System.out.printf("  run %d of %d%n", repeat, this.settings.repeats());
 				measured(
 						() -> freshness.run(provisions, 400, this.settings.updateRate(), warmUp, timeout,
-								this.settings.traceEvery(), 5),
+								this.settings.traceEvery(), this.settings.freshnessPollMillis()),
 						() -> freshness.run(provisions, 400, this.settings.updateRate(), measure, timeout,
-								this.settings.traceEvery(), 5));
+								this.settings.traceEvery(), this.settings.freshnessPollMillis()));
 				List<Runnable> matcherAndPeer = new ArrayList<>();
 				matcherAndPeer.add(() -> search(Report.MATCHER, matcherSearches, mix));
 				if (peerSearches != null) {
@@ -350,7 +350,7 @@ public final class Bench {
 			Profile.start(registry, "fresh-" + label);
 			Profile.start(gateway, "fresh-" + label);
 			freshness.run(provisions, 400, this.settings.updateRate(), window, this.settings.callTimeout(),
-					this.settings.traceEvery(), 5);
+					this.settings.traceEvery(), this.settings.freshnessPollMillis());
 			Path registryJfr = Profile.stop(registry, "fresh-" + label,
 					jfr.resolve("registry-fresh-" + label + ".jfr"));
 			Path gatewayFreshJfr = Profile.stop(gateway, "fresh-" + label,

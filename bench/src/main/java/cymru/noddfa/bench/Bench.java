@@ -344,17 +344,24 @@ public final class Bench {
 			long registry = this.stack.pid(Stack.REGISTRY);
 			long matcher = this.stack.pid(Stack.MATCHER);
 			long gateway = this.stack.pid(Stack.GATEWAY);
+			long notifications = this.stack.pid(Stack.NOTIFICATIONS);
+			long panels = this.stack.pid(Stack.PANELS);
 			Path jfr = Path.of("bench/target/jfr");
 			Duration window = this.settings.measure();
 			this.tokens.prepare(this.regions, this.providers, window.multipliedBy(3).plusSeconds(120));
-			Profile.start(registry, "fresh-" + label);
-			Profile.start(gateway, "fresh-" + label);
+			List<Long> updated = List.of(registry, gateway, matcher, notifications, panels);
+			updated.forEach((pid) -> Profile.start(pid, "fresh-" + label));
 			freshness.run(provisions, 400, this.settings.updateRate(), window, this.settings.callTimeout(),
 					this.settings.traceEvery(), this.settings.freshnessPollMillis());
 			Path registryJfr = Profile.stop(registry, "fresh-" + label,
 					jfr.resolve("registry-fresh-" + label + ".jfr"));
 			Path gatewayFreshJfr = Profile.stop(gateway, "fresh-" + label,
 					jfr.resolve("gateway-fresh-" + label + ".jfr"));
+			Path matcherFreshJfr = Profile.stop(matcher, "fresh-" + label,
+					jfr.resolve("matcher-fresh-" + label + ".jfr"));
+			Path notificationsJfr = Profile.stop(notifications, "fresh-" + label,
+					jfr.resolve("notifications-fresh-" + label + ".jfr"));
+			Path panelsJfr = Profile.stop(panels, "fresh-" + label, jfr.resolve("panels-fresh-" + label + ".jfr"));
 			Profile.start(matcher, "search-" + label);
 			Profile.start(gateway, "search-" + label);
 			this.searches.run("profiled", matcherSearches, mix, this.settings.searchRate(), window);
@@ -363,6 +370,9 @@ public final class Bench {
 			Path gatewayJfr = Profile.stop(gateway, "search-" + label, jfr.resolve("gateway-" + label + ".jfr"));
 			return List.of(Profile.summarise("the registry during the freshness workload", registryJfr),
 					Profile.summarise("the gateway during the freshness workload", gatewayFreshJfr),
+					Profile.summarise("the matcher during the freshness workload", matcherFreshJfr),
+					Profile.summarise("the notifications service during the freshness workload", notificationsJfr),
+					Profile.summarise("the panels service during the freshness workload", panelsJfr),
 					Profile.summarise("the matcher during the search workload", matcherJfr),
 					Profile.summarise("the gateway during the search workloads", gatewayJfr));
 		}
@@ -375,7 +385,8 @@ public final class Bench {
 		watched.add(new ProcessCpu.Watched(KAFKA, stack.launcherPid(), false, true));
 		watched.add(new ProcessCpu.Watched("PostgreSQL", stack.postgresPid(), true, true));
 		watched.add(new ProcessCpu.Watched("Redis", stack.redisPid(), false, true));
-		for (String service : List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS)) {
+		for (String service : List.of(Stack.GATEWAY, Stack.REGISTRY, Stack.MATCHER, Stack.NOTIFICATIONS,
+				Stack.PANELS)) {
 			watched.add(new ProcessCpu.Watched(service, stack.pid(service), false, true));
 		}
 		if (stack.services().contains(PEER_MATCHER)) {

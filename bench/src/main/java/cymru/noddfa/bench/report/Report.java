@@ -88,7 +88,9 @@ public final class Report {
 			.append("in the percentiles. Figures are the median of the repeated runs with the lowest and highest in ")
 			.append("brackets. CPU is read from `/proc/<pid>/stat` (user + system, reaped children included) before and ")
 			.append("after each measured window; \"stack CPU\" sums the broker's JVM, PostgreSQL with its backends, ")
-			.append("Redis and the four services, and the load generator and the peer matcher are shown apart.\n\n");
+			.append("Redis and the five services (gateway, registry, matcher, notifications, panels), and the load generator ")
+			.append("and the peer matcher are shown apart; the development identity provider, which only mints tokens ")
+			.append("before each window, is not counted.\n\n");
 		targets(md, runs);
 		for (ScaleRun run : runs) {
 			scale(md, run, heading.postgis());

@@ -1,6 +1,7 @@
 package cymru.noddfa.notifications.provision;
 
 import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnhurriedFetch;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
 import lombok.RequiredArgsConstructor;
@@ -29,7 +30,8 @@ class ProvisionStateListener {
 	private final JsonMapper json;
 
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
-			groupId = "${spring.kafka.consumer.group-id:notifications}")
+			groupId = "${spring.kafka.consumer.group-id:notifications}",
+			properties = { UnhurriedFetch.MIN_BYTES, UnhurriedFetch.MAX_WAIT })
 	@Transactional
 	public void on(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {

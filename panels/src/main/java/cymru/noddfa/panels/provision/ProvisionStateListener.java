@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.UnhurriedFetch;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -27,7 +28,8 @@ class ProvisionStateListener {
 	private final JsonMapper json;
 
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
-			groupId = "${spring.kafka.consumer.group-id:panels}")
+			groupId = "${spring.kafka.consumer.group-id:panels}",
+			properties = { UnhurriedFetch.MIN_BYTES, UnhurriedFetch.MAX_WAIT })
 	public void on(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			this.provisions.forget(record.key());

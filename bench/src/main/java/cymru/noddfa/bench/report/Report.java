@@ -82,7 +82,7 @@ public final class Report {
 		}
 		md.append("\nEverything ran on this one machine. Each scale had a stack of its own, started afresh in a JVM ")
 			.append("apart from the load generator's (that launcher JVM hosts the Kafka broker; PostgreSQL, Redis and ")
-			.append("the four services are processes of their own). Latencies are measured from when each call was ")
+			.append("the five services are processes of their own). Latencies are measured from when each call was ")
 			.append("meant to start (open loop), so a stalled service is charged for the calls it delayed; a call that ")
 			.append("failed or timed out counts at its elapsed time or the timeout, whichever is larger, so errors are ")
 			.append("in the percentiles. Figures are the median of the repeated runs with the lowest and highest in ")

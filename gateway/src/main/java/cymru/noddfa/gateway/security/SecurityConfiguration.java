@@ -176,6 +176,7 @@ class SecurityConfiguration {
 		if (jwtDecoder != null) {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden)
+				.bearerTokenConverter(new HeaderBearerTokenConverter())
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities())));
 		}
 		return http.build();

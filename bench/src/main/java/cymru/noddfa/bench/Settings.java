@@ -141,7 +141,7 @@ record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile,
 				"service JVMs: `" + String.join(" ", Bench.SERVICE_JVM) + "`",
 				"launcher JVM (Kafka broker): `" + String.join(" ", Bench.LAUNCHER_JVM) + "`",
 				"vacancy updates: " + updateRate() + "/s, every " + traceEvery()
-						+ "th traced for freshness, its search " + "polled every " + freshnessPollMillis() + " ms",
+						+ "th traced for freshness, its search polled every " + freshnessPollMillis() + " ms",
 				"searches: " + searchRate() + "/s at the matcher, the peer matcher, through the gateway, and over "
 						+ "JDBC; admission time fixed at " + cymru.noddfa.bench.generate.SearchMix.ADMISSION_AT,
 				"alerts: " + alertRate() + " referrals/s",

@@ -19,8 +19,13 @@ class BearerHeaderTest {
 	private static final Pattern SPRING_BEARER = Pattern.compile("^Bearer (?<token>[a-zA-Z0-9-._~+/]+=*)$",
 			Pattern.CASE_INSENSITIVE);
 
-	/** Spring Security's {@code StrictHttpFirewall} rule for header names and values. */
-	private static final Pattern SPRING_HEADER = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+	/**
+	 * Spring Security's {@code StrictHttpFirewall} rule for header and parameter names.
+	 */
+	private static final Pattern SPRING_NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
+	/** Spring Security's {@code StrictHttpFirewall} rule for header values. */
+	private static final Pattern SPRING_HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
 
 	private static final String ALPHABET = "Bb earrERAR abcXYZ019-._~+/=\t\n\r\u0000\u007f\u0085\u0378é€\ud83d\ude00\ud83d ,;:\"";
 
@@ -56,15 +61,19 @@ class BearerHeaderTest {
 	}
 
 	@Test
-	void the_header_loop_agrees_with_springs_pattern_on_random_values() {
+	void the_header_loops_agree_with_springs_patterns_on_random_text() {
 		Random random = new Random(16);
 		for (int i = 0; i < 200_000; i++) {
 			String value = random(random, "");
 			assertThat(HeaderText.isAssignedAndNotControl(value)).as("%s", value)
-				.isEqualTo(SPRING_HEADER.matcher(value).matches());
+				.isEqualTo(SPRING_NAME.matcher(value).matches());
+			assertThat(HeaderText.isHeaderValue(value)).as("%s", value)
+				.isEqualTo(SPRING_HEADER_VALUE.matcher(value).matches());
 		}
 		assertThat(HeaderText.isAssignedAndNotControl("\u0378")).isFalse();
 		assertThat(HeaderText.isAssignedAndNotControl("application/json; charset=utf-8")).isTrue();
+		assertThat(HeaderText.isHeaderValue("a\tb")).isTrue();
+		assertThat(HeaderText.isAssignedAndNotControl("a\tb")).isFalse();
 	}
 
 	private static String random(Random random, String prefix) {

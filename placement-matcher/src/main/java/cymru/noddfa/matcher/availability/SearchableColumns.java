@@ -3,6 +3,7 @@ package cymru.noddfa.matcher.availability;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +42,7 @@ record SearchableColumns(String[] provisionIds, Long[] versions, String[] region
 	}
 
 	private static <T> T[] column(List<ProvisionState> states, Function<ProvisionState, T> value,
-			java.util.function.IntFunction<T[]> array) {
+			IntFunction<T[]> array) {
 		return states.stream().map(value).toArray(array);
 	}
 

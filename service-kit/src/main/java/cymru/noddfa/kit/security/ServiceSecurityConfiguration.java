@@ -111,15 +111,15 @@ public class ServiceSecurityConfiguration {
 	}
 
 	/**
-	 * Spring's firewall with its rule for header names and values as a loop
-	 * ({@link HeaderText}) instead of a pattern run on every header each time one is
+	 * Spring's firewall with its rules for header names and values and parameter names as
+	 * loops ({@link HeaderText}) instead of patterns run on every header each time one is
 	 * read; everything else as Spring's default firewall has it.
 	 */
 	@Bean
 	static WebSecurityCustomizer quickHeaderChecks() {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderNames(HeaderText::isAssignedAndNotControl);
-		firewall.setAllowedHeaderValues(HeaderText::isAssignedAndNotControl);
+		firewall.setAllowedHeaderValues(HeaderText::isHeaderValue);
 		firewall.setAllowedParameterNames(HeaderText::isAssignedAndNotControl);
 		return (web) -> web.httpFirewall(firewall);
 	}

@@ -10,6 +10,12 @@ package cymru.noddfa.edge;
  */
 public final class BearerHeader {
 
+	/**
+	 * The request parameter Spring may also read a token from; a request that may carry
+	 * it is left to Spring.
+	 */
+	public static final String ACCESS_TOKEN_PARAMETER = "access_token";
+
 	private static final String SCHEME = "Bearer ";
 
 	private BearerHeader() {

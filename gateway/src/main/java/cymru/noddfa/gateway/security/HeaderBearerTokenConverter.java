@@ -20,15 +20,13 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class HeaderBearerTokenConverter implements ServerAuthenticationConverter {
 
-	private static final String ACCESS_TOKEN = "access_token";
-
 	private final ServerAuthenticationConverter spring = new ServerBearerTokenAuthenticationConverter();
 
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		String token = BearerHeader.tokenOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-		if (token == null || request.getQueryParams().containsKey(ACCESS_TOKEN)) {
+		if (token == null || request.getQueryParams().containsKey(BearerHeader.ACCESS_TOKEN_PARAMETER)) {
 			return this.spring.convert(exchange);
 		}
 		return Mono.just(new BearerTokenAuthenticationToken(token));

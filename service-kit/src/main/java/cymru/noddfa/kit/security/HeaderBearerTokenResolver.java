@@ -18,8 +18,6 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 final class HeaderBearerTokenResolver implements BearerTokenResolver {
 
-	private static final String ACCESS_TOKEN = "access_token";
-
 	private final BearerTokenResolver spring = new DefaultBearerTokenResolver();
 
 	@Override
@@ -33,7 +31,7 @@ final class HeaderBearerTokenResolver implements BearerTokenResolver {
 
 	private static boolean mayCarryTokenParameter(HttpServletRequest request) {
 		if (HttpMethod.GET.matches(request.getMethod())) {
-			return request.getParameterValues(ACCESS_TOKEN) != null;
+			return request.getParameterValues(BearerHeader.ACCESS_TOKEN_PARAMETER) != null;
 		}
 		String contentType = request.getContentType();
 		return contentType != null && contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);

@@ -2,6 +2,7 @@ package cymru.noddfa.kit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.format.FormatterRegistry;
 
 @AutoConfiguration
 @EnableConfigurationProperties(ServiceProperties.class)
@@ -52,6 +54,17 @@ public class ServiceKitAutoConfiguration {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
 				registry.addInterceptor(RequestBodyLimit.declaredLength(properties.maxRequestBody().toBytes()));
+			}
+		};
+	}
+
+	@Bean
+	WebMvcConfigurer instantParameters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addFormatters(FormatterRegistry registry) {
+				// registered after Spring's own, so it is the one asked first
+				registry.addFormatterForFieldType(Instant.class, new InstantParameterFormatter());
 			}
 		};
 	}

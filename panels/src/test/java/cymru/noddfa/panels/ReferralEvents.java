@@ -73,21 +73,7 @@ public final class ReferralEvents {
 	/** A provision as the bed registry publishes it, with one vacancy per bed type. */
 	public static void provisionState(String provision, long version, String region, String status,
 			String... bedTypes) {
-		StringBuilder vacancies = new StringBuilder();
-		for (String bedType : bedTypes) {
-			vacancies.append(vacancies.isEmpty() ? "" : ",")
-				.append("{\"bedType\": \"%s\", \"total\": 2, \"available\": 1, \"confirmedAt\": \"%s\", \"updatedAt\": \"%s\"}"
-					.formatted(bedType, Instant.now(), Instant.now()));
-		}
-		String state = """
-				{"provisionId": "%s", "version": %d, "providerId": "provider-%s",
-				 "name": "Test unit", "kind": "ASSESSMENT_UNIT", "regionCode": "%s",
-				 "localAuthority": "Bridgend", "location": {"lat": 51.51, "lon": -3.59}, "postcode": null,
-				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS"], "exclusions": [],
-				 "admissions": {"always": true, "windows": []}, "regulatorReference": null, "onCallPhone": null,
-				 "status": "%s", "statusReason": null, "stalenessWindowHours": 12,
-				 "vacancies": [%s], "updatedAt": "%s"}
-				""".formatted(provision, version, provision, region, status, vacancies, Instant.now());
+		String state = provisionStateJson(provision, version, region, status, bedTypes);
 		try (KafkaProducer<String, String> producer = producer()) {
 			ProducerRecord<String, String> record = new ProducerRecord<>("registry.provision-state.v1", provision,
 					state);
@@ -100,6 +86,38 @@ public final class ReferralEvents {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("could not publish a provision state", ex);
+		}
+	}
+
+	/** The value the bed registry publishes for a provision, one vacancy per bed type. */
+	public static String provisionStateJson(String provision, long version, String region, String status,
+			String... bedTypes) {
+		StringBuilder vacancies = new StringBuilder();
+		for (String bedType : bedTypes) {
+			vacancies.append(vacancies.isEmpty() ? "" : ",")
+				.append("{\"bedType\": \"%s\", \"total\": 2, \"available\": 1, \"confirmedAt\": \"%s\", \"updatedAt\": \"%s\"}"
+					.formatted(bedType, Instant.now(), Instant.now()));
+		}
+		return """
+				{"provisionId": "%s", "version": %d, "providerId": "provider-%s",
+				 "name": "Test unit", "kind": "ASSESSMENT_UNIT", "regionCode": "%s",
+				 "localAuthority": "Bridgend", "location": {"lat": 51.51, "lon": -3.59}, "postcode": null,
+				 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS"], "exclusions": [],
+				 "admissions": {"always": true, "windows": []}, "regulatorReference": null, "onCallPhone": null,
+				 "status": "%s", "statusReason": null, "stalenessWindowHours": 12,
+				 "vacancies": [%s], "updatedAt": "%s"}
+				""".formatted(provision, version, provision, region, status, vacancies, Instant.now());
+	}
+
+	/**
+	 * Provision-state values (JSON or not) in one send, all to one partition, so that the
+	 * listener is likely to read them in one poll.
+	 */
+	public static void provisionStatesInOneBurst(Map<String, String> valuesByKey) {
+		try (KafkaProducer<String, String> producer = producer()) {
+			valuesByKey.forEach(
+					(key, value) -> producer.send(new ProducerRecord<>("registry.provision-state.v1", 0, key, value)));
+			producer.flush();
 		}
 	}
 

@@ -1,6 +1,10 @@
 package cymru.noddfa.notifications.provision;
 
+import java.util.List;
+
 import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.OneTransactionPerPoll;
+import cymru.noddfa.kit.events.PollAcknowledgement;
 import cymru.noddfa.kit.events.UnhurriedFetch;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import cymru.noddfa.notifications.tenancy.ProvisionOwnerRepository;
@@ -11,12 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the registry's compacted provision topic into the vacancies this service watches.
- * Versions make it idempotent: a state not newer than the one held changes nothing. It
- * also remembers each provision's provider, whose staff alone may see its alerts.
+ * Folds the registry's compacted provision topic into the vacancies this service watches,
+ * a poll's records in one transaction. Versions make it idempotent: a state not newer
+ * than the one held changes nothing. It also remembers each provision's provider, whose
+ * staff alone may see its alerts.
  */
 @Component
 @RequiredArgsConstructor
@@ -29,11 +34,17 @@ class ProvisionStateListener {
 
 	private final JsonMapper json;
 
+	private final TransactionTemplate transactions;
+
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
-			groupId = "${spring.kafka.consumer.group-id:notifications}",
+			groupId = "${spring.kafka.consumer.group-id:notifications}", batch = "true",
+			containerPostProcessor = PollAcknowledgement.BEAN,
 			properties = { UnhurriedFetch.MIN_BYTES, UnhurriedFetch.MAX_WAIT })
-	@Transactional
-	public void on(ConsumerRecord<String, String> record) {
+	public void on(List<ConsumerRecord<String, String>> records) {
+		OneTransactionPerPoll.handle(this.transactions, records, this::fold);
+	}
+
+	private void fold(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			this.provisions.forget(record.key());
 			log.info("Provision {} deleted: no more reminders for it", record.key());

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import cymru.noddfa.kit.events.EventRecords;
+import cymru.noddfa.kit.events.OneTransactionPerPoll;
+import cymru.noddfa.kit.events.PollAcknowledgement;
 import cymru.noddfa.kit.events.UnhurriedFetch;
 import cymru.noddfa.kit.events.UnreadableEvent;
 import lombok.RequiredArgsConstructor;
@@ -13,10 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the registry's compacted provision topic into the panel's small copy: id, name,
- * region, status and bed types. Versions make it idempotent.
+ * region, status and bed types, a poll's records in one transaction. Versions make it
+ * idempotent.
  */
 @Component
 @RequiredArgsConstructor
@@ -27,10 +31,17 @@ class ProvisionStateListener {
 
 	private final JsonMapper json;
 
+	private final TransactionTemplate transactions;
+
 	@KafkaListener(id = "provision-state", topics = "registry.provision-state.v1",
-			groupId = "${spring.kafka.consumer.group-id:panels}",
+			groupId = "${spring.kafka.consumer.group-id:panels}", batch = "true",
+			containerPostProcessor = PollAcknowledgement.BEAN,
 			properties = { UnhurriedFetch.MIN_BYTES, UnhurriedFetch.MAX_WAIT })
-	public void on(ConsumerRecord<String, String> record) {
+	public void on(List<ConsumerRecord<String, String>> records) {
+		OneTransactionPerPoll.handle(this.transactions, records, this::fold);
+	}
+
+	private void fold(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			this.provisions.forget(record.key());
 			log.info("Provision {} deleted: it can no longer be approved", record.key());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cymru.noddfa.bench.generate.Geography;
@@ -33,10 +34,12 @@ import cymru.noddfa.bench.report.Latencies;
 import cymru.noddfa.bench.report.Machine;
 import cymru.noddfa.bench.report.ProcessCpu;
 import cymru.noddfa.bench.report.Profile;
+import cymru.noddfa.bench.report.Statements;
 import cymru.noddfa.bench.report.Repeats;
 import cymru.noddfa.bench.report.Report;
 import cymru.noddfa.bench.report.ScaleRun;
 import cymru.noddfa.bench.workload.Alerts;
+import cymru.noddfa.bench.workload.Cancellations;
 import cymru.noddfa.bench.workload.Freshness;
 import cymru.noddfa.bench.workload.Holds;
 import cymru.noddfa.bench.workload.Http;
@@ -122,7 +125,7 @@ public final class Bench {
 		Path dataDir = Path.of("bench/target/stack-" + label).toAbsolutePath();
 		deleteTree(dataDir);
 		long starting = System.nanoTime();
-		try (StackProcess stack = StackProcess.launch(settings.stackJar(), launcherJvm(dataDir),
+		try (StackProcess stack = StackProcess.launch(settings.stackJar(), launcherJvm(dataDir, settings),
 				stackArgs(settings, dataDir), dataDir.resolve("logs").resolve("launcher.log"), Duration.ofMinutes(6))) {
 			System.out.printf("  stack ready after %.0f s (launcher pid %d)%n", (System.nanoTime() - starting) / 1e9,
 					stack.launcherPid());
@@ -239,7 +242,7 @@ public final class Bench {
 				}
 				measured(() -> List.of(alerts.run(label, this.settings.alertRate(), warmUp, timeout)),
 						() -> List.of(alerts.run(label, this.settings.alertRate(), measure, timeout)));
-				Alerts.Closed closed = alerts.closeReferrals();
+				Cancellations.Closed closed = alerts.closeReferrals();
 				System.out.printf("  cancelled the %d referrals the alerts made (%d refused)%n", closed.cancelled(),
 						closed.refused());
 				if (repeat == 1) {
@@ -350,9 +353,18 @@ public final class Bench {
 			Duration window = this.settings.measure();
 			this.tokens.prepare(this.regions, this.providers, window.multipliedBy(3).plusSeconds(120));
 			List<Long> updated = List.of(registry, gateway, matcher, notifications, panels);
+			Statements statements = new Statements(this.stack.jdbcUrl("postgres"), PostgresServer.USER,
+					PostgresServer.PASSWORD);
+			statements.reset();
 			updated.forEach((pid) -> Profile.start(pid, "fresh-" + label));
 			freshness.run(provisions, 400, this.settings.updateRate(), window, this.settings.callTimeout(),
 					this.settings.traceEvery(), this.settings.freshnessPollMillis());
+			this.notes.add(statements.top(15)
+				.stream()
+				.map((top) -> "\n  - " + top.describe())
+				.collect(Collectors.joining("", "PostgreSQL in the profiling run's freshness workload, the statements "
+						+ "that took the most time (`pg_stat_statements`, waits such as a commit's flush included):",
+						"")));
 			Path registryJfr = Profile.stop(registry, "fresh-" + label,
 					jfr.resolve("registry-fresh-" + label + ".jfr"));
 			Path gatewayFreshJfr = Profile.stop(gateway, "fresh-" + label,
@@ -396,9 +408,12 @@ public final class Bench {
 		return watched;
 	}
 
-	private static List<String> launcherJvm(Path dataDir) {
+	private static List<String> launcherJvm(Path dataDir, Settings settings) {
 		List<String> jvm = new ArrayList<>(LAUNCHER_JVM);
 		jvm.add("-Dnoddfa.log-dir=" + dataDir.resolve("logs"));
+		if (settings.profile()) {
+			jvm.add("-D" + PostgresServer.TRACK_STATEMENTS + "=true");
+		}
 		return jvm;
 	}
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -117,36 +118,16 @@ public final class Alerts {
 	}
 
 	/**
-	 * Cancels the referrals the runs made, sixteen at a time, outside any measured
-	 * window. Left open they wait for a bed: every later vacancy change in their region
-	 * would announce a match to each of them, a flood of events no region's few waiting
-	 * children make, charged to whichever workload runs next.
+	 * Cancels the referrals the runs made ({@link Cancellations}): a waiting list no
+	 * region has would otherwise be announced every later vacancy change.
 	 */
-	public Closed closeReferrals() {
-		String token = this.tokens.crisisTeam(REGION);
-		AtomicInteger refused = new AtomicInteger();
-		int cancelled = 0;
-		try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-			for (String id = this.open.poll(); id != null; id = this.open.poll()) {
-				String referral = id;
-				cancelled++;
-				pool.execute(() -> {
-					Http.Answer answer = this.http
-						.post(this.gateway + "/api/matching/v1/referrals/" + referral + "/cancel", token, Map.of());
-					if (!answer.ok()) {
-						refused.incrementAndGet();
-					}
-				});
-			}
+	public Cancellations.Closed closeReferrals() {
+		List<String> ids = new ArrayList<>();
+		for (String id = this.open.poll(); id != null; id = this.open.poll()) {
+			ids.add(id);
 		}
-		return new Closed(cancelled, refused.get());
-	}
-
-	/**
-	 * How many referrals {@link #closeReferrals} cancelled, and how many of those were
-	 * refused.
-	 */
-	public record Closed(int cancelled, int refused) {
+		return Cancellations.cancel(this.http, this.gateway + "/api/matching/v1/referrals",
+				this.tokens.crisisTeam(REGION), ids);
 	}
 
 	private static HttpServer receiver(Map<String, Long> arrived) {

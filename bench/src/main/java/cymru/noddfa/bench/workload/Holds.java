@@ -104,6 +104,9 @@ public final class Holds {
 		Http.Answer availability = Settle
 			.retrying(() -> this.http.get(this.matcher + "/v1/availability/" + provisionId, this.tokens.admin()));
 		int held = availability.ok() ? availability.json().path("beds").path(0).path("held").asInt(-1) : -1;
+		// the losers would otherwise wait on for a bed, and the winners hold one
+		Cancellations.Closed closed = Cancellations.cancel(this.http, this.matcher + "/v1/referrals", token, referrals);
+		System.out.printf("  cancelled the race's %d referrals (%d refused)%n", closed.cancelled(), closed.refused());
 		Latencies latencies = Latencies.of("holds: " + concurrent + " at once on " + beds + " bed(s)", micros,
 				other.get(), 0, seconds, won.get() + " held, " + noBed.get() + " refused (409)" + outcomes);
 		return new HoldRace(concurrent, beds, won.get(), noBed.get(), other.get(), held, latencies);

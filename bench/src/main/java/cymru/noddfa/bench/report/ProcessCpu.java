@@ -17,6 +17,19 @@ import java.util.stream.Stream;
  */
 public final class ProcessCpu {
 
+	/**
+	 * Time the machine's cores ran nothing at all (idle and waiting for I/O), from
+	 * {@code /proc/stat}, summed over the cores: reported apart from the stack.
+	 */
+	public static final String IDLE = "idle (machine)";
+
+	/**
+	 * Time the virtual machine's cores were ready to run but the host ran something else
+	 * ({@code steal} in {@code /proc/stat}): CPU the window was meant to have and did
+	 * not. A run that lost more of it has less to give its workloads.
+	 */
+	public static final String STOLEN = "stolen by the host (machine)";
+
 	private final List<Watched> watched;
 
 	private final long ticksPerSecond;
@@ -39,6 +52,9 @@ public final class ProcessCpu {
 		for (Watched process : this.watched) {
 			ticks.put(process.name(), ticksOf(process));
 		}
+		long[] machine = machineTicks();
+		ticks.put(IDLE, machine[0]);
+		ticks.put(STOLEN, machine[1]);
 		return ticks;
 	}
 
@@ -49,6 +65,10 @@ public final class ProcessCpu {
 		for (Watched process : this.watched) {
 			long used = Math.max(0, after.getOrDefault(process.name(), 0L) - before.getOrDefault(process.name(), 0L));
 			(process.stack() ? stack : apart).put(process.name(), used * 1000d / this.ticksPerSecond);
+		}
+		for (String machine : new String[] { IDLE, STOLEN }) {
+			long used = Math.max(0, after.getOrDefault(machine, 0L) - before.getOrDefault(machine, 0L));
+			apart.put(machine, used * 1000d / this.ticksPerSecond);
 		}
 		return new CpuUse(stack, apart);
 	}
@@ -87,6 +107,25 @@ public final class ProcessCpu {
 		String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" +");
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
 				+ Long.parseLong(fields[14]);
+	}
+
+	/** Idle (with I/O wait) and stolen ticks of all cores, or zeros where unreadable. */
+	private static long[] machineTicks() {
+		try {
+			return machineTicks(Files.readAllLines(Path.of("/proc/stat")).get(0));
+		}
+		catch (IOException | RuntimeException ex) {
+			return new long[2];
+		}
+	}
+
+	/**
+	 * From the first {@code /proc/stat} line, {@code cpu user nice system idle iowait irq
+	 * softirq steal ...}: idle + iowait, and steal.
+	 */
+	static long[] machineTicks(String cpuLine) {
+		String[] fields = cpuLine.trim().split(" +");
+		return new long[] { Long.parseLong(fields[4]) + Long.parseLong(fields[5]), Long.parseLong(fields[8]) };
 	}
 
 	private static long clockTicksPerSecond() {

@@ -258,7 +258,7 @@ public final class Report {
 		md.append("CPU time during each measured window, ms (median, lowest–highest of the runs):\n\n| workload |");
 		processes.forEach((p) -> md.append(' ').append(p).append(" |"));
 		md.append(" **stack** |");
-		apart.forEach((p) -> md.append(' ').append(p).append(" (apart) |"));
+		apart.forEach((p) -> md.append(' ').append(p).append(p.endsWith("(machine)") ? " |" : " (apart) |"));
 		md.append("\n|---|").append("---|".repeat(processes.size() + 1 + apart.size())).append('\n');
 		for (Repeats w : measured) {
 			md.append("| ").append(w.workload()).append(" |");
@@ -266,6 +266,11 @@ public final class Report {
 			md.append(" **").append(w.stackCpu()).append("** |");
 			apart.forEach((p) -> md.append(' ').append(w.cpuOf(p)).append(" |"));
 			md.append('\n');
+		}
+		if (apart.contains(ProcessCpu.STOLEN)) {
+			md.append("\nThe machine's columns are summed over its cores, from `/proc/stat`: a 60 s window on two "
+					+ "cores holds 120 000 ms. What the host stole was time this machine's cores were ready to run "
+					+ "and did not; a run that lost more had less to give its workloads.\n");
 		}
 		md.append('\n');
 	}

@@ -71,6 +71,13 @@ class StatisticsTest {
 	}
 
 	@Test
+	void the_machines_idle_and_stolen_time_come_from_the_first_proc_stat_line() {
+		// user nice system idle iowait irq softirq steal guest guest_nice
+		String line = "cpu  7844379 17582 1129200 3865875 35198 0 143816 310034 0 0";
+		assertThat(ProcessCpu.machineTicks(line)).containsExactly(3865875 + 35198, 310034);
+	}
+
+	@Test
 	void cpu_used_between_two_samples_is_charged_per_process_and_per_answer() {
 		ProcessCpu cpu = new ProcessCpu(
 				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true),
@@ -85,7 +92,9 @@ class StatisticsTest {
 		assertThat(sink).isPositive();
 		// on a busy machine the spinning thread gets less than the wall time, never none
 		assertThat(used.stack().get("this JVM")).isPositive();
-		assertThat(used.apart()).containsEntry("nobody", 0d);
+		assertThat(used.apart()).containsEntry("nobody", 0d)
+			.containsKeys(ProcessCpu.IDLE, ProcessCpu.STOLEN)
+			.doesNotContainKey("this JVM");
 		assertThat(used.perRequest(10)).isCloseTo(used.stackMillis() / 10, within(0.001));
 		assertThat(used.perRequest(0)).isZero();
 	}

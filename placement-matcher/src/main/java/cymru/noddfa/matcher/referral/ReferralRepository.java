@@ -122,12 +122,12 @@ class ReferralRepository {
 			.list();
 	}
 
-	/** Open and escalated referrals for a bed type, oldest first. */
-	List<Referral> waiting(BedType bedType) {
-		return this.jdbc
-			.sql("select * from referrals where status in ('OPEN', 'ESCALATED') and bed_type = :bedType "
-					+ "order by created_at")
-			.param("bedType", bedType.name())
+	/**
+	 * Open and escalated referrals, whatever bed they seek, oldest first: one statement
+	 * per re-check, and most often none.
+	 */
+	List<Referral> waiting() {
+		return this.jdbc.sql("select * from referrals where status in ('OPEN', 'ESCALATED') order by created_at")
 			.query(this::referral)
 			.list();
 	}

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import cymru.noddfa.matcher.availability.BedType;
 import cymru.noddfa.matcher.availability.ReadModelUnavailable;
 import cymru.noddfa.matcher.search.Matching;
 import cymru.noddfa.matcher.search.Searching;
@@ -23,14 +22,14 @@ record RematchingWaitingReferrals(ReferralRepository referrals, HoldRepository h
 
 	void recheck(String provisionId) {
 		Instant now = this.clock.instant();
-		Set<ReferralId> declined = this.holds.declinedBy(provisionId);
-		List<Referral> waiting = new ArrayList<>();
-		for (BedType bedType : BedType.values()) {
-			this.referrals.waiting(bedType)
-				.stream()
-				.filter((referral) -> !declined.contains(referral.id()))
-				.forEach(waiting::add);
+		List<Referral> all = this.referrals.waiting();
+		if (all.isEmpty()) {
+			// the usual case: no child waits, and a vacancy change costs one statement
+			// here
+			return;
 		}
+		Set<ReferralId> declined = this.holds.declinedBy(provisionId);
+		List<Referral> waiting = all.stream().filter((referral) -> !declined.contains(referral.id())).toList();
 		if (waiting.isEmpty()) {
 			return;
 		}

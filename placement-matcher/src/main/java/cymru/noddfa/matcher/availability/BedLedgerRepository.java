@@ -2,8 +2,6 @@ package cymru.noddfa.matcher.availability;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,45 +41,61 @@ public class BedLedgerRepository {
 	 * is kept too, under the same rule.
 	 */
 	void fold(ProvisionState state) {
-		List<String> present = new ArrayList<>();
-		for (ProvisionState.Vacancy vacancy : state.vacancies()) {
-			if (BedType.parse(vacancy.bedType()).isEmpty()) {
-				continue;
-			}
-			present.add(vacancy.bedType());
-			this.jdbc.sql("""
-					insert into bed_ledger (provision_id, bed_type, available, provision_version, vacancy_updated_at)
-					values (:provision, :bedType, :available, :version, :updatedAt)
-					on conflict (provision_id, bed_type) do update
-					   set available = excluded.available,
-					       placed = case when bed_ledger.vacancy_updated_at is distinct from excluded.vacancy_updated_at
-					                       or bed_ledger.available <> excluded.available
-					                     then 0 else bed_ledger.placed end,
-					       provision_version = excluded.provision_version,
-					       vacancy_updated_at = excluded.vacancy_updated_at,
-					       revision = bed_ledger.revision + 1
-					 where bed_ledger.provision_version < excluded.provision_version
-					""")
-				.param("provision", state.provisionId())
-				.param("bedType", vacancy.bedType())
-				.param("available", Math.max(0, vacancy.available()))
-				.param("version", state.version())
-				.param("updatedAt", timestamp(vacancy.updatedAt()))
-				.update();
+		fold(List.of(state));
+	}
+
+	/**
+	 * {@link #fold(ProvisionState)} for a poll's states in four statements, whatever
+	 * their number. Of several states of one provision only the newest is folded: the
+	 * older ones would each be replaced by it, and one statement may change a row only
+	 * once.
+	 */
+	void fold(List<ProvisionState> states) {
+		if (states.isEmpty()) {
+			return;
 		}
-		recordProvider(state);
+		Map<String, ProvisionState> newest = new LinkedHashMap<>();
+		for (ProvisionState state : states) {
+			newest.merge(state.provisionId(), state, (held, next) -> (next.version() > held.version()) ? next : held);
+		}
+		List<ProvisionState> folded = List.copyOf(newest.values());
+		LedgerFigures figures = LedgerFigures.of(folded);
 		this.jdbc.sql("""
-				update bed_ledger
-				   set available = 0, placed = 0, provision_version = :version, vacancy_updated_at = null,
-				       revision = revision + 1
-				 where provision_id = :provision and provision_version < :version
-				   and not (bed_type = any(:present))
+				insert into bed_ledger (provision_id, bed_type, available, provision_version, vacancy_updated_at)
+				select provision_id, bed_type, available, version, cast(updated_at as timestamptz)
+				  from unnest(:provisions, :bedTypes, :availables, :versions, :updatedAts)
+				       as r(provision_id, bed_type, available, version, updated_at)
+				on conflict (provision_id, bed_type) do update
+				   set available = excluded.available,
+				       placed = case when bed_ledger.vacancy_updated_at is distinct from excluded.vacancy_updated_at
+				                       or bed_ledger.available <> excluded.available
+				                     then 0 else bed_ledger.placed end,
+				       provision_version = excluded.provision_version,
+				       vacancy_updated_at = excluded.vacancy_updated_at,
+				       revision = bed_ledger.revision + 1
+				 where bed_ledger.provision_version < excluded.provision_version
 				""")
-			.param("provision", state.provisionId())
-			.param("version", state.version())
-			.param("present", present.toArray(String[]::new))
+			.param("provisions", figures.provisionIds())
+			.param("bedTypes", figures.bedTypes())
+			.param("availables", figures.availables())
+			.param("versions", figures.versions())
+			.param("updatedAts", figures.updatedAts())
 			.update();
-		recordStates(List.of(state));
+		recordProviders(folded);
+		// a bed type the new state no longer has: nothing available there any more
+		this.jdbc.sql("""
+				update bed_ledger b
+				   set available = 0, placed = 0, provision_version = s.version, vacancy_updated_at = null,
+				       revision = b.revision + 1
+				  from unnest(:provisions, :versions, :present) as s(provision_id, version, present)
+				 where b.provision_id = s.provision_id and b.provision_version < s.version
+				   and not (b.bed_type = any(string_to_array(s.present, chr(31))))
+				""")
+			.param("provisions", folded.stream().map(ProvisionState::provisionId).toArray(String[]::new))
+			.param("versions", folded.stream().map(ProvisionState::version).toArray(Long[]::new))
+			.param("present", folded.stream().map(LedgerFigures::presentBedTypes).toArray(String[]::new))
+			.update();
+		recordStates(folded);
 	}
 
 	/**
@@ -237,26 +251,10 @@ public class BedLedgerRepository {
 	}
 
 	/**
-	 * Records which provider keeps the provision, from a state at least as new as the
+	 * Records which provider keeps each provision, from a state at least as new as the
 	 * ledger's: rows folded before the owner was recorded get it on a replay of the same
 	 * version too.
 	 */
-	void recordProvider(ProvisionState state) {
-		if (state.providerId() == null) {
-			return;
-		}
-		this.jdbc.sql("""
-				update bed_ledger set provider_id = :provider
-				 where provision_id = :provision and provision_version <= :version
-				   and provider_id is distinct from :provider
-				""")
-			.param("provider", state.providerId())
-			.param("provision", state.provisionId())
-			.param("version", state.version())
-			.update();
-	}
-
-	/** {@link #recordProvider} for many provisions in one statement. */
 	void recordProviders(List<ProvisionState> states) {
 		List<ProvisionState> owned = states.stream().filter((state) -> state.providerId() != null).toList();
 		if (owned.isEmpty()) {
@@ -362,10 +360,6 @@ public class BedLedgerRepository {
 
 	List<LedgerRow> all() {
 		return this.jdbc.sql("select %s from bed_ledger".formatted(COLUMNS)).query(BedLedgerRepository::row).list();
-	}
-
-	private static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	private static LedgerRow row(ResultSet rs, int rowNum) throws SQLException {

@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds {@code registry.provision-state.v1} into the bed ledger (PostgreSQL) and the read
- * model (Redis), a poll's records at a time: one transaction, one pipelined Redis round
- * trip, and one waiting-list re-check per provision however many of its records came.
- * Idempotent: a version not newer than the one held changes nothing, so redelivery and
- * replay are harmless.
+ * model (Redis), a poll's records at a time: one transaction of a few statements, one
+ * pipelined Redis round trip, and one waiting-list re-check per provision however many of
+ * its records came. Idempotent: a version not newer than the one held changes nothing, so
+ * redelivery and replay are harmless.
  * <p>
  * Redis is given the provision whole, as the ledger holds it after the fold, and never
  * only what this record changed: when a Redis write fails after the fold committed, the
@@ -98,15 +98,20 @@ class ProvisionStateListener {
 	private void fold(List<Change> changes) {
 		List<String> touched = changes.stream().map(Change::provisionId).distinct().toList();
 		List<RecordedProvision> recorded = this.transactions.execute((tx) -> {
+			// the states between deletions fold together; a deletion keeps its place
+			List<ProvisionState> states = new ArrayList<>();
 			for (Change change : changes) {
 				if (change.state() == null) {
+					this.ledger.fold(states);
+					states.clear();
 					log.info("Provision {} was deleted; it leaves the read model", change.provisionId());
 					this.ledger.remove(change.provisionId());
 				}
 				else {
-					this.ledger.fold(change.state());
+					states.add(change.state());
 				}
 			}
+			this.ledger.fold(states);
 			return this.ledger.provisions(touched);
 		});
 		this.mirror.writeAll(recorded);

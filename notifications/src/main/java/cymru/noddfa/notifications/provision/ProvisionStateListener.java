@@ -1,6 +1,11 @@
 package cymru.noddfa.notifications.provision;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import cymru.noddfa.kit.events.EventRecords;
 import cymru.noddfa.kit.events.OneTransactionPerPoll;
@@ -19,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the registry's compacted provision topic into the vacancies this service watches,
- * a poll's records in one transaction. Versions make it idempotent: a state not newer
- * than the one held changes nothing. It also remembers each provision's provider, whose
- * staff alone may see its alerts.
+ * a poll's records in one transaction of a few statements. Versions make it idempotent: a
+ * state not newer than the one held changes nothing. It also remembers each provision's
+ * provider, whose staff alone may see its alerts.
  */
 @Component
 @RequiredArgsConstructor
@@ -41,19 +46,94 @@ class ProvisionStateListener {
 			containerPostProcessor = PollAcknowledgement.BEAN,
 			properties = { UnhurriedFetch.MIN_BYTES, UnhurriedFetch.MAX_WAIT })
 	public void on(List<ConsumerRecord<String, String>> records) {
+		List<ProvisionState> states = statesOnly(records);
+		if (states != null) {
+			try {
+				this.transactions.executeWithoutResult((tx) -> foldTogether(states));
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.debug("Provision states not folded together ({}); folding them one by one", ex.getMessage());
+			}
+		}
+		// a deletion, a record that cannot be read, or a failure: record by record, so
+		// the one at fault is named
 		OneTransactionPerPoll.handle(this.transactions, records, this::fold);
 	}
 
-	private void fold(ConsumerRecord<String, String> record) {
+	/**
+	 * The poll's states, or null when it holds a deletion or a record that cannot be
+	 * read.
+	 */
+	private List<ProvisionState> statesOnly(List<ConsumerRecord<String, String>> records) {
+		List<ProvisionState> states = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, String> record : records) {
+			if (record.value() == null) {
+				return null;
+			}
+			try {
+				states.add(read(record));
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+		return states;
+	}
+
+	/**
+	 * The poll's states in a few statements, with the outcome of {@link #fold} for each
+	 * in turn. Of several states of one provision the newest wins, so only it is folded.
+	 * Its provider is worked out in the poll's order as {@link #fold} would have recorded
+	 * it: named by a state newer than any before it, it replaces the one known; named by
+	 * an older state, it is kept only if none is known.
+	 */
+	void foldTogether(List<ProvisionState> states) {
+		Map<String, ProvisionState> newest = new LinkedHashMap<>();
+		states.forEach((state) -> newest.merge(state.provisionId(), state,
+				(held, next) -> (next.version() > held.version()) ? next : held));
+		Map<String, Long> seen = new HashMap<>(this.provisions.versions(newest.keySet()));
+		Map<String, String> owners = new LinkedHashMap<>();
+		Map<String, String> ownersIfUnknown = new LinkedHashMap<>();
+		for (ProvisionState state : states) {
+			boolean newer = state.version() > seen.getOrDefault(state.provisionId(), 0L);
+			if (newer) {
+				seen.put(state.provisionId(), state.version());
+			}
+			if (state.providerId() == null) {
+				continue;
+			}
+			if (newer) {
+				owners.put(state.provisionId(), state.providerId());
+			}
+			else {
+				ownersIfUnknown.putIfAbsent(state.provisionId(), state.providerId());
+			}
+		}
+		// a provider recorded outright makes every "if unknown" of its provision moot
+		owners.keySet().forEach(ownersIfUnknown::remove);
+		List<ProvisionState> folded = List.copyOf(newest.values());
+		Set<String> taken = this.provisions.newer(folded);
+		this.provisions.replace(folded.stream().filter((state) -> taken.contains(state.provisionId())).toList());
+		this.owners.record(owners);
+		this.owners.recordIfUnknown(ownersIfUnknown);
+	}
+
+	private ProvisionState read(ConsumerRecord<String, String> record) {
+		ProvisionState state = EventRecords.read(this.json, record, ProvisionState.class, "provision state");
+		if (state.provisionId() == null || state.vacancies() == null) {
+			throw new UnreadableEvent("provision state without provisionId or vacancies", null);
+		}
+		return state;
+	}
+
+	void fold(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			this.provisions.forget(record.key());
 			log.info("Provision {} deleted: no more reminders for it", record.key());
 			return;
 		}
-		ProvisionState state = EventRecords.read(this.json, record, ProvisionState.class, "provision state");
-		if (state.provisionId() == null || state.vacancies() == null) {
-			throw new UnreadableEvent("provision state without provisionId or vacancies", null);
-		}
+		ProvisionState state = read(record);
 		if (this.provisions.newer(state.provisionId(), state.version())) {
 			this.provisions.replace(state);
 			if (state.providerId() != null) {

@@ -1,6 +1,7 @@
 package cymru.noddfa.notifications.tenancy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.AccessLevel;
@@ -34,6 +35,36 @@ public class ProvisionOwnerRepository {
 	public void recordIfUnknown(String provisionId, String providerId) {
 		this.jdbc.sql("insert into provision_owners (provision_id, provider_id) values (?, ?) on conflict do nothing")
 			.params(provisionId, providerId)
+			.update();
+	}
+
+	/** {@link #record} for many provisions, each given once, in one statement. */
+	public void record(Map<String, String> providersByProvision) {
+		owners("""
+				insert into provision_owners (provision_id, provider_id)
+				select * from unnest(:provisions, :providers)
+				on conflict (provision_id) do update set provider_id = excluded.provider_id
+				""", providersByProvision);
+	}
+
+	/**
+	 * {@link #recordIfUnknown} for many provisions, each given once, in one statement.
+	 */
+	public void recordIfUnknown(Map<String, String> providersByProvision) {
+		owners("""
+				insert into provision_owners (provision_id, provider_id)
+				select * from unnest(:provisions, :providers)
+				on conflict do nothing
+				""", providersByProvision);
+	}
+
+	private void owners(String sql, Map<String, String> providersByProvision) {
+		if (providersByProvision.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(sql)
+			.param("provisions", providersByProvision.keySet().toArray(String[]::new))
+			.param("providers", providersByProvision.values().toArray(String[]::new))
 			.update();
 	}
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The pool of one bed type: the provisions that are open and say they have a bed of it
@@ -84,7 +85,9 @@ final class Shelf {
 	boolean walk(double lat, double lon, double radiusKm, String region, boolean inRegion, int skip,
 			ProvisionIndex.Visitor visitor) {
 		Grid.Walk walk = new Grid.Walk(lat, lon, radiusKm);
-		List<Grid.Hit> pending = new ArrayList<>();
+		// a heap, not a list sorted again after every ring: members beyond a ring's bound
+		// wait here while the rings grow, and a wide walk re-sorted them dozens of times
+		PriorityQueue<Grid.Hit> pending = new PriorityQueue<>(Grid.Hit.ORDER);
 		int seen = 0;
 		for (int ring = 0; ring <= walk.rings(); ring++) {
 			for (long cell : walk.ring(ring)) {
@@ -103,10 +106,8 @@ final class Shelf {
 				}
 			}
 			double bound = (ring < walk.rings()) ? walk.lowerBoundKm(ring + 1) : Double.POSITIVE_INFINITY;
-			pending.sort(Grid.Hit.ORDER);
-			int taken = 0;
-			while (taken < pending.size() && pending.get(taken).km() < bound) {
-				Grid.Hit hit = pending.get(taken++);
+			while (!pending.isEmpty() && pending.peek().km() < bound) {
+				Grid.Hit hit = pending.poll();
 				if (seen++ < skip) {
 					continue;
 				}
@@ -116,7 +117,6 @@ final class Shelf {
 					return false;
 				}
 			}
-			pending.subList(0, taken).clear();
 		}
 		return true;
 	}

@@ -20,51 +20,6 @@ class ProvisionRepository {
 
 	private final JdbcClient jdbc;
 
-	/**
-	 * Takes the state if it is newer than the one held; {@code false} for an old or
-	 * repeated version, which changes nothing.
-	 */
-	boolean newer(String provisionId, long version) {
-		return this.jdbc.sql("""
-				insert into provisions_seen (provision_id, version) values (?, ?)
-				on conflict (provision_id) do update set version = excluded.version
-				where provisions_seen.version < excluded.version
-				""").params(provisionId, version).update() == 1;
-	}
-
-	/**
-	 * Replaces the provision's vacancies. A vacancy whose confirmation did not change
-	 * keeps the record of its reminder, so one stretch without confirmation gets one
-	 * reminder.
-	 */
-	void replace(ProvisionState state) {
-		List<String> bedTypes = state.vacancies().stream().map(ProvisionState.Vacancy::bedType).toList();
-		this.jdbc.sql("delete from provision_vacancies where provision_id = ? and not (bed_type = any(?))")
-			.params(state.provisionId(), bedTypes.toArray(String[]::new))
-			.update();
-		for (ProvisionState.Vacancy vacancy : state.vacancies()) {
-			this.jdbc.sql("""
-					insert into provision_vacancies (provision_id, bed_type, provision_name, region_code, status,
-					                                 staleness_hours, confirmed_at)
-					values (:provision, :bedType, :name, :region, :status, :hours, :confirmedAt)
-					on conflict (provision_id, bed_type) do update set
-					    provision_name = excluded.provision_name, region_code = excluded.region_code,
-					    status = excluded.status, staleness_hours = excluded.staleness_hours,
-					    confirmed_at = excluded.confirmed_at,
-					    reminded_for = case when provision_vacancies.confirmed_at = excluded.confirmed_at
-					                        then provision_vacancies.reminded_for end
-					""")
-				.param("provision", state.provisionId())
-				.param("bedType", vacancy.bedType())
-				.param("name", state.name())
-				.param("region", state.regionCode())
-				.param("status", state.status())
-				.param("hours", state.stalenessWindowHours())
-				.param("confirmedAt", Timestamp.from(vacancy.confirmedAt()))
-				.update();
-		}
-	}
-
 	/** The versions held of those provisions this service has seen. */
 	Map<String, Long> versions(Collection<String> provisionIds) {
 		Map<String, Long> versions = new HashMap<>();
@@ -77,8 +32,9 @@ class ProvisionRepository {
 	}
 
 	/**
-	 * {@link #newer} for many provisions, each given once, in one statement: the ids
-	 * whose state was taken.
+	 * Takes each state, of provisions each given once, if it is newer than the one held,
+	 * in one statement; an old or repeated version changes nothing. The ids whose state
+	 * was taken.
 	 */
 	Set<String> newer(List<ProvisionState> states) {
 		return Set.copyOf(this.jdbc.sql("""
@@ -95,8 +51,10 @@ class ProvisionRepository {
 	}
 
 	/**
-	 * {@link #replace} for many provisions, each given once, in two statements. A list of
-	 * bed types travels as one text joined by the unit separator (U+001F).
+	 * Replaces the vacancies of provisions each given once, in two statements. A vacancy
+	 * whose confirmation did not change keeps the record of its reminder, so one stretch
+	 * without confirmation gets one reminder. A list of bed types travels as one text
+	 * joined by the unit separator (U+001F).
 	 */
 	void replace(List<ProvisionState> states) {
 		if (states.isEmpty()) {

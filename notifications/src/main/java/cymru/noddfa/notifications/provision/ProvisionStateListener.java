@@ -82,11 +82,12 @@ class ProvisionStateListener {
 	}
 
 	/**
-	 * The poll's states in a few statements, with the outcome of {@link #fold} for each
-	 * in turn. Of several states of one provision the newest wins, so only it is folded.
-	 * Its provider is worked out in the poll's order as {@link #fold} would have recorded
-	 * it: named by a state newer than any before it, it replaces the one known; named by
-	 * an older state, it is kept only if none is known.
+	 * A poll's states in a few statements, ending as if each had been taken in turn: a
+	 * state newer than the one held replaces the provision's vacancies and names its
+	 * provider; an older one changes nothing, but names the provider of a provision whose
+	 * provider is not known yet (a replay of the compacted topic, from before providers
+	 * were kept). Of several states of one provision only the newest is folded, and its
+	 * provider is worked out in the poll's order.
 	 */
 	void foldTogether(List<ProvisionState> states) {
 		Map<String, ProvisionState> newest = new LinkedHashMap<>();
@@ -127,24 +128,14 @@ class ProvisionStateListener {
 		return state;
 	}
 
+	/** One record on its own: a deletion, or a poll of one state. */
 	void fold(ConsumerRecord<String, String> record) {
 		if (record.value() == null) {
 			this.provisions.forget(record.key());
 			log.info("Provision {} deleted: no more reminders for it", record.key());
 			return;
 		}
-		ProvisionState state = read(record);
-		if (this.provisions.newer(state.provisionId(), state.version())) {
-			this.provisions.replace(state);
-			if (state.providerId() != null) {
-				this.owners.record(state.provisionId(), state.providerId());
-			}
-		}
-		else if (state.providerId() != null) {
-			// a replay of the compacted topic tells us the providers of provisions
-			// seen before providers were kept
-			this.owners.recordIfUnknown(state.provisionId(), state.providerId());
-		}
+		foldTogether(List.of(read(record)));
 	}
 
 }

@@ -20,25 +20,7 @@ public class ProvisionOwnerRepository {
 
 	private final JdbcClient jdbc;
 
-	/** Records (or corrects) who provides a provision. */
-	public void record(String provisionId, String providerId) {
-		this.jdbc.sql("""
-				insert into provision_owners (provision_id, provider_id) values (?, ?)
-				on conflict (provision_id) do update set provider_id = excluded.provider_id
-				""").params(provisionId, providerId).update();
-	}
-
-	/**
-	 * Records who provides a provision the registry told us of before this service kept
-	 * providers (a replayed or repeated state); a known provider stays as it is.
-	 */
-	public void recordIfUnknown(String provisionId, String providerId) {
-		this.jdbc.sql("insert into provision_owners (provision_id, provider_id) values (?, ?) on conflict do nothing")
-			.params(provisionId, providerId)
-			.update();
-	}
-
-	/** {@link #record} for many provisions, each given once, in one statement. */
+	/** Records who provides each provision, each given once, in one statement. */
 	public void record(Map<String, String> providersByProvision) {
 		owners("""
 				insert into provision_owners (provision_id, provider_id)
@@ -48,7 +30,9 @@ public class ProvisionOwnerRepository {
 	}
 
 	/**
-	 * {@link #recordIfUnknown} for many provisions, each given once, in one statement.
+	 * Records who provides each provision, each given once, where none is known yet: a
+	 * provision the registry told us of before this service kept providers (a replayed or
+	 * repeated state). A known provider stays as it is.
 	 */
 	public void recordIfUnknown(Map<String, String> providersByProvision) {
 		owners("""

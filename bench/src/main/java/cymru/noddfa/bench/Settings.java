@@ -149,8 +149,13 @@ record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile,
 						+ String.join(", ",
 								races().stream().map((r) -> r[0] + " at once on " + r[1] + " bed(s)").toList())
 						+ ", raced once per scale at the matcher after the measured runs",
-				"profiling: " + (this.profile ? "a separate JFR run after the measured ones" : "not run (`--profile`)"),
+				"profiling: " + profiling(),
 				"gateway rate limits: raised to 100 000/s for the run; matcher team hold cap: 100 000");
+	}
+
+	private String profiling() {
+		return this.profile ? "a separate JFR run after the measured ones; PostgreSQL has `pg_stat_statements` "
+				+ "loaded for the whole run" : "not run (`--profile`)";
 	}
 
 }

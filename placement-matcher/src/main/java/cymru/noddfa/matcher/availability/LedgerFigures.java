@@ -13,9 +13,6 @@ import java.util.Set;
 record LedgerFigures(String[] provisionIds, String[] bedTypes, Integer[] availables, Long[] versions,
 		String[] updatedAts) {
 
-	/** Between bed types in {@link #presentBedTypes}, as in {@link SearchableColumns}. */
-	private static final String SEPARATOR = "\u001f";
-
 	static LedgerFigures of(List<ProvisionState> states) {
 		List<String> provisionIds = new ArrayList<>();
 		List<String> bedTypes = new ArrayList<>();
@@ -44,12 +41,11 @@ record LedgerFigures(String[] provisionIds, String[] bedTypes, Integer[] availab
 	 * provision is emptied.
 	 */
 	static String presentBedTypes(ProvisionState state) {
-		return String.join(SEPARATOR,
-				state.vacancies()
-					.stream()
-					.map(ProvisionState.Vacancy::bedType)
-					.filter((bedType) -> BedType.parse(bedType).isPresent())
-					.toList());
+		return SearchableColumns.joined(state.vacancies()
+			.stream()
+			.map(ProvisionState.Vacancy::bedType)
+			.filter((bedType) -> BedType.parse(bedType).isPresent())
+			.toList());
 	}
 
 }

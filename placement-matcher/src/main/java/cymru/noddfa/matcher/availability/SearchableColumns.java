@@ -55,7 +55,11 @@ record SearchableColumns(String[] provisionIds, Long[] versions, String[] region
 			.collect(Collectors.joining(SEPARATOR));
 	}
 
-	private static String joined(List<String> values) {
+	/**
+	 * A list as one text for an array column, split again by PostgreSQL with
+	 * {@code string_to_array(x, chr(31))}.
+	 */
+	static String joined(List<String> values) {
 		return String.join(SEPARATOR, values);
 	}
 

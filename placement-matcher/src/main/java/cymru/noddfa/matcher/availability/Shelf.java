@@ -26,6 +26,8 @@ final class Shelf {
 
 	private double[] lon = new double[64];
 
+	private double[] cosLat = new double[64];
+
 	private long[] needs = new long[64];
 
 	private long[] exclusions = new long[64];
@@ -39,6 +41,7 @@ final class Shelf {
 		this.states[slot] = state;
 		this.lat[slot] = state.location().lat();
 		this.lon[slot] = state.location().lon();
+		this.cosLat[slot] = Geo.cosOfLatitude(this.lat[slot]);
 		this.needs[slot] = needs;
 		this.exclusions[slot] = exclusions;
 		long cell = Grid.cell(this.lat[slot], this.lon[slot]);
@@ -88,6 +91,7 @@ final class Shelf {
 		// a heap, not a list sorted again after every ring: members beyond a ring's bound
 		// wait here while the rings grow, and a wide walk re-sorted them dozens of times
 		PriorityQueue<Grid.Hit> pending = new PriorityQueue<>(Grid.Hit.ORDER);
+		double cosLat = Geo.cosOfLatitude(lat);
 		int seen = 0;
 		for (int ring = 0; ring <= walk.rings(); ring++) {
 			for (long cell : walk.ring(ring)) {
@@ -99,7 +103,7 @@ final class Shelf {
 					if (inRegion != region.equals(this.states[slot].regionCode())) {
 						continue;
 					}
-					double km = Geo.distanceKm(lat, lon, this.lat[slot], this.lon[slot]);
+					double km = Geo.distanceKm(lat, lon, cosLat, this.lat[slot], this.lon[slot], this.cosLat[slot]);
 					if (km <= radiusKm) {
 						pending.add(new Grid.Hit(slot, km, this.states[slot].provisionId()));
 					}
@@ -126,6 +130,7 @@ final class Shelf {
 		this.states = Arrays.copyOf(this.states, size);
 		this.lat = Arrays.copyOf(this.lat, size);
 		this.lon = Arrays.copyOf(this.lon, size);
+		this.cosLat = Arrays.copyOf(this.cosLat, size);
 		this.needs = Arrays.copyOf(this.needs, size);
 		this.exclusions = Arrays.copyOf(this.exclusions, size);
 	}

@@ -8,12 +8,12 @@ import cymru.noddfa.matcher.reference.Gazetteer;
 import cymru.noddfa.matcher.reference.Needs;
 import cymru.noddfa.matcher.reference.Regions;
 import lombok.RequiredArgsConstructor;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,21 +35,21 @@ class SearchController {
 
 	@PostMapping("/v1/searches")
 	ResponseEntity<SearchResultMapper.Answer> search(@RequestBody SearchRequest request) {
-		return search(request.toInput());
+		return answer(request.toInput());
 	}
 
-	/** The same search as query parameters, for links and the README's curl examples. */
+	/**
+	 * The same search as query parameters, for links and the README's curl examples:
+	 * {@code regionCode}, {@code lat} and {@code lon} or {@code place}, {@code age},
+	 * {@code sex}, {@code needs}, {@code bedType}, {@code admissionAt}, {@code maxKm},
+	 * read by {@link SearchQueryParameters}.
+	 */
 	@GetMapping("/v1/searches")
-	ResponseEntity<SearchResultMapper.Answer> search(@RequestParam(required = false) String regionCode,
-			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
-			@RequestParam(required = false) String place, @RequestParam(required = false) Integer age,
-			@RequestParam(required = false) Sex sex, @RequestParam(required = false) List<String> needs,
-			@RequestParam(required = false) BedType bedType, @RequestParam(required = false) Instant admissionAt,
-			@RequestParam(required = false) Double maxKm) {
-		return search(new SearchInput(regionCode, lat, lon, place, age, sex, needs, bedType, admissionAt, maxKm));
+	ResponseEntity<SearchResultMapper.Answer> search(@ParameterObject SearchInput query) {
+		return answer(query);
 	}
 
-	private ResponseEntity<SearchResultMapper.Answer> search(SearchInput input) {
+	private ResponseEntity<SearchResultMapper.Answer> answer(SearchInput input) {
 		SearchCriteria criteria = input.toCriteria(this.regions, this.gazetteer, this.needs, this.searching.now());
 		return ResponseEntity.ok()
 			.header(ENGINE_HEADER, this.searching.engineName())

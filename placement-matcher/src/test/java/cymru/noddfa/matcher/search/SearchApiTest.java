@@ -15,10 +15,13 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -268,6 +271,15 @@ class SearchApiTest extends MatcherComponentTest {
 				.param("bedType", "CRISIS"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("location"));
+	}
+
+	@Test
+	void the_api_description_lists_the_get_search_s_query_parameters() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/v1/searches'].get.parameters[*].name").value(containsInAnyOrder("regionCode",
+					"lat", "lon", "place", "age", "sex", "needs", "bedType", "admissionAt", "maxKm")))
+			.andExpect(jsonPath("$.paths['/v1/searches'].get.parameters[*].in").value(everyItem(is("query"))));
 	}
 
 	@Test

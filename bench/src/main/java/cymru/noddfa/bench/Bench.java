@@ -426,6 +426,12 @@ public final class Bench {
 		List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--services-dir",
 				settings.servicesDir().toAbsolutePath().toString()));
 		SERVICE_JVM.forEach((option) -> args.addAll(List.of("--jvm-arg", option)));
+		if (settings.profile()) {
+			// a reactive request's stack is hundreds of frames deep: at JFR's default of 64
+			// the gateway's samples lost the filters they ran in. The option costs nothing
+			// until the profiling run starts recording.
+			args.addAll(List.of("--jvm-arg", "-XX:FlightRecorderOptions:stackdepth=512"));
+		}
 		gatewayArgs().forEach((arg) -> args.addAll(List.of("--arg", Stack.GATEWAY + "=" + arg)));
 		// one team races for every bed here: the hoarding cap would refuse its sixth hold
 		// before the race is decided

@@ -59,7 +59,11 @@ abstract class SignedInGatewayTest {
 			// the gateway's libraries share this class path: none of them is the
 			// provider's
 			"--spring.cloud.gateway.server.webflux.enabled=false",
-			"--spring.autoconfigure.exclude=" + String.join(",", IDENTITY_EXCLUDES));
+			"--spring.autoconfigure.exclude=" + String.join(",", IDENTITY_EXCLUDES),
+			// the gateway's logback-spring.xml is on this class path too and needs a
+			// format:
+			// without one these classes passed only after another had set it for the JVM
+			"--logging.structured.format.console=ecs");
 
 	@DynamicPropertySource
 	static void gateway(DynamicPropertyRegistry properties) {

@@ -46,6 +46,21 @@ class TokenValidationTests extends SignedInGatewayTest {
 	}
 
 	@Test
+	void a_call_with_its_own_token_gets_the_security_headers_and_no_cookie_of_any_kind() {
+		String token = tokenFor("{\"role\":\"CRISIS_TEAM\",\"region\":\"CTM\"}");
+
+		HttpResponse<String> response = client().get("/api/registry/v1/provisions/stateless-1", "Authorization",
+				"Bearer " + token);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().allValues("Set-Cookie")).as("no session, no CSRF cookie").isEmpty();
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying((csp) -> assertThat(csp).contains("default-src 'self'"));
+	}
+
+	@Test
 	void no_token_is_a_401_problem_asking_for_a_bearer_token() {
 		HttpResponse<String> response = client().get("/api/registry/v1/provisions/anonymous-1");
 

@@ -427,8 +427,10 @@ public final class Bench {
 				settings.servicesDir().toAbsolutePath().toString()));
 		SERVICE_JVM.forEach((option) -> args.addAll(List.of("--jvm-arg", option)));
 		if (settings.profile()) {
-			// a reactive request's stack is hundreds of frames deep: at JFR's default of 64
-			// the gateway's samples lost the filters they ran in. The option costs nothing
+			// a reactive request's stack is hundreds of frames deep: at JFR's default of
+			// 64
+			// the gateway's samples lost the filters they ran in. The option costs
+			// nothing
 			// until the profiling run starts recording.
 			args.addAll(List.of("--jvm-arg", "-XX:FlightRecorderOptions:stackdepth=512"));
 		}

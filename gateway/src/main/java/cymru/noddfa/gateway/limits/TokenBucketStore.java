@@ -45,10 +45,9 @@ class TokenBucketStore implements DisposableBean {
 
 	private static final String KEY_PREFIX = "noddfa:gateway:rate:";
 
-	// KEYS[1] bucket; ARGV[1] tokens per second, ARGV[2] capacity, ARGV[3] the most
-	// tokens
-	// wanted. Returns {tokens granted (0 when none is there), milliseconds until the
-	// next}.
+	// KEYS[1] bucket; ARGV[1] tokens per second, ARGV[2] capacity,
+	// ARGV[3] the most tokens wanted.
+	// Returns {tokens granted, 0 when none is there; ms until the next token}.
 	private static final RedisScript<List> TAKE = RedisScript.of("""
 			local rate = tonumber(ARGV[1])
 			local capacity = tonumber(ARGV[2])

@@ -17,8 +17,8 @@ public final class Geo {
 	}
 
 	/**
-	 * The same distance, for a walk that measures from one point to many and keeps each
-	 * point's {@link #cosOfLatitude}: the cosines were a third of the cost.
+	 * The same distance, for a walk that measures from one point to many: it keeps each
+	 * point's {@link #cosOfLatitude} rather than working it out again for every distance.
 	 */
 	static double distanceKm(double lat1, double lon1, double cosLat1, double lat2, double lon2, double cosLat2) {
 		double sinHalfLat = Math.sin(Math.toRadians(lat2 - lat1) / 2);

@@ -24,9 +24,9 @@ public final class Geo {
 		double sinHalfLat = Math.sin(Math.toRadians(lat2 - lat1) / 2);
 		double sinHalfLon = Math.sin(Math.toRadians(lon2 - lon1) / 2);
 		double a = sinHalfLat * sinHalfLat + cosLat1 * cosLat2 * sinHalfLon * sinHalfLon;
-		// atan2, not the equal asin(sqrt(a)) Redis uses: asin was a third of the
-		// matcher's
-		// search CPU in the national profile, and slower in the engine benchmark
+		// atan2, not the equal asin(sqrt(a)) Redis uses: asin took a third of the
+		// matcher's search CPU in the national profile and was slower in the engine
+		// benchmark
 		return EARTH_KM * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
 	}
 

@@ -34,4 +34,35 @@ public final class Geo {
 		return Math.cos(Math.toRadians(lat));
 	}
 
+	/**
+	 * The square of the straight line through the sphere between two points on it, as a
+	 * fraction of its radius: it grows with the great-circle distance, and three products
+	 * of {@link #unitVector} coordinates give it without a trigonometric call.
+	 */
+	static double chordSquared(double x1, double y1, double z1, double x2, double y2, double z2) {
+		double dx = x1 - x2;
+		double dy = y1 - y2;
+		double dz = z1 - z2;
+		return dx * dx + dy * dy + dz * dz;
+	}
+
+	/** The chord squared of a great-circle distance: 4 sin²(θ/2), at most 4. */
+	static double chordSquared(double km) {
+		double halfAngle = km / EARTH_KM / 2;
+		if (halfAngle >= Math.PI / 2) {
+			return 4;
+		}
+		double half = Math.sin(halfAngle);
+		return 4 * half * half;
+	}
+
+	/** The point as x, y and z on the unit sphere. */
+	static void unitVector(double lat, double lon, double[] xyz) {
+		double cosLat = cosOfLatitude(lat);
+		double lonRadians = Math.toRadians(lon);
+		xyz[0] = cosLat * Math.cos(lonRadians);
+		xyz[1] = cosLat * Math.sin(lonRadians);
+		xyz[2] = Math.sin(Math.toRadians(lat));
+	}
+
 }

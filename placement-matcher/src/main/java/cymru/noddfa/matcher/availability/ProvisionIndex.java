@@ -39,8 +39,11 @@ public final class ProvisionIndex {
 		}
 	}
 
-	/** A pool member as a search meets it. */
-	public record Member(ProvisionState state, double distanceKm, long needsMet, long exclusions) {
+	/**
+	 * A pool member as a search meets it; its distance is the search's to work out, for
+	 * the few members it judges.
+	 */
+	public record Member(ProvisionState state, long needsMet, long exclusions) {
 	}
 
 	/** Sees pool members nearest first; answers false once it has seen enough. */

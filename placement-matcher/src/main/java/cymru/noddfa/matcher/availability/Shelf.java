@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The pool of one bed type: the provisions that are open and say they have a bed of it
@@ -14,11 +13,20 @@ import java.util.PriorityQueue;
  */
 final class Shelf {
 
+	/**
+	 * Far more than the rounding of a chord squared (a few 1e-16 of a unit radius) and
+	 * far less than any distance an answer tells apart (a fifth of a metre at 100 m).
+	 */
+	private static final double CHORD_SLACK = 1e-12;
+
 	private final Map<String, Integer> slots = new HashMap<>();
 
 	private final List<Integer> vacant = new ArrayList<>();
 
 	private final Map<Long, int[]> cells = new HashMap<>();
+
+	/** A number for each region code, so a walk tells regions apart without a string. */
+	private final Map<String, Integer> regions = new HashMap<>();
 
 	private ProvisionState[] states = new ProvisionState[64];
 
@@ -26,7 +34,15 @@ final class Shelf {
 
 	private double[] lon = new double[64];
 
+	private int[] region = new int[64];
+
 	private double[] cosLat = new double[64];
+
+	private double[] x = new double[64];
+
+	private double[] y = new double[64];
+
+	private double[] z = new double[64];
 
 	private long[] needs = new long[64];
 
@@ -41,7 +57,13 @@ final class Shelf {
 		this.states[slot] = state;
 		this.lat[slot] = state.location().lat();
 		this.lon[slot] = state.location().lon();
+		this.region[slot] = this.regions.computeIfAbsent(state.regionCode(), (code) -> this.regions.size());
 		this.cosLat[slot] = Geo.cosOfLatitude(this.lat[slot]);
+		double[] xyz = new double[3];
+		Geo.unitVector(this.lat[slot], this.lon[slot], xyz);
+		this.x[slot] = xyz[0];
+		this.y[slot] = xyz[1];
+		this.z[slot] = xyz[2];
 		this.needs[slot] = needs;
 		this.exclusions[slot] = exclusions;
 		long cell = Grid.cell(this.lat[slot], this.lon[slot]);
@@ -87,42 +109,151 @@ final class Shelf {
 	 */
 	boolean walk(double lat, double lon, double radiusKm, String region, boolean inRegion, int skip,
 			ProvisionIndex.Visitor visitor) {
-		Grid.Walk walk = new Grid.Walk(lat, lon, radiusKm);
-		// a heap, not a list sorted again after every ring: members beyond a ring's bound
-		// wait here while the rings grow, and a wide walk re-sorted them dozens of times
-		PriorityQueue<Grid.Hit> pending = new PriorityQueue<>(Grid.Hit.ORDER);
-		double cosLat = Geo.cosOfLatitude(lat);
-		int seen = 0;
-		for (int ring = 0; ring <= walk.rings(); ring++) {
-			for (long cell : walk.ring(ring)) {
+		Grid.Walk rings = new Grid.Walk(lat, lon, radiusKm);
+		Walker walker = new Walker(lat, lon, radiusKm, skip, visitor);
+		int childsRegion = this.regions.getOrDefault(region, -1);
+		for (int ring = 0; ring <= rings.rings(); ring++) {
+			for (long cell : rings.ring(ring)) {
 				int[] members = this.cells.get(cell);
 				if (members == null) {
 					continue;
 				}
 				for (int slot : members) {
-					if (inRegion != region.equals(this.states[slot].regionCode())) {
-						continue;
-					}
-					double km = Geo.distanceKm(lat, lon, cosLat, this.lat[slot], this.lon[slot], this.cosLat[slot]);
-					if (km <= radiusKm) {
-						pending.add(new Grid.Hit(slot, km, this.states[slot].provisionId()));
+					if (inRegion == (this.region[slot] == childsRegion)) {
+						walker.queue(slot);
 					}
 				}
 			}
-			double bound = (ring < walk.rings()) ? walk.lowerBoundKm(ring + 1) : Double.POSITIVE_INFINITY;
-			while (!pending.isEmpty() && pending.peek().km() < bound) {
-				Grid.Hit hit = pending.poll();
-				if (seen++ < skip) {
-					continue;
-				}
-				int s = hit.slot();
-				if (!visitor
-					.visit(new ProvisionIndex.Member(this.states[s], hit.km(), this.needs[s], this.exclusions[s]))) {
-					return false;
-				}
+			double bound = (ring < rings.rings()) ? Geo.chordSquared(rings.lowerBoundKm(ring + 1))
+					: Double.POSITIVE_INFINITY;
+			if (!walker.handOutNearerThan(bound)) {
+				return false;
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * One walk's members in waiting, by the chord squared from the child: three products
+	 * where a great-circle distance takes a trigonometric call, and in the same order.
+	 * The distance is worked out only where the chord cannot settle a question: a member
+	 * at the radius's edge, and members whose chords are too close to tell apart (where
+	 * the distance, then the provision id, orders them, as every engine orders them).
+	 */
+	private final class Walker {
+
+		private final ChordQueue pending = new ChordQueue();
+
+		private final double[] child = new double[3];
+
+		private final double lat;
+
+		private final double lon;
+
+		private final double cosLat;
+
+		private final double radiusKm;
+
+		/** Chords up to this may be within the radius. */
+		private final double reach;
+
+		/** Chords below this are within the radius. */
+		private final double inside;
+
+		private final int skip;
+
+		private final ProvisionIndex.Visitor visitor;
+
+		private int seen;
+
+		Walker(double lat, double lon, double radiusKm, int skip, ProvisionIndex.Visitor visitor) {
+			Geo.unitVector(lat, lon, this.child);
+			this.lat = lat;
+			this.lon = lon;
+			this.cosLat = Geo.cosOfLatitude(lat);
+			this.radiusKm = radiusKm;
+			double radiusChord = Geo.chordSquared(radiusKm);
+			this.reach = radiusChord + CHORD_SLACK;
+			this.inside = radiusChord - CHORD_SLACK;
+			this.skip = skip;
+			this.visitor = visitor;
+		}
+
+		void queue(int slot) {
+			double chord = chord(slot);
+			if (chord <= this.reach) {
+				this.pending.add(chord, slot);
+			}
+		}
+
+		/**
+		 * Hands out, nearest first, the members nearer than {@code boundChord} (no member
+		 * not yet queued is nearer).
+		 * @return false when the visitor has seen enough
+		 */
+		boolean handOutNearerThan(double boundChord) {
+			double bound = boundChord - CHORD_SLACK;
+			while (!this.pending.isEmpty() && this.pending.nearestChord() < bound) {
+				int[] slots = new int[1];
+				int n = 0;
+				double last = this.pending.nearestChord();
+				while (!this.pending.isEmpty() && this.pending.nearestChord() <= last + CHORD_SLACK) {
+					last = this.pending.nearestChord();
+					if (n == slots.length) {
+						slots = Arrays.copyOf(slots, 2 * n);
+					}
+					slots[n++] = this.pending.poll();
+				}
+				if (last >= bound) {
+					// too close to the next ring's bound to tell: they wait for its
+					// members
+					for (int i = 0; i < n; i++) {
+						this.pending.add(chord(slots[i]), slots[i]);
+					}
+					return true;
+				}
+				if (!handOut((n == 1 && last < this.inside) ? slots : nearestWithinRadius(slots, n))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private boolean handOut(int[] slots) {
+			for (int slot : slots) {
+				if (this.seen++ < this.skip) {
+					continue;
+				}
+				if (!this.visitor.visit(new ProvisionIndex.Member(Shelf.this.states[slot], Shelf.this.needs[slot],
+						Shelf.this.exclusions[slot]))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * Members the chord cannot settle, by distance then id, those beyond left out.
+		 */
+		private int[] nearestWithinRadius(int[] slots, int n) {
+			List<Grid.Hit> hits = new ArrayList<>(n);
+			for (int i = 0; i < n; i++) {
+				int slot = slots[i];
+				double km = Geo.distanceKm(this.lat, this.lon, this.cosLat, Shelf.this.lat[slot], Shelf.this.lon[slot],
+						Shelf.this.cosLat[slot]);
+				if (km <= this.radiusKm) {
+					hits.add(new Grid.Hit(slot, km, Shelf.this.states[slot].provisionId()));
+				}
+			}
+			hits.sort(Grid.Hit.ORDER);
+			return hits.stream().mapToInt(Grid.Hit::slot).toArray();
+		}
+
+		private double chord(int slot) {
+			return Geo.chordSquared(this.child[0], this.child[1], this.child[2], Shelf.this.x[slot], Shelf.this.y[slot],
+					Shelf.this.z[slot]);
+		}
+
 	}
 
 	private void grow() {
@@ -130,7 +261,11 @@ final class Shelf {
 		this.states = Arrays.copyOf(this.states, size);
 		this.lat = Arrays.copyOf(this.lat, size);
 		this.lon = Arrays.copyOf(this.lon, size);
+		this.region = Arrays.copyOf(this.region, size);
 		this.cosLat = Arrays.copyOf(this.cosLat, size);
+		this.x = Arrays.copyOf(this.x, size);
+		this.y = Arrays.copyOf(this.y, size);
+		this.z = Arrays.copyOf(this.z, size);
 		this.needs = Arrays.copyOf(this.needs, size);
 		this.exclusions = Arrays.copyOf(this.exclusions, size);
 	}

@@ -122,8 +122,10 @@ final class IndexSearch {
 			if (beds <= 0) {
 				continue;
 			}
-			switch (Matching.judge(this.criteria, visit.member().state(), beds, visit.member().distanceKm(),
-					this.now)) {
+			ProvisionState provision = visit.member().state();
+			double km = Matching.distanceKm(this.criteria.lat(), this.criteria.lon(), provision.location().lat(),
+					provision.location().lon());
+			switch (Matching.judge(this.criteria, provision, beds, km, this.now)) {
 				case Matching.Fit fit -> this.candidates.add(fit.candidate());
 				case Matching.Excluded excluded -> this.tally.add(excluded);
 			}

@@ -35,6 +35,35 @@ class GeoTest {
 	}
 
 	@Test
+	void the_chord_squared_grows_with_the_distance_and_agrees_with_it() {
+		double[] a = new double[3];
+		double[] b = new double[3];
+		double[] c = new double[3];
+		for (int i = 0; i < 100_000; i++) {
+			double lat = latitude();
+			double lon = longitude();
+			double latB = latitude();
+			double lonB = longitude();
+			double latC = latitude();
+			double lonC = longitude();
+			Geo.unitVector(lat, lon, a);
+			Geo.unitVector(latB, lonB, b);
+			Geo.unitVector(latC, lonC, c);
+			double toB = Geo.distanceKm(lat, lon, latB, lonB);
+			double toC = Geo.distanceKm(lat, lon, latC, lonC);
+			double chordB = Geo.chordSquared(a[0], a[1], a[2], b[0], b[1], b[2]);
+			double chordC = Geo.chordSquared(a[0], a[1], a[2], c[0], c[1], c[2]);
+
+			assertThat(chordB).isCloseTo(Geo.chordSquared(toB), within(1e-14));
+			if (Math.abs(toB - toC) > 1e-6) {
+				assertThat(chordB < chordC).isEqualTo(toB < toC);
+			}
+		}
+		assertThat(Geo.chordSquared(Math.PI * Geo.EARTH_KM)).isEqualTo(4);
+		assertThat(Geo.chordSquared(0)).isZero();
+	}
+
+	@Test
 	void a_distance_is_the_one_redis_measures_to_the_metre(TestInfrastructure infrastructure) {
 		String key = "geo-test:" + UUID.randomUUID();
 		try (Jedis redis = new Jedis(infrastructure.redisHost(), infrastructure.redisPort())) {

@@ -63,6 +63,10 @@ class IndexSearchMatchesReferenceTest {
 			SharedFigures shared = new SharedFigures(random, states);
 			for (int s = 0; s < 20; s++) {
 				SearchCriteria criteria = criteria(random);
+				if (random.nextInt(8) == 0 && !states.isEmpty()) {
+					criteria = reachingExactly(criteria,
+							List.copyOf(states.values()).get(random.nextInt(states.size())));
+				}
 				double radius = (criteria.maxKm() != null) ? criteria.maxKm() : 800;
 				SearchResult expected = reference(states, shared, criteria, radius);
 				SearchResult actual = new IndexSearch(index, shared::free, criteria, radius, LIMIT, 10_000, NOW).run();
@@ -202,19 +206,38 @@ class IndexSearchMatchesReferenceTest {
 						List.of(new ProvisionState.Window(LocalTime.of(random.nextInt(24), 0),
 								LocalTime.of(random.nextInt(24), 30))));
 		return new ProvisionState(id, version, "provider-1", "Unit " + id, "CRISIS_UNIT",
-				REGIONS.get(random.nextInt(REGIONS.size())),
-				new ProvisionState.Location(51.3 + random.nextDouble() * 2.1, -5.3 + random.nextDouble() * 2.6),
+				REGIONS.get(random.nextInt(REGIONS.size())), place(random),
 				new ProvisionState.AgeRange(min, min + 2 + random.nextInt(8)),
 				List.of("ANY", "ANY", "FEMALE", "MALE").get(random.nextInt(4)), some(random, 5), some(random, 1),
 				admissions, random.nextInt(12) == 0 ? "PAUSED" : "OPEN", random.nextInt(3) == 0 ? 6 : null, vacancies,
 				null);
 	}
 
+	/**
+	 * Anywhere in Wales, or a third of the time on a coarse lattice, where provisions
+	 * share a place and lie at equal distances from a child on it: ties to be ordered by
+	 * id.
+	 */
+	private static ProvisionState.Location place(Random random) {
+		if (random.nextInt(3) == 0) {
+			return new ProvisionState.Location(51.3 + random.nextInt(8) * 0.3, -5.3 + random.nextInt(9) * 0.3);
+		}
+		return new ProvisionState.Location(51.3 + random.nextDouble() * 2.1, -5.3 + random.nextDouble() * 2.6);
+	}
+
+	/** The same search with its radius at one provision's exact distance. */
+	private static SearchCriteria reachingExactly(SearchCriteria criteria, ProvisionState provision) {
+		double km = Matching.distanceKm(criteria.lat(), criteria.lon(), provision.location().lat(),
+				provision.location().lon());
+		return new SearchCriteria(criteria.regionCode(), criteria.lat(), criteria.lon(), criteria.age(), criteria.sex(),
+				criteria.needs(), criteria.bedType(), criteria.admissionAt(), km);
+	}
+
 	private static SearchCriteria criteria(Random random) {
 		Double maxKm = random.nextBoolean() ? null : 5 + random.nextDouble() * 300;
-		return new SearchCriteria(REGIONS.get(random.nextInt(REGIONS.size())), 51.3 + random.nextDouble() * 2.1,
-				-5.3 + random.nextDouble() * 2.6, 8 + random.nextInt(10),
-				Sex.values()[random.nextInt(Sex.values().length)], some(random, 2),
+		ProvisionState.Location child = place(random);
+		return new SearchCriteria(REGIONS.get(random.nextInt(REGIONS.size())), child.lat(), child.lon(),
+				8 + random.nextInt(10), Sex.values()[random.nextInt(Sex.values().length)], some(random, 2),
 				random.nextBoolean() ? BedType.CRISIS : BedType.ASSESSMENT,
 				NOW.plus(Duration.ofHours(random.nextInt(24))), maxKm);
 	}

@@ -7,9 +7,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 import cymru.noddfa.bench.generate.SyntheticProvision;
 import cymru.noddfa.bench.generate.SyntheticProvision.Beds;
@@ -73,53 +75,73 @@ public final class Freshness {
 		AtomicLong skipped = new AtomicLong();
 		AtomicInteger nextTraced = new AtomicInteger();
 		Outcomes outcomes = new Outcomes();
-		Latencies updates = OpenLoop.run("vacancy update (gateway)", perSecond, duration, timeout, (i) -> {
-			Target target = null;
-			if (i % traceEvery == 0) {
-				for (int tries = 0; tries < traced.size() && target == null; tries++) {
-					Target candidate = traced.get(Math.floorMod(nextTraced.getAndIncrement(), traced.size()));
-					if (candidate.lock().tryLock()) {
-						target = candidate;
+		Latencies updates;
+		// a traced update is timed to its 2xx like any other; the watch for it in the
+		// searches runs apart, holding the provision until it is seen, and the workload
+		// ends when the last watch has
+		try (ExecutorService watches = Executors.newVirtualThreadPerTaskExecutor()) {
+			updates = OpenLoop.run("vacancy update (gateway)", perSecond, duration, timeout, (i) -> {
+				Target target = null;
+				if (i % traceEvery == 0) {
+					for (int tries = 0; tries < traced.size() && target == null; tries++) {
+						Target candidate = traced.get(Math.floorMod(nextTraced.getAndIncrement(), traced.size()));
+						if (candidate.gate().tryAcquire()) {
+							target = candidate;
+						}
+					}
+					if (target == null) {
+						skipped.incrementAndGet();
 					}
 				}
-				if (target == null) {
-					skipped.incrementAndGet();
+				boolean tracing = target != null;
+				if (!tracing) {
+					target = plain.get(i % plain.size());
+					target.gate().acquireUninterruptibly();
 				}
-			}
-			boolean tracing = target != null;
-			if (!tracing) {
-				target = plain.get(i % plain.size());
-				target.lock().lock();
-			}
-			try {
-				int available = target.next();
-				Http.Answer answer = update(target, available);
-				if (!outcomes.expect(answer, 200)) {
-					if (answer.status() == 412) {
-						refreshVersion(target.provision());
+				boolean watched = false;
+				try {
+					int available = target.next();
+					Http.Answer answer = update(target, available);
+					if (!outcomes.expect(answer, 200)) {
+						if (answer.status() == 412) {
+							refreshVersion(target.provision());
+						}
+						return false;
 					}
-					return false;
+					long acknowledged = System.nanoTime();
+					this.versions.put(target.provision().id(), answer.version());
+					target.available = available;
+					if (tracing) {
+						Target watchedTarget = target;
+						watches.execute(() -> {
+							try {
+								long seen = awaitVisible(watchedTarget, available, pollMillis,
+										acknowledged + UNSEEN.toNanos());
+								if (seen < 0) {
+									unseen.incrementAndGet();
+									visible.recordValue(Latencies.failedMicros(0, UNSEEN));
+								}
+								else {
+									visible.recordValue((seen - acknowledged) / 1000);
+								}
+							}
+							finally {
+								watchedTarget.gate().release();
+							}
+						});
+						watched = true;
+					}
+					return true;
 				}
-				long acknowledged = System.nanoTime();
-				this.versions.put(target.provision().id(), answer.version());
-				target.available = available;
-				if (tracing) {
-					long seen = awaitVisible(target, available, pollMillis, acknowledged + UNSEEN.toNanos());
-					if (seen < 0) {
-						unseen.incrementAndGet();
-						visible.recordValue(Latencies.failedMicros(0, UNSEEN));
-					}
-					else {
-						visible.recordValue((seen - acknowledged) / 1000);
+				finally {
+					if (!watched) {
+						target.gate().release();
 					}
 				}
-				return true;
-			}
-			finally {
-				target.lock().unlock();
-			}
-		}, "");
-		updates = updates.withNote(targets.size() + " provisions, If-Match, provider token" + outcomes);
+			}, "");
+		}
+		updates = updates.withNote(targets.size() + " provisions, If-Match, provider token; a traced change is timed "
+				+ "to its 2xx, its watch in the searches apart" + outcomes);
 		Latencies freshness = Latencies.of("freshness (update 2xx → search shows it)", visible, unseen.get(),
 				perSecond / traceEvery, updates.seconds(),
 				traced.size() + " provisions changed only when traced, one change in " + traceEvery + " ("
@@ -171,7 +193,8 @@ public final class Freshness {
 
 		private final Beds beds;
 
-		private final ReentrantLock lock = new ReentrantLock();
+		/** Held by the change under way, and by a traced change until it is seen. */
+		private final Semaphore gate = new Semaphore(1);
 
 		private int available;
 
@@ -189,8 +212,8 @@ public final class Freshness {
 			return this.beds;
 		}
 
-		ReentrantLock lock() {
-			return this.lock;
+		Semaphore gate() {
+			return this.gate;
 		}
 
 		/** Never 0, so the provision stays in the search's answer. */

@@ -304,9 +304,9 @@ public final class Bench {
 			Settle.untilSearchesAnswer(this.setup, this.tokens, this.stack.url(Stack.GATEWAY));
 			warmUp.get();
 			long minted = this.tokens.minted();
-			Map<String, Long> before = this.cpu.sample();
+			ProcessCpu.Sample before = this.cpu.sample();
 			List<Latencies> figures = measure.get();
-			Map<String, Long> after = this.cpu.sample();
+			ProcessCpu.Sample after = this.cpu.sample();
 			CpuUse used = this.cpu.between(before, after);
 			if (this.tokens.minted() != minted) {
 				this.notes.add(figures.get(0).workload() + ": " + (this.tokens.minted() - minted)

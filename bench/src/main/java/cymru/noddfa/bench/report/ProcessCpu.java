@@ -3,10 +3,13 @@ package cymru.noddfa.bench.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The CPU time of named processes, read from {@code /proc/<pid>/stat} before and after a
@@ -14,6 +17,11 @@ import java.util.stream.Stream;
  * it has already reaped (cutime, cstime): a PostgreSQL backend that exits during the
  * window moves its time into the postmaster's, so a process and its descendants are
  * counted once each, whether they live or die meanwhile.
+ * <p>
+ * A process counted with its descendants (PostgreSQL) is also told in parts, by the title
+ * each descendant gives itself: the backends of each database, the autovacuum workers,
+ * the WAL writer and the other background processes, and the postmaster with the
+ * processes that ended during the window (whose time it has reaped).
  */
 public final class ProcessCpu {
 
@@ -29,6 +37,12 @@ public final class ProcessCpu {
 	 * not. A run that lost more of it has less to give its workloads.
 	 */
 	public static final String STOLEN = "stolen by the host (machine)";
+
+	/** The root of a tree, with the time of its descendants that ended. */
+	public static final String ROOT_PART = "postmaster, and processes that ended";
+
+	/** {@code user database host(port) state}, or {@code [local]} for a socket. */
+	private static final Pattern BACKEND = Pattern.compile("^\\S+ (\\S+) (?:\\S*\\(\\d+\\)|\\[local\\])");
 
 	private final List<Watched> watched;
 
@@ -46,46 +60,102 @@ public final class ProcessCpu {
 	public record Watched(String name, long pid, boolean withDescendants, boolean stack) {
 	}
 
-	/** Clock ticks by process name, now. */
-	public Map<String, Long> sample() {
+	/**
+	 * Clock ticks by process name, now, and of every descendant of a process counted with
+	 * them.
+	 */
+	public Sample sample() {
 		Map<String, Long> ticks = new LinkedHashMap<>();
+		Map<String, Map<Long, Part>> trees = new LinkedHashMap<>();
 		for (Watched process : this.watched) {
-			ticks.put(process.name(), ticksOf(process));
+			if (process.withDescendants() && process.pid() > 0) {
+				Map<Long, Part> tree = new HashMap<>();
+				ProcessHandle.of(process.pid())
+					.stream()
+					.flatMap(ProcessHandle::descendants)
+					.forEach((child) -> tree.put(child.pid(),
+							new Part(partOf(titleOf(child.pid())), ticksOf(child.pid()))));
+				long root = ticksOf(process.pid());
+				ticks.put(process.name(), root + tree.values().stream().mapToLong(Part::ticks).sum());
+				tree.put(process.pid(), new Part(ROOT_PART, root));
+				trees.put(process.name(), tree);
+			}
+			else {
+				ticks.put(process.name(), (process.pid() > 0) ? ticksOf(process.pid()) : 0);
+			}
 		}
 		long[] machine = machineTicks();
 		ticks.put(IDLE, machine[0]);
 		ticks.put(STOLEN, machine[1]);
-		return ticks;
+		return new Sample(ticks, trees);
+	}
+
+	/** One reading of every watched process. */
+	public record Sample(Map<String, Long> ticks, Map<String, Map<Long, Part>> trees) {
+	}
+
+	/** One process of a tree: what it calls itself, and its clock ticks. */
+	public record Part(String label, long ticks) {
 	}
 
 	/** What each process used between two samples. */
-	public CpuUse between(Map<String, Long> before, Map<String, Long> after) {
+	public CpuUse between(Sample before, Sample after) {
 		Map<String, Double> stack = new LinkedHashMap<>();
 		Map<String, Double> apart = new LinkedHashMap<>();
 		for (Watched process : this.watched) {
-			long used = Math.max(0, after.getOrDefault(process.name(), 0L) - before.getOrDefault(process.name(), 0L));
-			(process.stack() ? stack : apart).put(process.name(), used * 1000d / this.ticksPerSecond);
+			long used = Math.max(0,
+					after.ticks().getOrDefault(process.name(), 0L) - before.ticks().getOrDefault(process.name(), 0L));
+			(process.stack() ? stack : apart).put(process.name(), millis(used));
 		}
 		for (String machine : new String[] { IDLE, STOLEN }) {
-			long used = Math.max(0, after.getOrDefault(machine, 0L) - before.getOrDefault(machine, 0L));
-			apart.put(machine, used * 1000d / this.ticksPerSecond);
+			long used = Math.max(0, after.ticks().getOrDefault(machine, 0L) - before.ticks().getOrDefault(machine, 0L));
+			apart.put(machine, millis(used));
 		}
-		return new CpuUse(stack, apart);
+		Map<String, Double> parts = new TreeMap<>();
+		after.trees().forEach((name, tree) -> {
+			Map<Long, Part> earlier = before.trees().getOrDefault(name, Map.of());
+			// a process that ended is gone from the later reading, and its time is in
+			// its parent's: each tick is counted once, under the part that used it or
+			// under the root
+			tree.forEach((pid, part) -> {
+				long used = part.ticks() - ((earlier.containsKey(pid)) ? earlier.get(pid).ticks() : 0);
+				parts.merge(name + " · " + part.label(), millis(Math.max(0, used)), Double::sum);
+			});
+		});
+		return new CpuUse(stack, apart, parts);
 	}
 
-	private static long ticksOf(Watched process) {
-		if (process.pid() <= 0) {
-			return 0;
+	/**
+	 * The part a PostgreSQL process belongs to, from the title it shows in place of its
+	 * command line: {@code postgres: noddfa registry 127.0.0.1(40312) idle} is a backend
+	 * of the database {@code registry}.
+	 */
+	static String partOf(String title) {
+		String shown = title.replace('\0', ' ').trim();
+		if (shown.startsWith("postgres: ")) {
+			shown = shown.substring("postgres: ".length());
 		}
-		Stream<Long> pids = Stream.of(process.pid());
-		if (process.withDescendants()) {
-			pids = Stream.concat(pids,
-					ProcessHandle.of(process.pid())
-						.stream()
-						.flatMap(ProcessHandle::descendants)
-						.map(ProcessHandle::pid));
+		Matcher backend = BACKEND.matcher(shown);
+		if (backend.find()) {
+			return "database " + backend.group(1);
 		}
-		return pids.mapToLong(ProcessCpu::ticksOf).sum();
+		if (shown.startsWith("autovacuum worker")) {
+			return "autovacuum workers";
+		}
+		return shown.isEmpty() ? "unnamed" : shown.split("\\s{2,}")[0];
+	}
+
+	private static String titleOf(long pid) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	private double millis(long ticks) {
+		return ticks * 1000d / this.ticksPerSecond;
 	}
 
 	private static long ticksOf(long pid) {

@@ -72,6 +72,11 @@ public record Repeats(String workload, List<Latencies> runs, List<CpuUse> cpu) {
 			.toList());
 	}
 
+	/** One part of a process counted with its descendants; 0 in a run without it. */
+	public Spread cpuOfPart(String part) {
+		return Spread.of(this.cpu.stream().map((use) -> use.parts().getOrDefault(part, 0d)).toList());
+	}
+
 	public Spread stackCpu() {
 		return Spread.of(this.cpu.stream().map(CpuUse::stackMillis).toList());
 	}

@@ -3,6 +3,8 @@ package cymru.noddfa.bench.report;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -267,12 +269,42 @@ public final class Report {
 			apart.forEach((p) -> md.append(' ').append(w.cpuOf(p)).append(" |"));
 			md.append('\n');
 		}
+		parts(md, measured);
 		if (apart.contains(ProcessCpu.STOLEN)) {
 			md.append("\nThe machine's columns are summed over its cores, from `/proc/stat`: a 60 s window on two "
 					+ "cores holds 120 000 ms. What the host stole was time this machine's cores were ready to run "
 					+ "and did not; a run that lost more had less to give its workloads.\n");
 		}
 		md.append('\n');
+	}
+
+	/**
+	 * PostgreSQL's column in parts, the parts that used most in the first workload first.
+	 */
+	private static void parts(StringBuilder md, List<Repeats> measured) {
+		Map<String, Double> most = new HashMap<>();
+		for (Repeats w : measured) {
+			w.cpu().forEach((use) -> use.parts().forEach((part, ms) -> most.merge(part, ms, Math::max)));
+		}
+		if (most.isEmpty()) {
+			return;
+		}
+		Repeats first = measured.get(0);
+		List<String> parts = most.keySet()
+			.stream()
+			.sorted(Comparator.comparingDouble((String p) -> -first.cpuOfPart(p).median())
+				.thenComparing(Comparator.naturalOrder()))
+			.toList();
+		md.append("\nOf which PostgreSQL, by the titles its processes give themselves (the backends of each ")
+			.append("database, the background processes; the postmaster's figure holds the processes that ended ")
+			.append("in the window), ms:\n\n| workload |");
+		parts.forEach((p) -> md.append(' ').append(p).append(" |"));
+		md.append("\n|---|").append("---|".repeat(parts.size())).append('\n');
+		for (Repeats w : measured) {
+			md.append("| ").append(w.workload()).append(" |");
+			parts.forEach((p) -> md.append(' ').append(w.cpuOfPart(p)).append(" |"));
+			md.append('\n');
+		}
 	}
 
 	private static void peer(StringBuilder md, ScaleRun run, String postgis) {

@@ -98,6 +98,8 @@ class ReportTest {
 		assertThat(markdown)
 			.contains("| workload | Kafka broker | PostgreSQL | gateway | **stack** | load generator (apart) |")
 			.contains("| search (gateway) | 3000 | 1000 | 11000 | **15000** | 4000 |")
+			.contains("| workload | PostgreSQL · database registry | PostgreSQL · walwriter |")
+			.contains("| search (gateway) | 700 | 300 |")
 			.contains("| vacancy update (gateway) | 200 | 190 | 12000 | 99.00 % | ");
 	}
 
@@ -130,7 +132,8 @@ class ReportTest {
 		Profile.Summary profile = new Profile.Summary("the matcher", 100, Map.of("Searching.search", 40),
 				Map.of("Searching.search", 40), Map.of("Redis client (Lettuce)", 60));
 		CpuUse searchCpu = new CpuUse(linked("Kafka broker", 3000d, "PostgreSQL", 1000d, "gateway", 11000d),
-				Map.of("load generator", 4000d));
+				Map.of("load generator", 4000d),
+				Map.of("PostgreSQL · database registry", 700d, "PostgreSQL · walwriter", 300d));
 		List<Repeats> workloads = List.of(new Repeats(Report.UPDATES, List.of(updates), List.of(searchCpu)),
 				new Repeats(Report.FRESHNESS, List.of(freshness), List.of()),
 				new Repeats(Report.MATCHER, List.of(matcher(9), matcher(12), matcher(14)), List.of()),

@@ -82,7 +82,7 @@ class StatisticsTest {
 		ProcessCpu cpu = new ProcessCpu(
 				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true),
 						new ProcessCpu.Watched("nobody", -1, false, false)));
-		Map<String, Long> before = cpu.sample();
+		ProcessCpu.Sample before = cpu.sample();
 		long spin = System.nanoTime() + 300_000_000L;
 		double sink = 0;
 		while (System.nanoTime() < spin) {
@@ -97,6 +97,40 @@ class StatisticsTest {
 			.doesNotContainKey("this JVM");
 		assertThat(used.perRequest(10)).isCloseTo(used.stackMillis() / 10, within(0.001));
 		assertThat(used.perRequest(0)).isZero();
+	}
+
+	@Test
+	void a_postgresql_process_is_told_by_its_title() {
+		assertThat(ProcessCpu.partOf("postgres: noddfa registry 127.0.0.1(40312) idle")).isEqualTo("database registry");
+		assertThat(ProcessCpu.partOf("postgres: noddfa matcher [local] SELECT")).isEqualTo("database matcher");
+		assertThat(ProcessCpu.partOf("postgres: noddfa panels ::1(5432) idle in transaction"))
+			.isEqualTo("database panels");
+		assertThat(ProcessCpu.partOf("postgres: autovacuum worker registry")).isEqualTo("autovacuum workers");
+		assertThat(ProcessCpu.partOf("postgres: walwriter   \0\0")).isEqualTo("walwriter");
+		assertThat(ProcessCpu.partOf("postgres: autovacuum launcher")).isEqualTo("autovacuum launcher");
+		assertThat(ProcessCpu.partOf("postgres: logical replication launcher"))
+			.isEqualTo("logical replication launcher");
+		assertThat(ProcessCpu.partOf("")).isEqualTo("unnamed");
+	}
+
+	@Test
+	void a_tree_is_told_in_parts_that_add_up_to_its_whole() throws Exception {
+		ProcessCpu cpu = new ProcessCpu(
+				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true)));
+		Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+		try {
+			ProcessCpu.Sample before = cpu.sample();
+			Thread.sleep(400);
+			CpuUse used = cpu.between(before, cpu.sample());
+
+			assertThat(used.parts()).containsKey("this JVM · " + ProcessCpu.ROOT_PART);
+			assertThat(used.parts().get("this JVM · sh -c while :; do :; done")).isPositive();
+			double sum = used.parts().values().stream().mapToDouble(Double::doubleValue).sum();
+			assertThat(sum).isCloseTo(used.stack().get("this JVM"), within(0.001));
+		}
+		finally {
+			busy.destroyForcibly().waitFor();
+		}
 	}
 
 	private static Latencies run(double p50, double p99, long count, long errors) {

@@ -43,6 +43,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WithInfrastructure(database = "matcher")
 @SpringBootTest(properties = { "noddfa.matcher.holds.expiry-check-interval=200ms",
 		"noddfa.matcher.read-model.check-interval=200ms", "noddfa.matcher.read-model.reconcile-period=1s",
+		// one full reconcile a second after start; a test that needs another runs it
+		"noddfa.matcher.read-model.full-reconcile-period=1h",
 		// a defect is parked after 5 s here, not a minute, so an outage test need not
 		// outlast a minute to show an infrastructure failure is never parked
 		"noddfa.matcher.read-model.defect-retry-for=5s", "noddfa.matcher.holds.team-cap=3",

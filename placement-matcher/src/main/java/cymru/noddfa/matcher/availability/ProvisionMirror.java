@@ -6,12 +6,15 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +40,8 @@ public class ProvisionMirror {
 
 	private final Map<String, String> shas = new ConcurrentHashMap<>();
 
+	private final Set<String> suspects = ConcurrentHashMap.newKeySet();
+
 	/** Searches are served again: a rebuild has finished. */
 	void markReady() {
 		this.redis.call((jedis) -> jedis.set(this.redis.readyKey(), String.valueOf(System.currentTimeMillis())));
@@ -51,8 +56,8 @@ public class ProvisionMirror {
 			remove(provision.provisionId());
 			return;
 		}
-		run(MirrorScripts.PROVISION, List.of(this.redis.provisionKey(provision.provisionId())),
-				provisionArgs(provision));
+		run(new Call(provision.provisionId(), MirrorScripts.PROVISION, this.redis.provisionKey(provision.provisionId()),
+				provisionArgs(provision)));
 	}
 
 	/**
@@ -66,8 +71,8 @@ public class ProvisionMirror {
 		}
 		pipelined(provisions.stream()
 			.map((provision) -> provision.deleted() ? removal(provision.provisionId())
-					: new Call(MirrorScripts.PROVISION, this.redis.provisionKey(provision.provisionId()),
-							provisionArgs(provision)))
+					: new Call(provision.provisionId(), MirrorScripts.PROVISION,
+							this.redis.provisionKey(provision.provisionId()), provisionArgs(provision)))
 			.toList());
 	}
 
@@ -88,7 +93,8 @@ public class ProvisionMirror {
 
 	void writeStates(Collection<ProvisionState> states) {
 		pipelined(states.stream()
-			.map((s) -> new Call(MirrorScripts.STATE, this.redis.provisionKey(s.provisionId()), stateArgs(s)))
+			.map((s) -> new Call(s.provisionId(), MirrorScripts.STATE, this.redis.provisionKey(s.provisionId()),
+					stateArgs(s)))
 			.toList());
 	}
 
@@ -96,23 +102,24 @@ public class ProvisionMirror {
 	public void mirror(Collection<LedgerRow> rows) {
 		if (rows.size() == 1) {
 			LedgerRow row = rows.iterator().next();
-			run(MirrorScripts.LEDGER, List.of(this.redis.provisionKey(row.provisionId())), ledgerArgs(row));
+			run(new Call(row.provisionId(), MirrorScripts.LEDGER, this.redis.provisionKey(row.provisionId()),
+					ledgerArgs(row)));
 			return;
 		}
 		pipelined(rows.stream()
-			.map((r) -> new Call(MirrorScripts.LEDGER, this.redis.provisionKey(r.provisionId()), ledgerArgs(r)))
+			.map((r) -> new Call(r.provisionId(), MirrorScripts.LEDGER, this.redis.provisionKey(r.provisionId()),
+					ledgerArgs(r)))
 			.toList());
 	}
 
 	void remove(String provisionId) {
-		Call removal = removal(provisionId);
-		run(removal.script(), List.of(removal.key()), removal.args());
+		run(removal(provisionId));
 	}
 
 	private Call removal(String provisionId) {
 		List<String> args = new ArrayList<>(List.of(this.redis.prefix(), provisionId));
 		args.addAll(BED_TYPES);
-		return new Call(MirrorScripts.REMOVE, this.redis.provisionKey(provisionId), args);
+		return new Call(provisionId, MirrorScripts.REMOVE, this.redis.provisionKey(provisionId), args);
 	}
 
 	private List<String> stateArgs(ProvisionState state) {
@@ -141,31 +148,72 @@ public class ProvisionMirror {
 				String.valueOf(row.held() + row.placed()), String.valueOf(row.revision()));
 	}
 
-	private record Call(String script, String key, List<String> args) {
+	/**
+	 * The provisions whose last write to Redis failed or may have (a refused script, a
+	 * lost connection) since they were last taken, taken now: the reconcile checks them
+	 * every period.
+	 */
+	List<String> takeSuspects() {
+		List<String> taken = new ArrayList<>(this.suspects);
+		taken.forEach(this.suspects::remove);
+		return taken;
 	}
 
-	private void run(String script, List<String> keys, List<String> args) {
-		this.redis.call((jedis) -> {
-			try {
-				return jedis.evalsha(sha(jedis, script, false), keys, args);
-			}
-			catch (JedisNoScriptException ex) {
-				// Redis restarted and forgot its scripts
-				return jedis.evalsha(sha(jedis, script, true), keys, args);
-			}
-		});
+	/** Provisions to be checked again, after a check of them did not finish. */
+	void suspect(Collection<String> provisionIds) {
+		this.suspects.addAll(provisionIds);
 	}
 
-	private void pipelined(List<Call> calls) {
-		this.redis.call((jedis) -> {
-			try (AbstractPipeline pipeline = jedis.pipelined()) {
-				for (Call call : calls) {
-					pipeline.eval(call.script(), List.of(call.key()), call.args());
+	private record Call(String provisionId, String script, String key, List<String> args) {
+	}
+
+	private void run(Call call) {
+		try {
+			this.redis.call((jedis) -> {
+				try {
+					return jedis.evalsha(sha(jedis, call.script(), false), List.of(call.key()), call.args());
 				}
-				pipeline.sync();
-			}
-			return null;
-		});
+				catch (JedisNoScriptException ex) {
+					// Redis restarted and forgot its scripts
+					return jedis.evalsha(sha(jedis, call.script(), true), List.of(call.key()), call.args());
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			this.suspects.add(call.provisionId());
+			throw ex;
+		}
+	}
+
+	/**
+	 * One round trip; a call Redis refused within it (its memory full, say) fails alone,
+	 * and its provision is suspect: the others are written.
+	 */
+	private void pipelined(List<Call> calls) {
+		try {
+			this.redis.call((jedis) -> {
+				List<Response<Object>> replies = new ArrayList<>(calls.size());
+				try (AbstractPipeline pipeline = jedis.pipelined()) {
+					for (Call call : calls) {
+						replies.add(pipeline.eval(call.script(), List.of(call.key()), call.args()));
+					}
+					pipeline.sync();
+				}
+				for (int i = 0; i < calls.size(); i++) {
+					try {
+						replies.get(i).get();
+					}
+					catch (JedisDataException ex) {
+						this.suspects.add(calls.get(i).provisionId());
+					}
+				}
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			calls.forEach((call) -> this.suspects.add(call.provisionId()));
+			throw ex;
+		}
 	}
 
 	private String sha(UnifiedJedis jedis, String script, boolean reload) {

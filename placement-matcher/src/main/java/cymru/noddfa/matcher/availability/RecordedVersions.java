@@ -16,7 +16,7 @@ record RecordedVersions(String provisionId, Long version, boolean deleted, List<
 
 	/** Ledger rows with no state beside them: folded before the matcher kept states. */
 	boolean lacksState() {
-		return this.version == null && !this.deleted;
+		return this.version == null && !this.deleted && !this.rows.isEmpty();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.jayway.jsonpath.JsonPath;
 import cymru.noddfa.matcher.MatcherComponentTest;
@@ -11,6 +12,8 @@ import cymru.noddfa.matcher.PlacementMatcherApplication;
 import cymru.noddfa.matcher.ProvisionStates;
 import cymru.noddfa.matcher.availability.BedLedgerRepository;
 import cymru.noddfa.matcher.availability.BedType;
+import cymru.noddfa.matcher.availability.LedgerRow;
+import cymru.noddfa.matcher.availability.ProvisionMirror;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +53,9 @@ class SqlSearchEngineTest extends MatcherComponentTest {
 
 	@Autowired
 	private BedLedgerRepository ledger;
+
+	@Autowired
+	private ProvisionMirror mirror;
 
 	/**
 	 * The peer reads what the shared matcher folds, as the benchmark's does; its own
@@ -97,7 +103,10 @@ class SqlSearchEngineTest extends MatcherComponentTest {
 			this.registry.publish(provision);
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.ledger.find(allHeld.id(), BedType.CRISIS).isPresent());
-		assertThat(this.ledger.hold(allHeld.id(), BedType.CRISIS)).isPresent();
+		Optional<LedgerRow> held = this.ledger.hold(allHeld.id(), BedType.CRISIS);
+		assertThat(held).isPresent();
+		// told to Redis after commit, as a hold is
+		this.mirror.mirror(List.of(held.get()));
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			List<Map<String, Object>> found = candidates(peerMvc, child, AFTERNOON, "sql");

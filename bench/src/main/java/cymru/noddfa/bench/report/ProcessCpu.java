@@ -114,13 +114,20 @@ public final class ProcessCpu {
 		Map<String, Double> parts = new TreeMap<>();
 		after.trees().forEach((name, tree) -> {
 			Map<Long, Part> earlier = before.trees().getOrDefault(name, Map.of());
-			// a process that ended is gone from the later reading, and its time is in
-			// its parent's: each tick is counted once, under the part that used it or
-			// under the root
+			// a process that ended is gone from the later reading, and its whole life's
+			// time is in its parent's: what it had used by the earlier reading comes off
+			// the root's part, so each tick of the window is counted once, under the part
+			// that used it or, for a process that ended, under the root
 			tree.forEach((pid, part) -> {
 				long used = part.ticks() - ((earlier.containsKey(pid)) ? earlier.get(pid).ticks() : 0);
-				parts.merge(name + " · " + part.label(), millis(Math.max(0, used)), Double::sum);
+				parts.merge(name + " · " + part.label(), millis(used), Double::sum);
 			});
+			long ended = earlier.entrySet()
+				.stream()
+				.filter((e) -> !tree.containsKey(e.getKey()))
+				.mapToLong((e) -> e.getValue().ticks())
+				.sum();
+			parts.merge(name + " · " + ROOT_PART, millis(-ended), Double::sum);
 		});
 		return new CpuUse(stack, apart, parts);
 	}

@@ -133,6 +133,27 @@ class StatisticsTest {
 		}
 	}
 
+	@Test
+	void a_process_that_ends_in_the_window_is_charged_to_the_root_for_its_time_in_the_window_only() throws Exception {
+		ProcessCpu cpu = new ProcessCpu(
+				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true)));
+		Process brief = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done").start();
+		try {
+			// it has used time before the window opens
+			Thread.sleep(300);
+			ProcessCpu.Sample before = cpu.sample();
+			assertThat(brief.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			CpuUse used = cpu.between(before, cpu.sample());
+
+			double sum = used.parts().values().stream().mapToDouble(Double::doubleValue).sum();
+			assertThat(sum).isCloseTo(used.stack().get("this JVM"), within(0.001));
+			assertThat(used.parts().keySet()).noneMatch((part) -> part.contains("400000"));
+		}
+		finally {
+			brief.destroyForcibly().waitFor();
+		}
+	}
+
 	private static Latencies run(double p50, double p99, long count, long errors) {
 		return new Latencies("search (matcher)", count, errors, p50, p50 * 2, p99, p99 * 2, 300, (count - errors) / 60d,
 				60, "");

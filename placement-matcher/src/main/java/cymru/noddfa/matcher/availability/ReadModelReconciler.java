@@ -68,11 +68,13 @@ class ReadModelReconciler {
 		Instant now = Instant.now();
 		boolean full = !now.isBefore(this.fullPassDue);
 		List<String> suspects = this.mirror.takeSuspects();
+		if (full) {
+			// due again a full period on, even if this one fails: a full pass that timed
+			// out under load is not tried again every period while the load lasts
+			this.fullPassDue = now.plus(this.fullPeriod);
+		}
 		try {
 			List<String> rewritten = full ? reconcile() : reconcile(suspects);
-			if (full) {
-				this.fullPassDue = now.plus(this.fullPeriod);
-			}
 			if (!rewritten.isEmpty()) {
 				// one now and then is a write racing this pass; many, or the same
 				// ones again and again, mean that Redis writes fail

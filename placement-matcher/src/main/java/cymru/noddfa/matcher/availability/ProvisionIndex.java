@@ -1,5 +1,6 @@
 package cymru.noddfa.matcher.availability;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +42,50 @@ public final class ProvisionIndex {
 
 	/**
 	 * A pool member as a search meets it; its distance is the search's to work out, for
-	 * the few members it judges.
+	 * the few members it judges. Beside the state it carries, packed, what a search
+	 * checks of every member it meets (ages, sex, needs, exclusions, admitting at any
+	 * time), so a member that fails is judged without reaching into the state: a handful
+	 * of objects apart in memory that, with a busy machine's other processes running
+	 * between two searches, are seldom still in the processor's caches.
+	 *
+	 * @param ages {@link #ages(ProvisionState)}
+	 * @param flags {@link #flags(ProvisionState)}
 	 */
-	public record Member(ProvisionState state, long needsMet, long exclusions) {
+	public record Member(ProvisionState state, long needsMet, long exclusions, long ages, long flags) {
+
+		/** The accepts values a search tells apart, each kept as one shared instance. */
+		private static final String[] ACCEPTS = { "ANY", "FEMALE", "MALE" };
+
+		private static final long ALWAYS = 4;
+
+		static long ages(ProvisionState state) {
+			return ((long) state.ageRange().min() << 32) | (state.ageRange().max() & 0xffffffffL);
+		}
+
+		static long flags(ProvisionState state) {
+			int accepts = Arrays.asList(ACCEPTS).indexOf(state.accepts());
+			return ((accepts < 0) ? ACCEPTS.length : accepts) | (state.admissions().always() ? ALWAYS : 0);
+		}
+
+		public int ageMin() {
+			return (int) (this.ages >> 32);
+		}
+
+		public int ageMax() {
+			return (int) this.ages;
+		}
+
+		/** The state's accepts value. */
+		public String accepts() {
+			int code = (int) (this.flags & 3);
+			return (code < ACCEPTS.length) ? ACCEPTS[code] : this.state.accepts();
+		}
+
+		/** Admits at any time of day: no need to read its admission windows. */
+		public boolean admitsAlways() {
+			return (this.flags & ALWAYS) != 0;
+		}
+
 	}
 
 	/** Sees pool members nearest first; answers false once it has seen enough. */

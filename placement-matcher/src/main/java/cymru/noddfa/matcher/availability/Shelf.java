@@ -19,6 +19,14 @@ final class Shelf {
 	 */
 	private static final double CHORD_SLACK = 1e-12;
 
+	/** Numbers a slot takes in {@link #points}, and the region's place among them. */
+	private static final int POINT = 4;
+
+	private static final int REGION = 3;
+
+	/** Numbers a slot takes in {@link #facts}. */
+	private static final int FACTS = 4;
+
 	private final Map<String, Integer> slots = new HashMap<>();
 
 	private final List<Integer> vacant = new ArrayList<>();
@@ -34,19 +42,21 @@ final class Shelf {
 
 	private double[] lon = new double[64];
 
-	private int[] region = new int[64];
-
 	private double[] cosLat = new double[64];
 
-	private double[] x = new double[64];
+	/**
+	 * By slot, side by side, what a walk reads of every member in the cells it visits:
+	 * its point on the unit sphere (x, y, z) and its region's number. One trip to memory
+	 * per member instead of four, which is what a walk's time goes on when the caches
+	 * hold other processes' data.
+	 */
+	private double[] points = new double[64 * POINT];
 
-	private double[] y = new double[64];
-
-	private double[] z = new double[64];
-
-	private long[] needs = new long[64];
-
-	private long[] exclusions = new long[64];
+	/**
+	 * By slot, side by side, what a member carries into a search beside its state: the
+	 * needs, exclusions, ages and flags of {@link ProvisionIndex.Member}.
+	 */
+	private long[] facts = new long[64 * FACTS];
 
 	void add(ProvisionState state, long needs, long exclusions) {
 		int slot = this.vacant.isEmpty() ? this.slots.size() : this.vacant.remove(this.vacant.size() - 1);
@@ -57,15 +67,19 @@ final class Shelf {
 		this.states[slot] = state;
 		this.lat[slot] = state.location().lat();
 		this.lon[slot] = state.location().lon();
-		this.region[slot] = this.regions.computeIfAbsent(state.regionCode(), (code) -> this.regions.size());
 		this.cosLat[slot] = Geo.cosOfLatitude(this.lat[slot]);
 		double[] xyz = new double[3];
 		Geo.unitVector(this.lat[slot], this.lon[slot], xyz);
-		this.x[slot] = xyz[0];
-		this.y[slot] = xyz[1];
-		this.z[slot] = xyz[2];
-		this.needs[slot] = needs;
-		this.exclusions[slot] = exclusions;
+		int point = slot * POINT;
+		this.points[point] = xyz[0];
+		this.points[point + 1] = xyz[1];
+		this.points[point + 2] = xyz[2];
+		this.points[point + REGION] = this.regions.computeIfAbsent(state.regionCode(), (code) -> this.regions.size());
+		int fact = slot * FACTS;
+		this.facts[fact] = needs;
+		this.facts[fact + 1] = exclusions;
+		this.facts[fact + 2] = ProvisionIndex.Member.ages(state);
+		this.facts[fact + 3] = ProvisionIndex.Member.flags(state);
 		long cell = Grid.cell(this.lat[slot], this.lon[slot]);
 		int[] members = this.cells.get(cell);
 		int[] grown = (members == null) ? new int[1] : Arrays.copyOf(members, members.length + 1);
@@ -119,7 +133,7 @@ final class Shelf {
 					continue;
 				}
 				for (int slot : members) {
-					if (inRegion == (this.region[slot] == childsRegion)) {
+					if (inRegion == (this.points[slot * POINT + REGION] == childsRegion)) {
 						walker.queue(slot);
 					}
 				}
@@ -224,8 +238,10 @@ final class Shelf {
 				if (this.seen++ < this.skip) {
 					continue;
 				}
-				if (!this.visitor.visit(new ProvisionIndex.Member(Shelf.this.states[slot], Shelf.this.needs[slot],
-						Shelf.this.exclusions[slot]))) {
+				long[] facts = Shelf.this.facts;
+				int fact = slot * FACTS;
+				if (!this.visitor.visit(new ProvisionIndex.Member(Shelf.this.states[slot], facts[fact], facts[fact + 1],
+						facts[fact + 2], facts[fact + 3]))) {
 					return false;
 				}
 			}
@@ -250,8 +266,10 @@ final class Shelf {
 		}
 
 		private double chord(int slot) {
-			return Geo.chordSquared(this.child[0], this.child[1], this.child[2], Shelf.this.x[slot], Shelf.this.y[slot],
-					Shelf.this.z[slot]);
+			double[] points = Shelf.this.points;
+			int point = slot * POINT;
+			return Geo.chordSquared(this.child[0], this.child[1], this.child[2], points[point], points[point + 1],
+					points[point + 2]);
 		}
 
 	}
@@ -261,13 +279,9 @@ final class Shelf {
 		this.states = Arrays.copyOf(this.states, size);
 		this.lat = Arrays.copyOf(this.lat, size);
 		this.lon = Arrays.copyOf(this.lon, size);
-		this.region = Arrays.copyOf(this.region, size);
 		this.cosLat = Arrays.copyOf(this.cosLat, size);
-		this.x = Arrays.copyOf(this.x, size);
-		this.y = Arrays.copyOf(this.y, size);
-		this.z = Arrays.copyOf(this.z, size);
-		this.needs = Arrays.copyOf(this.needs, size);
-		this.exclusions = Arrays.copyOf(this.exclusions, size);
+		this.points = Arrays.copyOf(this.points, size * POINT);
+		this.facts = Arrays.copyOf(this.facts, size * FACTS);
 	}
 
 }

@@ -167,28 +167,28 @@ final class IndexSearch {
 	 * from the index alone; null when it fails none.
 	 */
 	private Matching.Excluded firstFailure(ProvisionIndex.Member member) {
-		ProvisionState provision = member.state();
-		if (this.criteria.age() < provision.ageRange().min() || this.criteria.age() > provision.ageRange().max()) {
+		if (this.criteria.age() < member.ageMin() || this.criteria.age() > member.ageMax()) {
 			return new Matching.Excluded(ExclusionReason.AGE, null);
 		}
-		if (!Matching.accepts(provision.accepts(), this.criteria.sex())) {
+		if (!Matching.accepts(member.accepts(), this.criteria.sex())) {
 			return new Matching.Excluded(ExclusionReason.SEX, null);
 		}
+		// the state only where the member's packed checks cannot answer alone
 		if (this.exactNeeds || (this.wanted & ~member.needsMet()) != 0) {
 			for (String need : this.criteria.needs()) {
-				if (!provision.needsMet().contains(need)) {
+				if (!member.state().needsMet().contains(need)) {
 					return new Matching.Excluded(ExclusionReason.NEED_NOT_MET, need);
 				}
 			}
 		}
 		if (this.exactNeeds || (this.wanted & member.exclusions()) != 0) {
 			for (String need : this.criteria.needs()) {
-				if (provision.exclusions().contains(need)) {
+				if (member.state().exclusions().contains(need)) {
 					return new Matching.Excluded(ExclusionReason.EXCLUDED_NEED, need);
 				}
 			}
 		}
-		if (!provision.admissions().admitsAt(this.localAdmission)) {
+		if (!member.admitsAlways() && !member.state().admissions().admitsAt(this.localAdmission)) {
 			return new Matching.Excluded(ExclusionReason.NOT_ADMITTING, null);
 		}
 		return null;

@@ -56,6 +56,12 @@ public final class ProvisionIndex {
 		/** The accepts values a search tells apart, each kept as one shared instance. */
 		private static final String[] ACCEPTS = { "ANY", "FEMALE", "MALE" };
 
+		/**
+		 * The flags' two low bits: the accepts value's place in {@link #ACCEPTS}, 3 for
+		 * another.
+		 */
+		private static final long ACCEPTS_CODE = 3;
+
 		private static final long ALWAYS = 4;
 
 		static long ages(ProvisionState state) {
@@ -77,7 +83,7 @@ public final class ProvisionIndex {
 
 		/** The state's accepts value. */
 		public String accepts() {
-			int code = (int) (this.flags & 3);
+			int code = (int) (this.flags & ACCEPTS_CODE);
 			return (code < ACCEPTS.length) ? ACCEPTS[code] : this.state.accepts();
 		}
 

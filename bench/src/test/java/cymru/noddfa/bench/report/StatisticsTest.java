@@ -115,8 +115,7 @@ class StatisticsTest {
 
 	@Test
 	void a_tree_is_told_in_parts_that_add_up_to_its_whole() throws Exception {
-		ProcessCpu cpu = new ProcessCpu(
-				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true)));
+		ProcessCpu cpu = watchingThisJvm();
 		Process busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
 		try {
 			ProcessCpu.Sample before = cpu.sample();
@@ -125,8 +124,7 @@ class StatisticsTest {
 
 			assertThat(used.parts()).containsKey("this JVM · " + ProcessCpu.ROOT_PART);
 			assertThat(used.parts().get("this JVM · sh -c while :; do :; done")).isPositive();
-			double sum = used.parts().values().stream().mapToDouble(Double::doubleValue).sum();
-			assertThat(sum).isCloseTo(used.stack().get("this JVM"), within(0.001));
+			assertPartsAddUpToTheWhole(used);
 		}
 		finally {
 			busy.destroyForcibly().waitFor();
@@ -135,8 +133,7 @@ class StatisticsTest {
 
 	@Test
 	void a_process_that_ends_in_the_window_is_charged_to_the_root_for_its_time_in_the_window_only() throws Exception {
-		ProcessCpu cpu = new ProcessCpu(
-				List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true)));
+		ProcessCpu cpu = watchingThisJvm();
 		Process brief = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 400000 ]; do i=$((i+1)); done").start();
 		try {
 			// it has used time before the window opens
@@ -145,13 +142,21 @@ class StatisticsTest {
 			assertThat(brief.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 			CpuUse used = cpu.between(before, cpu.sample());
 
-			double sum = used.parts().values().stream().mapToDouble(Double::doubleValue).sum();
-			assertThat(sum).isCloseTo(used.stack().get("this JVM"), within(0.001));
+			assertPartsAddUpToTheWhole(used);
 			assertThat(used.parts().keySet()).noneMatch((part) -> part.contains("400000"));
 		}
 		finally {
 			brief.destroyForcibly().waitFor();
 		}
+	}
+
+	private static ProcessCpu watchingThisJvm() {
+		return new ProcessCpu(List.of(new ProcessCpu.Watched("this JVM", ProcessHandle.current().pid(), true, true)));
+	}
+
+	private static void assertPartsAddUpToTheWhole(CpuUse used) {
+		double sum = used.parts().values().stream().mapToDouble(Double::doubleValue).sum();
+		assertThat(sum).isCloseTo(used.stack().get("this JVM"), within(0.001));
 	}
 
 	private static Latencies run(double p50, double p99, long count, long errors) {

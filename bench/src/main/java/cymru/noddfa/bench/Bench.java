@@ -215,9 +215,9 @@ public final class Bench {
 				System.out.printf("  run %d of %d%n", repeat, this.settings.repeats());
 				measured(
 						() -> freshness.run(provisions, 400, this.settings.updateRate(), warmUp, timeout,
-								this.settings.traceEvery(), this.settings.freshnessPollMillis()),
+								this.settings.traceEvery(), this.settings.freshnessWatch()),
 						() -> freshness.run(provisions, 400, this.settings.updateRate(), measure, timeout,
-								this.settings.traceEvery(), this.settings.freshnessPollMillis()));
+								this.settings.traceEvery(), this.settings.freshnessWatch()));
 				List<Runnable> matcherAndPeer = new ArrayList<>();
 				matcherAndPeer.add(() -> search(Report.MATCHER, matcherSearches, mix));
 				if (peerSearches != null) {
@@ -363,7 +363,7 @@ public final class Bench {
 			statements.reset();
 			updated.forEach((pid) -> Profile.start(pid, "fresh-" + label));
 			freshness.run(provisions, 400, this.settings.updateRate(), window, this.settings.callTimeout(),
-					this.settings.traceEvery(), this.settings.freshnessPollMillis());
+					this.settings.traceEvery(), this.settings.freshnessWatch());
 			this.notes.add(statements.top(15)
 				.stream()
 				.map((top) -> "\n  - " + top.describe())
@@ -439,8 +439,15 @@ public final class Bench {
 		// before the race is decided
 		args.addAll(List.of("--arg", Stack.MATCHER + "=--noddfa.matcher.holds.team-cap=100000"));
 		if (settings.peerMatcher()) {
+			// the peer only answers searches: it shares the matcher's database and Redis,
+			// so it reads what the matcher folds. Were its listeners started, it would
+			// join
+			// the matcher's consumer group and fold half of every workload's changes,
+			// work
+			// of the stack counted apart from it
 			args.addAll(List.of("--another", PEER_MATCHER + "=" + Stack.MATCHER, "--arg",
-					PEER_MATCHER + "=--noddfa.matcher.search.engine=" + PEER_ENGINE));
+					PEER_MATCHER + "=--noddfa.matcher.search.engine=" + PEER_ENGINE, "--arg",
+					PEER_MATCHER + "=--spring.kafka.listener.auto-startup=false"));
 		}
 		return args;
 	}

@@ -91,7 +91,8 @@ public final class Report {
 			.append("brackets. CPU is read from `/proc/<pid>/stat` (user + system, reaped children included) before and ")
 			.append("after each measured window; \"stack CPU\" sums the broker's JVM, PostgreSQL with its backends, ")
 			.append("Redis and the five services (gateway, registry, matcher, notifications, panels), and the load generator ")
-			.append("and the peer matcher are shown apart; the development identity provider, which only mints tokens ")
+			.append("and the peer matcher (a second matcher that only answers searches, from the matcher's own ")
+			.append("database, with no consumer of its own) are shown apart; the development identity provider, which only mints tokens ")
 			.append("before each window, is not counted.\n\n");
 		targets(md, runs);
 		for (ScaleRun run : runs) {

@@ -65,6 +65,13 @@ public final class Bench {
 	static final List<String> LAUNCHER_JVM = List.of("-Xms256m", "-Xmx768m", "-XX:+UseSerialGC");
 
 	/**
+	 * Unified logging of every collection, into a file per process: a pause stops every
+	 * request in flight, so the pauses are read beside the latency tails they may
+	 * explain. A line per collection costs nothing measurable.
+	 */
+	static final String GC_LOG = "-Xlog:gc:file=%s/gc-%%p.log:uptime,tags";
+
+	/**
 	 * A second matcher started with the switch that makes it answer searches from one
 	 * PostgreSQL query: the like-for-like peer.
 	 */
@@ -416,16 +423,22 @@ public final class Bench {
 	private static List<String> launcherJvm(Path dataDir, Settings settings) {
 		List<String> jvm = new ArrayList<>(LAUNCHER_JVM);
 		jvm.add("-Dnoddfa.log-dir=" + dataDir.resolve("logs"));
+		jvm.add(gcLog(dataDir));
 		if (settings.profile()) {
 			jvm.add("-D" + PostgresServer.TRACK_STATEMENTS + "=true");
 		}
 		return jvm;
 	}
 
+	private static String gcLog(Path dataDir) {
+		return String.format(GC_LOG, dataDir.resolve("logs"));
+	}
+
 	private static List<String> stackArgs(Settings settings, Path dataDir) {
 		List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString(), "--services-dir",
 				settings.servicesDir().toAbsolutePath().toString()));
 		SERVICE_JVM.forEach((option) -> args.addAll(List.of("--jvm-arg", option)));
+		args.addAll(List.of("--jvm-arg", gcLog(dataDir)));
 		if (settings.profile()) {
 			// a reactive request's stack is hundreds of frames deep: at JFR's default of
 			// 64

@@ -144,6 +144,8 @@ record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile,
 						+ "elapsed time or this, whichever is larger",
 				"service JVMs: `" + String.join(" ", Bench.SERVICE_JVM) + "`",
 				"launcher JVM (Kafka broker): `" + String.join(" ", Bench.LAUNCHER_JVM) + "`",
+				"garbage collection: every JVM of the stack logs its collections and their pauses (`"
+						+ String.format(Bench.GC_LOG, "<logs>") + "`), one file per process beside the services' logs",
 				"vacancy updates: " + updateRate() + "/s, every " + traceEvery() + "th traced for freshness: "
 						+ freshnessWatch().describe(),
 				"searches: " + searchRate() + "/s at the matcher, the peer matcher, through the gateway, and over "

@@ -452,12 +452,10 @@ public final class Bench {
 		// before the race is decided
 		args.addAll(List.of("--arg", Stack.MATCHER + "=--noddfa.matcher.holds.team-cap=100000"));
 		if (settings.peerMatcher()) {
-			// the peer only answers searches: it shares the matcher's database and Redis,
-			// so it reads what the matcher folds. Were its listeners started, it would
-			// join
-			// the matcher's consumer group and fold half of every workload's changes,
-			// work
-			// of the stack counted apart from it
+			// the peer only answers searches: it shares the matcher's database and
+			// Redis, so it reads what the matcher folds. With its listeners started it
+			// would join the matcher's consumer group and fold half of every change,
+			// work of the stack counted apart from it
 			args.addAll(List.of("--another", PEER_MATCHER + "=" + Stack.MATCHER, "--arg",
 					PEER_MATCHER + "=--noddfa.matcher.search.engine=" + PEER_ENGINE, "--arg",
 					PEER_MATCHER + "=--spring.kafka.listener.auto-startup=false"));

@@ -198,9 +198,8 @@ public final class Freshness {
 		public String describe() {
 			return "a search through the gateway " + this.firstLookMillis + " ms after the update's 2xx, then every "
 					+ this.pollMillis + " ms until it shows the change; a change that showed sooner counts at "
-					+ this.firstLookMillis
-					+ " ms, so no figure is earlier than the truth, and the resolution after that " + "is "
-					+ this.pollMillis + " ms plus one search";
+					+ this.firstLookMillis + " ms, so no figure is earlier than the truth; "
+					+ "the resolution after that is " + this.pollMillis + " ms plus one search";
 		}
 
 	}

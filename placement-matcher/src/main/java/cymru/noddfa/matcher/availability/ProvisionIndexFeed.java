@@ -61,12 +61,10 @@ class ProvisionIndexFeed implements SmartLifecycle {
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "placement-matcher-index-" + UUID.randomUUID());
-		// a record must reach searches as soon as it is on the topic, and does whatever
-		// the
-		// wait: with fetch.min.bytes at 1 the broker answers a fetch the moment a record
-		// arrives, so the wait only bounds a fetch that finds nothing. At 20 ms an idle
-		// matcher asked the broker fifty times a second for nothing, most of the idle CPU
-		// of both
+		// a record must reach searches as soon as it is on the topic, whatever the wait:
+		// with fetch.min.bytes at 1 the broker answers a fetch the moment a record lands,
+		// so the wait only bounds a fetch that finds nothing. At 20 ms an idle matcher
+		// asked the broker fifty times a second for nothing, most of the idle CPU of both
 		properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
 		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
 		this.consumer = new KafkaConsumer<>(properties);

@@ -90,13 +90,10 @@ record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile,
 	}
 
 	/**
-	 * How a traced change is watched for in the searches. Every look is a search through
-	 * the gateway, charged to the stack's CPU in the update window: looking every 20 ms
-	 * from the 2xx on, the watches added one search for every update asked, as much load
-	 * again as the workload's own. So the first look waits 100 ms, well inside the 250 ms
-	 * target, and the looks after it come every 20 ms, a tenth of the target. A change
-	 * visible sooner than the first look counts as seen at it: the figure can only be
-	 * later than the truth, never earlier.
+	 * Why these two numbers: every look is a search through the gateway, charged to the
+	 * stack's CPU in the update window, and looking every 20 ms from the 2xx on added one
+	 * search for every update asked. So the first look waits 100 ms, well inside the 250
+	 * ms target, and the looks after it come every 20 ms, a tenth of the target.
 	 */
 	Freshness.Watch freshnessWatch() {
 		return new Freshness.Watch(100, 20);

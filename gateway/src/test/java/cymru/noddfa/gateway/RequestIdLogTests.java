@@ -45,6 +45,21 @@ class RequestIdLogTests extends GatewayTest {
 	}
 
 	@Test
+	void a_quick_answered_request_has_no_access_log_line_at_info_and_a_failed_one_has(CapturedOutput output) {
+		HttpResponse<String> quick = client().get("/api/registry/v1/provisions/quiet-check", "X-Request-Id",
+				"quiet-check-1");
+		assertThat(quick.statusCode()).isEqualTo(200);
+		HttpResponse<String> lost = client().get("/api/nowhere/v1/quiet-check", "X-Request-Id", "quiet-check-2");
+		assertThat(lost.statusCode()).isEqualTo(404);
+
+		// one background thread writes the lines in order: once the second is out, the
+		// first would have been
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getOut()).contains("GET /api/nowhere/v1/quiet-check answered 404"));
+		assertThat(output.getOut()).doesNotContain("quiet-check-1");
+	}
+
+	@Test
 	void the_access_log_is_written_by_a_background_thread_that_never_holds_a_request_up() {
 		List<Appender<ILoggingEvent>> appenders = new ArrayList<>();
 		((Logger) getLogger(RequestIdFilter.ACCESS_LOG)).iteratorForAppenders().forEachRemaining(appenders::add);

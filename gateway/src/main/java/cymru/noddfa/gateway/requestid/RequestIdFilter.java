@@ -1,8 +1,10 @@
 package cymru.noddfa.gateway.requestid;
 
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import cymru.noddfa.gateway.GatewayProperties;
 import lombok.extern.slf4j.Slf4j;
 import org.slf4j.MDC;
 
@@ -25,6 +27,13 @@ import reactor.core.publisher.Mono;
  * The id travels in the exchange's attributes ({@link #ATTRIBUTE}); the gateway's own log
  * lines about a request put it in the MDC where they are written
  * ({@link #withRequestIdInLogs}), so it is in their JSON as {@code requestId}.
+ * <p>
+ * Each answered request has an access-log line: at INFO when it failed (a status of 400
+ * or more, or none) or took longer than {@code noddfa.gateway.access-log-slow-after}, at
+ * DEBUG otherwise. A line a request for every search and update cost about a tenth of the
+ * gateway's CPU, and the ingress in front of it logs every request already; the
+ * {@code http.server.requests} metrics count them all. Setting the logger
+ * {@value #ACCESS_LOG} to DEBUG writes every line again.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,6 +54,12 @@ public class RequestIdFilter implements WebFilter {
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+	private final long slowAfterNanos;
+
+	public RequestIdFilter(GatewayProperties properties) {
+		this.slowAfterNanos = properties.accessLogSlowAfter().toNanos();
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String offered = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -63,16 +78,25 @@ public class RequestIdFilter implements WebFilter {
 		return chain.filter(withId).doFinally((signal) -> logCompletion(withId, started));
 	}
 
-	private static void logCompletion(ServerWebExchange exchange, long started) {
-		if (!log.isInfoEnabled()) {
+	private void logCompletion(ServerWebExchange exchange, long started) {
+		long tookNanos = System.nanoTime() - started;
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		boolean noteworthy = status == null || status.value() >= 400 || tookNanos > this.slowAfterNanos;
+		if (noteworthy ? !log.isInfoEnabled() : !log.isDebugEnabled()) {
 			return;
 		}
-		HttpStatusCode status = exchange.getResponse().getStatusCode();
 		// the path only: query strings may carry search criteria
-		withRequestIdInLogs(exchange,
-				() -> log.info("{} {} answered {} in {} ms", exchange.getRequest().getMethod(),
-						exchange.getRequest().getPath().value(), (status != null) ? status.value() : "-",
-						(System.nanoTime() - started) / 1_000_000));
+		withRequestIdInLogs(exchange, () -> {
+			String format = "{} {} answered {} in {} ms";
+			Object[] arguments = { exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+					(status != null) ? status.value() : "-", TimeUnit.NANOSECONDS.toMillis(tookNanos) };
+			if (noteworthy) {
+				log.info(format, arguments);
+			}
+			else {
+				log.debug(format, arguments);
+			}
+		});
 	}
 
 	/**

@@ -85,8 +85,15 @@ record Settings(List<Scale> scales, boolean quick, int repeats, boolean profile,
 		return 200;
 	}
 
+	/**
+	 * One change in 8: 25 traces a second asked, 1 500 in a 60 s window, above the 1 000
+	 * the freshness target is read over. Every trace's looks are searches through the
+	 * gateway in the update window, so tracing more would charge the updates with more of
+	 * the instrument's own load (one in 4 was about a fifth of the stack's CPU there)
+	 * without making the percentile any better founded.
+	 */
 	int traceEvery() {
-		return 4;
+		return 8;
 	}
 
 	/**

@@ -301,11 +301,12 @@ public final class Bench {
 		}
 
 		/**
-		 * Tokens minted, the gateway answering, a warm-up at the full rate, then the
-		 * measured window between two CPU samples. The first figures returned are the
-		 * ones the window's CPU is charged to.
+		 * A quiet stack, tokens minted, the gateway answering, a warm-up at the full
+		 * rate, then the measured window between two CPU samples. The first figures
+		 * returned are the ones the window's CPU is charged to.
 		 */
 		private void measured(Supplier<List<Latencies>> warmUp, Supplier<List<Latencies>> measure) {
+			Duration quiet = Settle.untilQuiet(this.cpu, Duration.ofMinutes(3));
 			this.tokens.prepare(this.regions, this.providers,
 					this.settings.warmUp().plus(this.settings.measure()).plusSeconds(120));
 			Settle.untilSearchesAnswer(this.setup, this.tokens, this.stack.url(Stack.GATEWAY));
@@ -315,6 +316,12 @@ public final class Bench {
 			List<Latencies> figures = measure.get();
 			ProcessCpu.Sample after = this.cpu.sample();
 			CpuUse used = this.cpu.between(before, after);
+			if (quiet.toSeconds() >= 5) {
+				this.notes.add(String.format(
+						"%s: before its warm-up the stack took %.1f s to go quiet (under a quarter of a core for "
+								+ "3 s; waited for at most 3 min) after the workload before.",
+						figures.get(0).workload(), quiet.toMillis() / 1000d));
+			}
 			if (this.tokens.minted() != minted) {
 				this.notes.add(figures.get(0).workload() + ": " + (this.tokens.minted() - minted)
 						+ " tokens were minted during a measured window.");
@@ -325,9 +332,11 @@ public final class Bench {
 				if (i == 0) {
 					this.cpuUse.computeIfAbsent(latencies.workload(), (w) -> new ArrayList<>()).add(used);
 				}
-				System.out.printf("  %-45s n=%d err=%d p50=%.2f p99=%.2f max=%.1f ms, %.0f/s, stack CPU %.0f ms%n",
+				System.out.printf(
+						"  %-45s n=%d err=%d p50=%.2f p99=%.2f max=%.1f ms, %.0f/s, stack CPU %.0f ms (quiet after %.1f s)%n",
 						latencies.workload(), latencies.count(), latencies.errors(), latencies.p50(), latencies.p99(),
-						latencies.max(), latencies.achievedPerSecond(), (i == 0) ? used.stackMillis() : 0);
+						latencies.max(), latencies.achievedPerSecond(), (i == 0) ? used.stackMillis() : 0,
+						quiet.toMillis() / 1000d);
 			}
 		}
 

@@ -14,14 +14,38 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import cymru.noddfa.bench.report.ProcessCpu;
+
 /**
- * Before each workload, waits until the gateway answers a search again: an overload in
- * the workload before can leave a circuit breaker open for a while, and that belongs to
- * the workload that caused it.
+ * Before each workload, waits until what the workload before left behind is gone: calls
+ * its callers gave up on that the stack is still working through, a circuit breaker it
+ * opened. Those belong to the workload that caused them, not to the next one.
  */
 public final class Settle {
 
 	private Settle() {
+	}
+
+	/**
+	 * Waits until the stack's processes have used less than a quarter of one core for
+	 * three seconds in a row, or {@code within} has passed. An overloaded workload leaves
+	 * work behind when its callers time out: a search of the peer's that waited for a
+	 * database connection still runs its query after the load generator gave up, and
+	 * those queries kept both cores busy through the warm-up and much of the window of
+	 * the search after it. Idle, the stack uses well under a tenth of a core.
+	 */
+	public static Duration untilQuiet(ProcessCpu cpu, Duration within) {
+		long start = System.nanoTime();
+		long deadline = start + within.toNanos();
+		int quietSeconds = 0;
+		ProcessCpu.Sample before = cpu.sample();
+		while (quietSeconds < 3 && System.nanoTime() < deadline) {
+			Loading.pause(1_000);
+			ProcessCpu.Sample after = cpu.sample();
+			quietSeconds = (cpu.between(before, after).stackMillis() < 250) ? quietSeconds + 1 : 0;
+			before = after;
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
 	}
 
 	public static Duration untilSearchesAnswer(Http http, Tokens tokens, String gateway) {

@@ -83,7 +83,7 @@ public final class Stack implements AutoCloseable {
 				"--spring.data.redis.host=" + infra.redis().host(), "--spring.data.redis.port=" + infra.redis().port(),
 				"--spring.datasource.username=" + PostgresServer.USER,
 				"--spring.datasource.password=" + PostgresServer.PASSWORD));
-		int identityPort = (ports.identity() != 0) ? ports.identity() : freePort();
+		int identityPort = (ports.identity() != 0) ? ports.identity() : FreePort.pick();
 		String issuer = "http://localhost:" + identityPort;
 		String keys = "http://127.0.0.1:" + identityPort + "/oauth2/jwks";
 		// the services check every token again, against the development identity provider
@@ -135,15 +135,6 @@ public final class Stack implements AutoCloseable {
 		Path jar = options.servicesDir().resolve(name + ".jar");
 		return new ServiceProcess(name, jar, port, readiness, options.jvmArgs(), args,
 				options.dataDir().resolve("logs").resolve(name + ".log"));
-	}
-
-	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	public EmbeddedInfrastructure infrastructure() {

@@ -2,7 +2,6 @@ package cymru.noddfa.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import com.nimbusds.jwt.SignedJWT;
+import cymru.noddfa.infra.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT, properties = DevIdentityApplication.CONFIG_NAME)
 class DevIdentityTests {
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.pick();
 
 	static final String ISSUER = "http://localhost:" + PORT;
 
@@ -163,15 +163,6 @@ class DevIdentityTests {
 
 	private static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

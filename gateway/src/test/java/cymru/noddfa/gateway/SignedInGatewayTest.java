@@ -1,12 +1,10 @@
 package cymru.noddfa.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import cymru.noddfa.identity.DevIdentityApplication;
+import cymru.noddfa.infra.FreePort;
 import cymru.noddfa.testsupport.WithInfrastructure;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,9 +42,9 @@ abstract class SignedInGatewayTest {
 			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
 			"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration" };
 
-	static final int PORT = freePort();
+	static final int PORT = FreePort.pick();
 
-	static final int IDENTITY_PORT = freePort();
+	static final int IDENTITY_PORT = FreePort.pick();
 
 	static final String ISSUER = "http://localhost:" + IDENTITY_PORT;
 
@@ -96,15 +94,6 @@ abstract class SignedInGatewayTest {
 
 	static JwtEncoder identityEncoder() {
 		return identity.getBean(JwtEncoder.class);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

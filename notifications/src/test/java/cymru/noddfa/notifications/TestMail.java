@@ -1,14 +1,12 @@
 package cymru.noddfa.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import cymru.noddfa.infra.FreePort;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +21,7 @@ public final class TestMail {
 
 	public static synchronized GreenMail server() {
 		if (server == null) {
-			server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			server = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			server.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "greenmail-stop"));
 		}
@@ -53,15 +51,6 @@ public final class TestMail {
 		}
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

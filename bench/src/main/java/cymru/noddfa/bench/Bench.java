@@ -47,7 +47,6 @@ import cymru.noddfa.bench.workload.Loading;
 import cymru.noddfa.bench.workload.Searches;
 import cymru.noddfa.bench.workload.Settle;
 import cymru.noddfa.bench.workload.Tokens;
-import cymru.noddfa.bench.workload.Vacuum;
 import cymru.noddfa.infra.PostgresServer;
 import cymru.noddfa.stack.Stack;
 import cymru.noddfa.stack.StackProcess;
@@ -222,11 +221,6 @@ public final class Bench {
 			System.out.printf("  loaded in %.1f s, matcher caught up %.1f s later%n", created.seconds(),
 					caughtUp.toMillis() / 1000d);
 			this.peer.load(provisions);
-			Duration vacuumed = Vacuum.everyDatabase(this.stack::jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
-			this.notes
-				.add(String.format("After the load every database of the stack was vacuumed and analysed (%.1f s), "
-						+ "as an operator would after a bulk import; left to autovacuum, that work fell in the first "
-						+ "measured window.", vacuumed.toMillis() / 1000d));
 			List<SearchCriteria> mix = SearchMix.searches(provisions, 2_000, this.settings.seed());
 			this.regions = Stream.concat(mix.stream().map(SearchCriteria::regionCode), Stream.of("CTM", "WGL", "GWE"))
 				.distinct()

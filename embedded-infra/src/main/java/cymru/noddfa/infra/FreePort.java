@@ -35,11 +35,13 @@ public final class FreePort {
 	 */
 	private static final Set<Integer> PICKED = ConcurrentHashMap.newKeySet();
 
+	private static final int EPHEMERAL_START = readEphemeralStart();
+
 	private FreePort() {
 	}
 
 	public static int pick() {
-		int below = ephemeralStart();
+		int below = EPHEMERAL_START;
 		for (int attempt = 0; attempt < 200 && below > LOWEST; attempt++) {
 			int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
 			if (!PICKED.contains(port) && isFree(port) && PICKED.add(port)) {
@@ -65,6 +67,10 @@ public final class FreePort {
 	}
 
 	static int ephemeralStart() {
+		return EPHEMERAL_START;
+	}
+
+	private static int readEphemeralStart() {
 		try {
 			// by lines: Files.readString believes the size /proc reports and reads one
 			// byte

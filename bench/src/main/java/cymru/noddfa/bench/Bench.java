@@ -65,8 +65,8 @@ public final class Bench {
 	 * collector sizes a 256 MB start, the gateway collected about once a second under
 	 * load, and on two busy cores a collection of a few milliseconds could stretch past
 	 * 150 ms: the requests held up behind it reached the registry in one burst, beyond
-	 * its places. A young generation twice as large collects a third as often; the live
-	 * data (under 100 MB in every service) fits the old one with room to spare.
+	 * its places. A young generation three times as large collects a third as often; the
+	 * live data (under 100 MB in every service) fits the old one with room to spare.
 	 * <p>
 	 * The serial collector frees old compiled code only in a full collection, which it
 	 * starts once 15 % of the code cache has been compiled anew since the last: after 15

@@ -62,7 +62,8 @@ public class ProvisionStore {
 			if (!this.rows.insert(provision)) {
 				throw new ProvisionExists(provision.id().value());
 			}
-			return writeChanges(provision);
+			this.rows.writeVacanciesAndHistory(provision);
+			return publish(provision);
 		});
 	}
 
@@ -72,7 +73,8 @@ public class ProvisionStore {
 			if (!this.rows.insert(provision)) {
 				return false;
 			}
-			writeChanges(provision);
+			this.rows.writeVacanciesAndHistory(provision);
+			publish(provision);
 			return true;
 		});
 		return Boolean.TRUE.equals(created);
@@ -111,15 +113,12 @@ public class ProvisionStore {
 				return new Written(provision, state(provision));
 			}
 			this.rows.update(provision);
-			return writeChanges(provision);
+			return publish(provision);
 		});
 	}
 
-	/**
-	 * The vacancies, the history and the new state's event, in the change's transaction.
-	 */
-	private Written writeChanges(Provision provision) {
-		this.rows.writeVacanciesAndHistory(provision);
+	/** The new state's event, in the change's transaction. */
+	private Written publish(Provision provision) {
 		String state = state(provision);
 		if (provision.isPublished()) {
 			// else a provider's request waits for an admin: the matcher never hears of it

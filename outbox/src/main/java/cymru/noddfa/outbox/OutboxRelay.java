@@ -68,8 +68,8 @@ public class OutboxRelay implements RunsOnWorkerLoop {
 			.description("time from the change's commit to the broker's acknowledgement")
 			.publishPercentileHistogram()
 			.register(meters);
-		this.loop = new WorkerLoop("outbox-relay", properties.pollInterval(), properties.batchSpacing(),
-				properties.batchSize(), this::publishWhatWaits, this::pauseAfter);
+		this.loop = new WorkerLoop("outbox-relay", properties.pollInterval(), properties.batchSize(),
+				this::publishWhatWaits, this::pauseAfter);
 	}
 
 	/** Asks the relay to look now rather than at its next poll. */

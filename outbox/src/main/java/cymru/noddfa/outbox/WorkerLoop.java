@@ -26,8 +26,6 @@ public final class WorkerLoop {
 
 	private final int fullRound;
 
-	private final long spacingNanos;
-
 	private final IntSupplier round;
 
 	private final Function<RuntimeException, Duration> pauseAfter;
@@ -37,8 +35,6 @@ public final class WorkerLoop {
 	private volatile boolean running;
 
 	private Thread worker;
-
-	private long lastRoundStarted;
 
 	/**
 	 * @param name the thread's name, as operators see it in a thread dump
@@ -51,22 +47,8 @@ public final class WorkerLoop {
 	 */
 	public WorkerLoop(String name, Duration pollInterval, int fullRound, IntSupplier round,
 			Function<RuntimeException, Duration> pauseAfter) {
-		this(name, pollInterval, Duration.ZERO, fullRound, round, pauseAfter);
-	}
-
-	/**
-	 * @param spacing the least time from the start of one round to the start of the next
-	 * that a wake-up or poll begins: under a steady stream of wake-ups the work queued
-	 * meanwhile is handled in one round instead of a round each, while a wake-up after a
-	 * quiet spell still runs at once (full rounds of a backlog follow each other without
-	 * it)
-	 */
-	public WorkerLoop(String name, Duration pollInterval, Duration spacing, int fullRound, IntSupplier round,
-			Function<RuntimeException, Duration> pauseAfter) {
 		this.name = name;
 		this.pollInterval = pollInterval;
-		this.spacingNanos = spacing.toNanos();
-		this.lastRoundStarted = System.nanoTime() - this.spacingNanos;
 		this.fullRound = fullRound;
 		this.round = round;
 		this.pauseAfter = pauseAfter;
@@ -125,9 +107,7 @@ public final class WorkerLoop {
 		while (this.running) {
 			try {
 				this.wakeUps.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-				keepSpacing();
 				this.wakeUps.drainPermits();
-				this.lastRoundStarted = System.nanoTime();
 				while (this.running && this.round.getAsInt() >= this.fullRound) {
 					// a full round means more may be waiting: keep going without waiting
 				}
@@ -141,13 +121,6 @@ public final class WorkerLoop {
 					return;
 				}
 			}
-		}
-	}
-
-	private void keepSpacing() throws InterruptedException {
-		long wait = this.spacingNanos - (System.nanoTime() - this.lastRoundStarted);
-		if (this.spacingNanos > 0 && wait > 0) {
-			TimeUnit.NANOSECONDS.sleep(wait);
 		}
 	}
 

@@ -101,40 +101,6 @@ class WorkerLoopTest {
 	}
 
 	@Test
-	void wake_ups_that_arrive_within_the_spacing_are_handled_together_in_the_next_round() throws Exception {
-		AtomicInteger rounds = new AtomicInteger();
-		this.loop = new WorkerLoop("test-loop", LONG_POLL, Duration.ofMillis(500), 10, () -> {
-			rounds.incrementAndGet();
-			return 0;
-		}, (ex) -> Duration.ZERO);
-		this.loop.start();
-
-		this.loop.wakeUp();
-		await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 1);
-		for (int i = 0; i < 20; i++) {
-			this.loop.wakeUp();
-			Thread.sleep(5);
-		}
-
-		await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 2);
-		await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> rounds.get() == 2);
-	}
-
-	@Test
-	void a_wake_up_after_a_quiet_spell_is_not_held_back_by_the_spacing() {
-		AtomicInteger rounds = new AtomicInteger();
-		this.loop = new WorkerLoop("test-loop", LONG_POLL, Duration.ofMinutes(1), 10, () -> {
-			rounds.incrementAndGet();
-			return 0;
-		}, (ex) -> Duration.ZERO);
-		this.loop.start();
-
-		this.loop.wakeUp();
-
-		await().atMost(Duration.ofSeconds(5)).until(() -> rounds.get() == 1);
-	}
-
-	@Test
 	void a_stopped_loop_runs_no_more_rounds() {
 		AtomicInteger rounds = new AtomicInteger();
 		this.loop = new WorkerLoop("test-loop", Duration.ofMillis(10), 10, () -> {

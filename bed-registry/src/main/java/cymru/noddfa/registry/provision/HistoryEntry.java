@@ -13,16 +13,7 @@ public record HistoryEntry(long version, Instant at, String actor, Change change
 	public enum Change {
 
 		CREATED, DETAILS_UPDATED, VACANCY_SET, VACANCY_CONFIRMED, PLACEMENT_STARTED, PLACEMENT_ENDED, PAUSED, REOPENED,
-		CLOSED, APPROVED;
-
-		/**
-		 * A change of one bed type's counts, leaving the details and the status as they
-		 * were.
-		 */
-		public boolean isOfVacancyOnly() {
-			return this == VACANCY_SET || this == VACANCY_CONFIRMED || this == PLACEMENT_STARTED
-					|| this == PLACEMENT_ENDED;
-		}
+		CLOSED, APPROVED
 
 	}
 

@@ -241,14 +241,6 @@ public final class Provision {
 		return this.version != this.loadedVersion;
 	}
 
-	/**
-	 * Whether the changes since the provision was restored touched its vacancies only,
-	 * leaving its details and status as stored.
-	 */
-	public boolean isVacancyChangeOnly() {
-		return !isNew() && this.changes.stream().allMatch((entry) -> entry.change().isOfVacancyOnly());
-	}
-
 	public ProvisionDetails details() {
 		return this.details;
 	}

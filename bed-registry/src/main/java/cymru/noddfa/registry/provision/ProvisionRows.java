@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,37 +33,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class ProvisionRows {
 
-	private static final String BUMP_VERSION = """
-			bumped as (
-			    update provision set version = :version, updated_at = :updatedAt where id = :id
-			),
-			""";
-
-	/**
-	 * Timestamps travel as ISO-8601 text: every instant is whole milliseconds in UTC, and
-	 * text arrays need no driver support for arrays of timestamps.
-	 */
-	private static final String WRITE_VACANCIES_AND_HISTORY = """
-			counted as (
-			    insert into vacancy (provision_id, bed_type, total, available, confirmed_at, updated_at)
-			    select :id, v.bed_type, v.total, v.available, v.confirmed_at, v.updated_at
-			    from unnest(cast(:bedTypes as text[]), cast(:totals as int[]), cast(:available as int[]),
-			                cast(:confirmedAt as timestamptz[]), cast(:vacancyUpdatedAt as timestamptz[]))
-			        as v(bed_type, total, available, confirmed_at, updated_at)
-			    on conflict (provision_id, bed_type) do update
-			    set total = excluded.total, available = excluded.available,
-			        confirmed_at = excluded.confirmed_at, updated_at = excluded.updated_at
-			)
-			insert into provision_history (provision_id, version, changed_at, actor, change, bed_type, before, after, reason)
-			select :id, h.version, h.changed_at, h.actor, h.change, h.bed_type, h.before, h.after, h.reason
-			from unnest(cast(:versions as bigint[]), cast(:changedAt as timestamptz[]), cast(:actors as text[]),
-			            cast(:changes as text[]), cast(:changeBedTypes as text[]), cast(:before as jsonb[]),
-			            cast(:after as jsonb[]), cast(:reasons as text[]))
-			    with ordinality as h(version, changed_at, actor, change, bed_type, before, after, reason, n)
-			order by h.n
-			""";
-
 	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate batches;
 
 	private final JsonMapper json;
 
@@ -132,18 +108,7 @@ class ProvisionRows {
 			.update() == 1;
 	}
 
-	/**
-	 * Writes a change to a stored provision, locked by {@link #load}: its row, the
-	 * vacancies the change touched and its history entries.
-	 */
 	void update(Provision provision) {
-		if (provision.isVacancyChangeOnly()) {
-			// most writes by far: a provider's counts or a placement. The row keeps its
-			// details and status, so its new version and time go in the one statement
-			// that writes the vacancies and the history
-			writeVacanciesAndHistory(provision, true);
-			return;
-		}
 		this.jdbc.sql("""
 				update provision set version = :version, provider_id = :providerId, name = :name, kind = :kind,
 				    region_code = :regionCode, local_authority = :localAuthority, lat = :lat, lon = :lon,
@@ -154,7 +119,6 @@ class ProvisionRows {
 				    staleness_window_hours = :staleness, updated_at = :updatedAt
 				where id = :id
 				""").params(columns(provision)).update();
-		writeVacanciesAndHistory(provision, false);
 	}
 
 	private static Map<String, Object> columns(Provision provision) {
@@ -188,45 +152,50 @@ class ProvisionRows {
 	}
 
 	/**
-	 * The vacancies a new provision starts with and its first history entries, after
-	 * {@link #insert}.
+	 * The vacancies the change touched and its new history entries, in the caller's
+	 * transaction: one batch each, so a change of several bed types still costs one round
+	 * trip per table.
 	 */
 	void writeVacanciesAndHistory(Provision provision) {
-		writeVacanciesAndHistory(provision, false);
-	}
-
-	/**
-	 * The vacancies the change touched and its new history entries, in one statement
-	 * however many bed types it touched: a round trip is most of what a small write costs
-	 * the database. With {@code bumpVersion} the same statement raises the provision
-	 * row's version and time.
-	 */
-	private void writeVacanciesAndHistory(Provision provision, boolean bumpVersion) {
+		String id = provision.id().value();
 		List<Vacancy> vacancies = provision.changedVacancies();
+		if (!vacancies.isEmpty()) {
+			this.batches.batchUpdate("""
+					insert into vacancy (provision_id, bed_type, total, available, confirmed_at, updated_at)
+					values (:id, :bedType, :total, :available, :confirmedAt, :updatedAt)
+					on conflict (provision_id, bed_type) do update
+					set total = excluded.total, available = excluded.available,
+					    confirmed_at = excluded.confirmed_at, updated_at = excluded.updated_at
+					""",
+					vacancies.stream()
+						.map((vacancy) -> new MapSqlParameterSource().addValue("id", id)
+							.addValue("bedType", vacancy.bedType().name())
+							.addValue("total", vacancy.total())
+							.addValue("available", vacancy.available())
+							.addValue("confirmedAt", Timestamp.from(vacancy.confirmedAt()))
+							.addValue("updatedAt", Timestamp.from(vacancy.updatedAt())))
+						.toArray(SqlParameterSource[]::new));
+		}
 		List<HistoryEntry> changes = provision.changes();
-		this.jdbc.sql("with " + (bumpVersion ? BUMP_VERSION : "") + WRITE_VACANCIES_AND_HISTORY)
-			.param("id", provision.id().value())
-			.param("version", provision.version())
-			.param("updatedAt", Timestamp.from(provision.updatedAt()))
-			.param("bedTypes", vacancies.stream().map((vacancy) -> vacancy.bedType().name()).toArray(String[]::new))
-			.param("totals", vacancies.stream().map(Vacancy::total).toArray(Integer[]::new))
-			.param("available", vacancies.stream().map(Vacancy::available).toArray(Integer[]::new))
-			.param("confirmedAt",
-					vacancies.stream().map((vacancy) -> vacancy.confirmedAt().toString()).toArray(String[]::new))
-			.param("vacancyUpdatedAt",
-					vacancies.stream().map((vacancy) -> vacancy.updatedAt().toString()).toArray(String[]::new))
-			.param("versions", changes.stream().map(HistoryEntry::version).toArray(Long[]::new))
-			.param("changedAt", changes.stream().map((entry) -> entry.at().toString()).toArray(String[]::new))
-			.param("actors", changes.stream().map(HistoryEntry::actor).toArray(String[]::new))
-			.param("changes", changes.stream().map((entry) -> entry.change().name()).toArray(String[]::new))
-			.param("changeBedTypes",
+		if (!changes.isEmpty()) {
+			this.batches.batchUpdate(
+					"""
+							insert into provision_history (provision_id, version, changed_at, actor, change, bed_type, before, after, reason)
+							values (:id, :version, :at, :actor, :change, :bedType, cast(:before as jsonb), cast(:after as jsonb), :reason)
+							""",
 					changes.stream()
-						.map((entry) -> (entry.bedType() != null) ? entry.bedType().name() : null)
-						.toArray(String[]::new))
-			.param("before", changes.stream().map((entry) -> jsonText(entry.before())).toArray(String[]::new))
-			.param("after", changes.stream().map((entry) -> jsonText(entry.after())).toArray(String[]::new))
-			.param("reasons", changes.stream().map(HistoryEntry::reason).toArray(String[]::new))
-			.update();
+						.map((entry) -> new MapSqlParameterSource().addValue("id", id)
+							.addValue("version", entry.version())
+							.addValue("at", Timestamp.from(entry.at()))
+							.addValue("actor", entry.actor())
+							.addValue("change", entry.change().name())
+							.addValue("bedType", (entry.bedType() != null) ? entry.bedType().name() : null,
+									Types.VARCHAR)
+							.addValue("before", jsonText(entry.before()), Types.VARCHAR)
+							.addValue("after", jsonText(entry.after()), Types.VARCHAR)
+							.addValue("reason", entry.reason(), Types.VARCHAR))
+						.toArray(SqlParameterSource[]::new));
+		}
 	}
 
 	private String jsonText(Object value) {

@@ -62,8 +62,7 @@ public class ProvisionStore {
 			if (!this.rows.insert(provision)) {
 				throw new ProvisionExists(provision.id().value());
 			}
-			this.rows.writeVacanciesAndHistory(provision);
-			return publish(provision);
+			return writeChanges(provision);
 		});
 	}
 
@@ -73,8 +72,7 @@ public class ProvisionStore {
 			if (!this.rows.insert(provision)) {
 				return false;
 			}
-			this.rows.writeVacanciesAndHistory(provision);
-			publish(provision);
+			writeChanges(provision);
 			return true;
 		});
 		return Boolean.TRUE.equals(created);
@@ -113,12 +111,15 @@ public class ProvisionStore {
 				return new Written(provision, state(provision));
 			}
 			this.rows.update(provision);
-			return publish(provision);
+			return writeChanges(provision);
 		});
 	}
 
-	/** The new state's event, in the change's transaction. */
-	private Written publish(Provision provision) {
+	/**
+	 * The vacancies, the history and the new state's event, in the change's transaction.
+	 */
+	private Written writeChanges(Provision provision) {
+		this.rows.writeVacanciesAndHistory(provision);
 		String state = state(provision);
 		if (provision.isPublished()) {
 			// else a provider's request waits for an admin: the matcher never hears of it

@@ -49,26 +49,6 @@ class ProvisionTest {
 	}
 
 	@Test
-	void counts_and_placements_are_vacancy_changes_only_but_details_and_status_are_not() {
-		Provision counts = stored(crisisUnit(3, 1));
-		counts.setVacancy(BedType.CRISIS, 3, 2, "shift-lead", T1);
-		counts.confirm(BedType.CRISIS, "shift-lead", T1);
-		Provision placed = stored(crisisUnit(3, 1));
-		placed.placementStarted(BedType.CRISIS, "matcher", T1);
-		Provision details = stored(crisisUnit(3, 1));
-		details.update(details.details(), List.of(new VacancyCount(BedType.CRISIS, 3, 2)), "lead", T1);
-		Provision paused = stored(crisisUnit(3, 1));
-		paused.setVacancy(BedType.CRISIS, 3, 2, "shift-lead", T1);
-		paused.pause("refurbishment", "lead", T1);
-
-		assertThat(counts.isVacancyChangeOnly()).isTrue();
-		assertThat(placed.isVacancyChangeOnly()).isTrue();
-		assertThat(details.isVacancyChangeOnly()).isFalse();
-		assertThat(paused.isVacancyChangeOnly()).isFalse();
-		assertThat(crisisUnit(3, 1).isVacancyChangeOnly()).isFalse();
-	}
-
-	@Test
 	void one_write_raises_the_version_by_exactly_one() {
 		Provision provision = stored(crisisUnit(3, 1));
 

@@ -79,6 +79,45 @@ class ProvisionLifecycleTest extends RegistryComponentTest {
 	}
 
 	@Test
+	void a_write_touching_two_bed_types_keeps_both_vacancies_and_one_history_entry_each_in_order() {
+		String id = unique("two-types");
+		Api.Response created = this.api.post("/v1/provisions",
+				"""
+						{"id": "%s", "providerId": "test-provider", "name": "Two types", "kind": "ASSESSMENT_UNIT",
+						 "regionCode": "CTM", "localAuthority": "Bridgend", "location": {"lat": 51.5, "lon": -3.6},
+						 "ageRange": {"min": 11, "max": 17}, "accepts": "ANY", "needsMet": ["MH_CRISIS"], "exclusions": [],
+						 "admissions": {"always": true, "windows": []}, "stalenessWindowHours": 12,
+						 "vacancies": [{"bedType": "ASSESSMENT", "total": 4, "available": 2}, {"bedType": "CRISIS", "total": 1, "available": 1}]}
+						"""
+					.formatted(id));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String path = "/v1/provisions/" + id;
+
+		Api.Response confirmed = this.api.post(path + "/confirmations", null);
+		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+		Api.Response set = this.api.put(path + "/vacancies/ASSESSMENT", "{\"total\": 4, \"available\": 1}", "If-Match",
+				confirmed.etag());
+		assertThat(set.status()).as(set.toString()).isEqualTo(200);
+
+		JsonNode stored = this.api.get(path).json();
+		assertThat(stored.get("version").asLong()).isEqualTo(3);
+		assertThat(stored.get("vacancies")).extracting(
+				(v) -> v.get("bedType").asString() + " " + v.get("total").asInt() + "/" + v.get("available").asInt())
+			.containsExactly("CRISIS 1/1", "ASSESSMENT 4/1");
+		JsonNode items = this.api.get(path + "/history").json().get("items");
+		assertThat(items)
+			.extracting((item) -> item.get("version").asLong() + " " + item.get("change").asString() + " "
+					+ item.get("bedType").asString())
+			.as("a request's bed types in its order, a confirmation of all in bed type order")
+			.containsExactly("1 CREATED ", "1 VACANCY_SET ASSESSMENT", "1 VACANCY_SET CRISIS",
+					"2 VACANCY_CONFIRMED CRISIS", "2 VACANCY_CONFIRMED ASSESSMENT", "3 VACANCY_SET ASSESSMENT");
+		JsonNode lastSet = items.get(5);
+		assertThat(lastSet.get("before").get("available").asInt()).isEqualTo(2);
+		assertThat(lastSet.get("after").get("available").asInt()).isEqualTo(1);
+		assertThat(lastSet.get("reason").isNull()).isTrue();
+	}
+
+	@Test
 	void pause_reopen_and_close_are_kept_in_the_history_with_who_when_before_and_after() {
 		String id = unique("history");
 		create(id);

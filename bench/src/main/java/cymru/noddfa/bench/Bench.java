@@ -34,6 +34,7 @@ import cymru.noddfa.bench.report.Latencies;
 import cymru.noddfa.bench.report.Machine;
 import cymru.noddfa.bench.report.ProcessCpu;
 import cymru.noddfa.bench.report.Profile;
+import cymru.noddfa.bench.report.SpeedCheck;
 import cymru.noddfa.bench.report.Statements;
 import cymru.noddfa.bench.report.Repeats;
 import cymru.noddfa.bench.report.Report;
@@ -110,6 +111,7 @@ public final class Bench {
 		Machine machine = Machine.now();
 		double load = Machine.oneMinuteLoad();
 		System.out.println("Load average at start: " + machine.load());
+		System.out.printf("Speed check at start (%s): %.0f ms%n", SpeedCheck.WORK, machine.speedCheckMs());
 		if (load > Settings.MAX_LOAD_AT_START && !settings.allowBusy()) {
 			System.out.printf("Refusing to start: the 1-minute load average is %.2f, above %.1f. Figures from a busy "
 					+ "machine describe the machine, not the product. Wait for a quiet machine, or pass --allow-busy "
@@ -124,7 +126,9 @@ public final class Bench {
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - began);
 		String loadAtEnd = Machine.loadAverage();
-		String markdown = Report.render(new Heading(at, machine, loadAtEnd, took, settings.command(),
+		double speedAtEnd = SpeedCheck.millis();
+		System.out.printf("Speed check at end: %.0f ms%n", speedAtEnd);
+		String markdown = Report.render(new Heading(at, machine, loadAtEnd, speedAtEnd, took, settings.command(),
 				settings.describe(), settings.quick(), load > Settings.MAX_LOAD_AT_START, postgis[0]), runs);
 		try {
 			Path engine = settings.out().resolve("ENGINE.md");

@@ -5,15 +5,20 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the figures were measured on. */
-public record Machine(int cores, String jvm, String os, String cpu, long memoryMb, String load) {
+/**
+ * What the figures were measured on.
+ *
+ * @param load the load averages when the run started
+ * @param speedCheckMs the {@link SpeedCheck} when the run started
+ */
+public record Machine(int cores, String jvm, String os, String cpu, long memoryMb, String load, double speedCheckMs) {
 
 	public static Machine now() {
 		return new Machine(Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
-				readCpu(), readMemoryMb(), loadAverage());
+				readCpu(), readMemoryMb(), loadAverage(), SpeedCheck.millis());
 	}
 
 	/** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */

@@ -79,6 +79,13 @@ public final class Report {
 			.append("; end ")
 			.append(heading.loadAtEnd())
 			.append(" |\n");
+		md.append("| speed check (")
+			.append(SpeedCheck.WORK)
+			.append("; lower is faster) | start ")
+			.append(String.format("%.0f", machine.speedCheckMs()))
+			.append(" ms; end ")
+			.append(String.format("%.0f", heading.speedCheckAtEndMs()))
+			.append(" ms |\n");
 		for (String setting : heading.settings()) {
 			md.append("| ").append(setting.replaceFirst(": ", " | ")).append(" |\n");
 		}

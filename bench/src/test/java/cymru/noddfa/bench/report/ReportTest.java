@@ -93,6 +93,12 @@ class ReportTest {
 	}
 
 	@Test
+	void the_report_gives_the_speed_check_at_the_start_and_the_end_of_the_run() {
+		assertThat(Report.render(heading(false), List.of(run())))
+			.contains("| speed check (" + SpeedCheck.WORK + "; lower is faster) | start 151 ms; end 164 ms |");
+	}
+
+	@Test
 	void the_report_shows_each_process_cpu_and_the_success_rate() {
 		String markdown = Report.render(heading(false), List.of(run()));
 		assertThat(markdown)
@@ -105,8 +111,9 @@ class ReportTest {
 
 	private static Heading heading(boolean quickAndBusy) {
 		return new Heading(Instant.parse("2026-11-23T22:00:00Z"),
-				new Machine(2, "OpenJDK 25", "Linux", "test cpu", 4096, "1.00, 1.00, 1.00"), "2.00, 1.50, 1.00",
-				Duration.ofSeconds(412), "bin/bench", List.of("seed: 1"), quickAndBusy, quickAndBusy, "not run here");
+				new Machine(2, "OpenJDK 25", "Linux", "test cpu", 4096, "1.00, 1.00, 1.00", 151.4), "2.00, 1.50, 1.00",
+				163.6, Duration.ofSeconds(412), "bin/bench", List.of("seed: 1"), quickAndBusy, quickAndBusy,
+				"not run here");
 	}
 
 	@Test

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
  * A fixed piece of work timed on one core: sorting the same four million pseudo-random
  * longs, the best of five after three untimed passes (so that the sort is compiled). On
  * the same host it takes the same time, so a run made while the host gave less (a busy
- * neighbour, a lower clock) can be told apart from a change in the code: national runs
- * of one commit on this kind of machine have used half as much CPU again at one hour as
- * at another.
+ * neighbour, a lower clock) can be told apart from a change in the code: national runs of
+ * one commit on this kind of machine have used half as much CPU again at one hour as at
+ * another.
  */
 public final class SpeedCheck {
 

@@ -90,15 +90,51 @@ public final class RedisServer implements AutoCloseable {
 				.settingIf(tls, "tls-auth-clients no")
 				.onShutdownForceStop(true)
 				.build();
-			started.start();
+			startWhenExecutable(started);
 			this.server = started;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("redis-server did not start", ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting redis-server", ex);
+		}
 		log.info("Redis listening on 127.0.0.1:{}{}{}", this.port, (this.certificate != null) ? " (TLS)" : "",
 				(this.password != null) ? " (password required)" : "");
 		return this;
+	}
+
+	/**
+	 * Starts the server, trying again while its binary is "text file busy": the library
+	 * writes the binary out just before running it, and a process another thread forks
+	 * meanwhile (PostgreSQL starting beside it) inherits the open file until it execs its
+	 * own program, during which the kernel refuses to run the binary.
+	 */
+	private static void startWhenExecutable(redis.embedded.RedisServer server)
+			throws IOException, InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				server.start();
+				return;
+			}
+			catch (IOException ex) {
+				if (attempt == 10 || !isTextFileBusy(ex)) {
+					throw ex;
+				}
+				log.info("redis-server's binary is still held open by another process; trying again");
+				Thread.sleep(100L * attempt);
+			}
+		}
+	}
+
+	static boolean isTextFileBusy(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains("Text file busy")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Path absolute(Path path) {
